@@ -1,0 +1,1 @@
+"""The domain: entities and rules. Plain Python; imports nothing of ours."""

@@ -1,0 +1,324 @@
+"""The things an inspection is about, as plain immutable values.
+
+No Qt, no SQL, no HTTP here: the store maps these to rows, the sync layer to
+wire JSON, the documents layer to PDFs.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+class CreditClass(enum.StrEnum):
+    """信用风险分类: A low, B ordinary, C elevated, D high (never shown to the business)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+class Severity(enum.StrEnum):
+    """A checklist item is a key item (重点项目) or a general one (一般项目)."""
+
+    KEY = "key"
+    GENERAL = "general"
+
+    @staticmethod
+    def strictest(values: "list[Severity] | tuple[Severity, ...]") -> "Severity":
+        return Severity.KEY if Severity.KEY in values else Severity.GENERAL
+
+
+class Role(enum.StrEnum):
+    INSPECTOR = "inspector"
+    TEAM_LEAD = "team_lead"
+    ADMIN = "admin"
+
+
+class TaskStatus(enum.StrEnum):
+    """assigned -> in_progress -> completed -> submitted -> approved | returned -> published."""
+
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+
+class Outcome(enum.StrEnum):
+    COMPLIANT = "compliant"
+    NONCOMPLIANT = "noncompliant"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_CHECKED = "not_checked"
+
+
+class PartyType(enum.StrEnum):
+    """Summary-procedure fine limits differ for citizens and organisations (行政处罚法第51条)."""
+
+    CITIZEN = "citizen"
+    ORGANISATION = "organisation"
+
+
+class DispositionKind(enum.StrEnum):
+    NO_ACTION = "no_action"
+    RISK_REMINDER = "risk_reminder"  # 行政提示书 / 风险提示函
+    ORDER_TO_CORRECT = "order_to_correct"  # 责令改正
+    NO_PENALTY = "no_penalty"  # 不予行政处罚 (NP-1, NP-2, NP-3, NP-5)
+    SUMMARY_PENALTY = "summary_penalty"  # 当场行政处罚 (简易程序)
+    REFER_CASE = "refer_case"  # 立案调查
+
+
+class DocumentKind(enum.StrEnum):
+    """The documents an inspector issues on site; values are stable wire names."""
+
+    ONSITE_RECORD = "onsite_record"  # 现场笔录
+    ORDER_TO_CORRECT = "order_to_correct"  # 责令改正通知书
+    RISK_REMINDER = "risk_reminder"  # 行政提示书 / 风险提示函
+    NO_PENALTY_DECISION = "no_penalty_decision"  # 不予行政处罚决定书
+    SUMMARY_PENALTY_DECISION = "summary_penalty_decision"  # 当场行政处罚决定书
+    CREDIT_REPAIR_NOTICE = "credit_repair_notice"  # 信用修复告知书
+    JOINT_RESULT_NOTICE = "joint_result_notice"  # 联合检查结果告知书
+    PROOF_OF_SERVICE = "proof_of_service"  # 送达回证
+
+    @property
+    def title_zh(self) -> str:
+        return _DOCUMENT_TITLES[self]
+
+
+_DOCUMENT_TITLES = {
+    DocumentKind.ONSITE_RECORD: "现场笔录",
+    DocumentKind.ORDER_TO_CORRECT: "责令改正通知书",
+    DocumentKind.RISK_REMINDER: "行政提示书",
+    DocumentKind.NO_PENALTY_DECISION: "不予行政处罚决定书",
+    DocumentKind.SUMMARY_PENALTY_DECISION: "当场行政处罚决定书",
+    DocumentKind.CREDIT_REPAIR_NOTICE: "信用修复告知书",
+    DocumentKind.JOINT_RESULT_NOTICE: "联合检查结果告知书",
+    DocumentKind.PROOF_OF_SERVICE: "送达回证",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Business:
+    """A supervised business (市场主体) as the directory and the task carry it."""
+
+    uscc: str
+    name: str
+    address: str
+    legal_rep: str
+    phone: str = ""
+    industry: str = ""
+    area: str = ""
+    credit_class: CreditClass = CreditClass.B
+    positive_list: bool = False
+    licence_name: str = "营业执照"
+    party_type: PartyType = PartyType.ORGANISATION
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Inspector:
+    id: str
+    username: str
+    display_name: str
+    badge_no: str  # 执法证号
+    department_code: str
+    role: Role = Role.INSPECTOR
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    name: str
+    lead_id: str | None
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    """One department's check item, one row of a departmental checklist CSV."""
+
+    department_code: str
+    department_name: str
+    code: str  # 监管事项编码
+    title: str
+    content: str
+    method: str
+    legal_basis: tuple[str, ...]
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """Provenance of a merged item: which department's item it replaced."""
+
+    department_code: str
+    code: str
+    title: str
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergedItem:
+    """One item of a joint checklist, standing for one or more departmental items."""
+
+    id: str
+    code: str
+    title: str
+    content: str
+    method: str
+    legal_basis: tuple[str, ...]
+    severity: Severity
+    sources: tuple[SourceItem, ...]
+
+    @property
+    def department_codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.department_code for s in self.sources))
+
+
+@dataclass(frozen=True, slots=True)
+class PriorViolation:
+    """A violation found at this business before; 首违不罚 and recusal need these offline."""
+
+    matter_code: str
+    found_on: date
+    description: str = ""
+    penalised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JointTask:
+    """A joint-check task: one visit to one business covering several departments' items."""
+
+    id: str
+    business: Business
+    departments: tuple[Department, ...]
+    lead_department_code: str
+    inspector_ids: tuple[str, ...]
+    team_id: str | None
+    window_start: date
+    window_end: date
+    checklist: tuple[MergedItem, ...]
+    status: TaskStatus = TaskStatus.ASSIGNED
+    plan: dict[str, Any] = field(default_factory=dict)
+    history: tuple[PriorViolation, ...] = ()
+    rev: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """The outcome of one checklist item of one task; its id is ``<task_id>:<item_id>``."""
+
+    task_id: str
+    item_id: str
+    outcome: Outcome
+    note: str = ""
+    measurements: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()  # sha256 of photos
+    corrected_on_site: bool = False
+    deadline: date | None = None
+    recorded_by: str = ""
+    recorded_at: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return item_result_id(self.task_id, self.item_id)
+
+
+def item_result_id(task_id: str, item_id: str) -> str:
+    return f"{task_id}:{item_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What the rules need to know about one non-compliance to propose a disposition."""
+
+    task_id: str
+    item_id: str
+    matter_code: str
+    description: str
+    severity: Severity
+    party_type: PartyType = PartyType.ORGANISATION
+    affects_safety: bool = False
+    minor: bool = False  # 违法行为轻微
+    harm: str = "none"  # "none" | "minor" | "serious"
+    corrected: bool = False  # 及时改正
+    no_fault_proven: bool = False  # 当事人有证据足以证明没有主观过错
+    committed_on: date | None = None
+    discovered_on: date | None = None
+    continuing: bool = False  # 连续或者继续状态
+    life_health_finance: bool = False  # 涉及公民生命健康安全、金融安全
+    mitigating: tuple[str, ...] = ()  # M-1 circumstances, see rules
+    rule_pack_entry: str | None = None  # id of a 首违不罚/轻微免罚 list entry that matches
+
+
+@dataclass(frozen=True, slots=True)
+class Disposition:
+    """A proposed or confirmed way to deal with a finding, with its reasons."""
+
+    kind: DispositionKind
+    rule_id: str  # e.g. "NP-2"
+    legal_basis: tuple[str, ...]
+    reasoning: str
+    mandatory: bool = False  # "shall" (应当) vs "may" (可以)
+    educate: bool = False  # 第33条第3款: education is mandatory with no penalty
+    fine_range: tuple[int, int] | None = None  # yuan
+    proposed_fine: int | None = None
+    deadline: date | None = None
+    overridden_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentNumber:
+    """机关代字 + 类型代字 + 〔YYYY〕 + 顺序号 + 号, e.g. 深市监责改〔2026〕12号."""
+
+    agency_code: str
+    type_code: str
+    year: int
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class NumberBlock:
+    """A block of document numbers handed to one device for offline use."""
+
+    id: str
+    agency_code: str
+    kind: DocumentKind
+    year: int
+    first: int
+    last: int
+
+    def __contains__(self, seq: object) -> bool:
+        return isinstance(seq, int) and self.first <= seq <= self.last
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """One entry of the 执法全过程记录; hash = SHA-256(prev_hash || canonical JSON)."""
+
+    id: str
+    device_id: str
+    seq: int
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    at: datetime
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str

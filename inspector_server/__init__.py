@@ -1,0 +1,1 @@
+"""Central server: accounts, exactly-once sync, blobs, planning."""

@@ -1,0 +1,8 @@
+"""Shared fixtures for the whole suite."""
+
+from __future__ import annotations
+
+import os
+
+# Qt must never look for a screen in tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
