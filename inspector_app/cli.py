@@ -1,0 +1,138 @@
+"""``inspector-app``: the GUI by default; sub-commands for headless work.
+
+Qt is imported only when the GUI starts, so headless commands run on machines
+without a display (and stay fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from inspector_app import __version__
+from inspector_app.paths import default_profile_dir
+
+log = logging.getLogger("inspector_app")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app",
+        description="Field Inspector: joint market-supervision inspections, offline first.",
+    )
+    parser.add_argument("--version", action="version", version=f"Field Inspector {__version__}")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="data folder of the profile to use (default: the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="load the demo tasks into the profile (a separate 'demo' profile by default)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="language of the interface (default: system)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_gui = sub.add_parser("gui", help="open the main window (the default)")
+    p_gui.add_argument(
+        "--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS
+    )  # used to look at the UI headless
+
+    p_self = sub.add_parser("selftest", help="check the installation headless")
+    p_self.add_argument("--documents", type=Path, metavar="DIR", help="also render documents")
+    p_self.add_argument("--report", type=Path, metavar="FILE", help="where to write the report")
+
+    sub.add_parser("tasks", help="list the tasks in the profile")
+    return parser
+
+
+def profile_dir(args: argparse.Namespace) -> Path:
+    if args.profile is not None:
+        return Path(args.profile).expanduser()
+    base = default_profile_dir()
+    return base.parent / "demo" if args.demo else base
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    command = args.command or "gui"
+    try:
+        if command == "selftest":
+            return _selftest(args)
+        if command == "tasks":
+            return _tasks(args)
+        return _gui(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _selftest(args: argparse.Namespace) -> int:
+    from inspector_app.services.selftest import run_selftest
+
+    report = run_selftest(documents_dir=args.documents)
+    text = report.render()
+    print(text)
+    target = args.report or Path.cwd() / "inspector-selftest.txt"
+    try:
+        target.write_text(text + "\n", encoding="utf-8")
+        print(f"Report written to {target}")
+    except OSError as exc:
+        print(f"Could not write the report to {target}: {exc}", file=sys.stderr)
+        return 1
+    return 0 if report.ok else 1
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from inspector_app.services import open_profile
+    from inspector_app.services.demo import load_demo
+    from inspector_app.store import StoreError
+
+    folder = profile_dir(args)
+    try:
+        profile = open_profile(folder)
+    except StoreError as exc:
+        print(f"Cannot open the profile in {folder}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+    if args.demo:
+        load_demo(profile)
+    return profile
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    from inspector_app.services import list_tasks
+
+    with _open(args) as profile:
+        tasks = list_tasks(profile)
+        if not tasks:
+            print("No tasks in this profile. Sign in and sync, or start with --demo.")
+        for t in tasks:
+            print(
+                f"{t.id}  {t.status:<11}  {t.n_done:>3}/{t.n_items:<3}  "
+                f"{t.window_start}..{t.window_end}  {t.business_name}"
+            )
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from inspector_app.app import run_gui
+
+    profile = _open(args)
+    screenshot = getattr(args, "screenshot", None)
+    with profile:
+        return run_gui(profile, lang=args.lang, screenshot=screenshot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
