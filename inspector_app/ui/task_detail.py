@@ -32,22 +32,30 @@ class TaskDetail(QWidget):
     def show_task(self, task: JointTask | None, results: dict[str, ItemResult]) -> None:
         self.checklist.clear()
         if task is None:
-            self.header.setText(f"<i>{escape(self.tr('Select a task to see its checklist.'))}</i>")
+            hint = self.tr("Select a task to see its checklist.")
+            self.header.setText(f"<i>{escape(hint)}</i>")
             return
         b = task.business
         before = sum(len(item.sources) for item in task.checklist)
         after = len(task.checklist)
         departments = "、".join(d.name for d in task.departments)
+        labels = {
+            "uscc": self.tr("USCC"),
+            "rep": self.tr("Legal representative"),
+            "address": self.tr("Address"),
+            "departments": self.tr("Departments"),
+            "checklist": self.tr("Checklist"),
+        }
+        merged = self.tr("{before} departmental items merged into {after}")
         # Everything from data is escaped: names and notes are user text.
         self.header.setText(
             f"<h2>{escape(b.name)}</h2>"
-            f"<p>{escape(self.tr('USCC'))}: {escape(b.uscc)}　"
-            f"{escape(self.tr('Legal representative'))}: {escape(b.legal_rep)}<br>"
-            f"{escape(self.tr('Address'))}: {escape(b.address)}<br>"
-            f"{escape(self.tr('Departments'))}: {escape(departments)}<br>"
-            f"{escape(self.tr('Checklist'))}: "
-            f"{escape(self.tr('{before} departmental items merged into {after}').format(before=before, after=after))}"
-            "</p>"
+            f"<p>{escape(labels['uscc'])}: {escape(b.uscc)}　"
+            f"{escape(labels['rep'])}: {escape(b.legal_rep)}<br>"
+            f"{escape(labels['address'])}: {escape(b.address)}<br>"
+            f"{escape(labels['departments'])}: {escape(departments)}<br>"
+            f"{escape(labels['checklist'])}: "
+            f"{escape(merged.format(before=before, after=after))}</p>"
         )
         key_label, general_label = self.tr("Key"), self.tr("General")
         for item in task.checklist:

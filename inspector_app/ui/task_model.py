@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from inspector_app.services import TaskSummary
 
@@ -16,19 +23,26 @@ def _tr(text: str) -> str:
 
 
 STATUS_LABELS = {
-    "assigned": "Assigned",
-    "in_progress": "In progress",
-    "completed": "Completed",
-    "submitted": "Submitted",
-    "approved": "Approved",
-    "returned": "Returned",
-    "published": "Published",
-    "cancelled": "Cancelled",
+    "assigned": QT_TRANSLATE_NOOP("TaskTableModel", "Assigned"),
+    "in_progress": QT_TRANSLATE_NOOP("TaskTableModel", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("TaskTableModel", "Completed"),
+    "submitted": QT_TRANSLATE_NOOP("TaskTableModel", "Submitted"),
+    "approved": QT_TRANSLATE_NOOP("TaskTableModel", "Approved"),
+    "returned": QT_TRANSLATE_NOOP("TaskTableModel", "Returned"),
+    "published": QT_TRANSLATE_NOOP("TaskTableModel", "Published"),
+    "cancelled": QT_TRANSLATE_NOOP("TaskTableModel", "Cancelled"),
 }
 
 
 class TaskTableModel(QAbstractTableModel):
-    COLUMNS = ("Business", "USCC", "Status", "Progress", "Window", "Departments")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("TaskTableModel", "Business"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "USCC"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Status"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Progress"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Window"),
+        QT_TRANSLATE_NOOP("TaskTableModel", "Departments"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
