@@ -28,7 +28,7 @@ class Severity(enum.StrEnum):
     GENERAL = "general"
 
     @staticmethod
-    def strictest(values: "list[Severity] | tuple[Severity, ...]") -> "Severity":
+    def strictest(values: list[Severity] | tuple[Severity, ...]) -> Severity:
         return Severity.KEY if Severity.KEY in values else Severity.GENERAL
 
 
