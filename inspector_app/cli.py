@@ -64,9 +64,10 @@ def profile_dir(args: argparse.Namespace) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
     command = args.command or "gui"
     try:
         if command == "selftest":
@@ -95,14 +96,13 @@ def _selftest(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from inspector_app.services import open_profile
+    from inspector_app.services import ServiceError, open_profile
     from inspector_app.services.demo import load_demo
-    from inspector_app.store import StoreError
 
     folder = profile_dir(args)
     try:
         profile = open_profile(folder)
-    except StoreError as exc:
+    except ServiceError as exc:
         print(f"Cannot open the profile in {folder}: {exc}", file=sys.stderr)
         raise SystemExit(1) from exc
     if args.demo:

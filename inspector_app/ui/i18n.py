@@ -42,7 +42,8 @@ class TsTranslator(QTranslator):
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return self._table.get((context, source), "")
+        # None becomes a null QString: "no translation", so Qt keeps its own text.
+        return self._table.get((context, source))  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table

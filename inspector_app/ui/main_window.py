@@ -52,7 +52,12 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget(self)
@@ -86,7 +91,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(refresh_action)
         find_action = QAction(self.tr("&Find task"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        find_action.triggered.connect(
+            lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
         view_menu.addAction(find_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -129,7 +136,9 @@ class MainWindow(QMainWindow):
             self.detail.show_task(None, {})
             return
         try:
-            self.detail.show_task(get_task(self.profile, task_id), get_results(self.profile, task_id))
+            self.detail.show_task(
+                get_task(self.profile, task_id), get_results(self.profile, task_id)
+            )
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
 
@@ -140,8 +149,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Field Inspector"),
-            self.tr("Field Inspector {version}\nJoint market-supervision inspections, offline first.")
-            .format(version=__version__),
+            self.tr(
+                "Field Inspector {version}\nJoint market-supervision inspections, offline first."
+            ).format(version=__version__),
         )
 
     def index_of_row(self, row: int) -> QModelIndex:

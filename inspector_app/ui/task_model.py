@@ -86,11 +86,14 @@ class TaskTableModel(QAbstractTableModel):
             if col == 4:
                 return f"{task.window_start:%m-%d} – {task.window_end:%m-%d}"
             if col == 5:
-                return "、".join(task.departments)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return task.address
+                return str(len(task.departments))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return task.address
+            if col == 5:
+                return "\n".join(task.departments)
         if role == Qt.ItemDataRole.UserRole:
             return task.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 5):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -43,3 +43,17 @@ def test_translation_file_covers_every_string_in_the_ui(tmp_path: Path) -> None:
         "run: .venv/bin/pyside6-lupdate inspector_app/ui/*.py -ts resources/translations/zh_CN.ts"
         " -no-obsolete, then translate the new entries"
     )
+
+
+def test_strings_we_do_not_translate_keep_their_own_text(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector_app.ui.i18n import install_translator
+
+    translator = install_translator(qapp, "zh_CN")
+    try:
+        # An empty answer would replace Qt's own "%1+%2" patterns with nothing.
+        assert QCoreApplication.translate("QShortcut", "Ctrl") == "Ctrl"
+        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    finally:
+        qapp.removeTranslator(translator)
