@@ -126,7 +126,8 @@ def _check_rule_packs() -> str:
     from inspector_app.domain.rules.rulepacks import load_rule_packs
 
     packs = load_rule_packs(resource("reference", "rulepacks"))
-    return f"{len(packs.entries)} rule-pack entries"
+    entries = sum(len(pack.entries) for pack in packs.packs)
+    return f"{len(packs.packs)} rule packs, {entries} entries"
 
 
 def _check_documents(folder: Path) -> Callable[[], str]:

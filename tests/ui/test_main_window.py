@@ -37,13 +37,18 @@ def test_lists_demo_tasks_and_shows_merged_checklist(qtbot, demo_profile) -> Non
     assert task.business.name in window.detail.header.text()
 
 
-def test_search_filters_by_business_name(qtbot, demo_profile) -> None:
+def test_search_filters_by_uscc_typed_and_by_name(qtbot, demo_profile) -> None:
     window = MainWindow(demo_profile)
     qtbot.addWidget(window)
-    name = demo_tasks()[1].business.name
-    qtbot.keyClicks(window.search, name)
+    task = demo_tasks()[1]
+    # QTest types ASCII only; a USCC is what inspectors often type anyway.
+    qtbot.keyClicks(window.search, task.business.uscc.lower())
     assert window.proxy.rowCount() == 1
-    assert window.proxy.data(window.proxy.index(0, 0)) == name
+    assert window.proxy.data(window.proxy.index(0, 0)) == task.business.name
+    window.search.clear()
+    assert window.proxy.rowCount() == len(demo_tasks())
+    window.search.setText(task.business.name)
+    assert window.proxy.rowCount() == 1
 
 
 def test_user_text_is_escaped_in_the_header(qtbot, tmp_path: Path) -> None:

@@ -1,0 +1,229 @@
+"""The visit: check in, record findings item by item, attach photos, check out.
+
+Every function here is one user action: one transaction that writes the change,
+one outbox entry for the server and one audit event (``Database.action``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from inspector_app.domain.entities import Outcome, TaskStatus, item_result_id
+from inspector_app.services._guards import aware, check_editable, item_row, task_row
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import InvalidInput, InvalidState
+from inspector_app.services.evidence import attach_evidence
+from inspector_app.services.profile import Profile
+from inspector_app.store.codec import inspection_to_json, item_result_to_json
+from inspector_app.store.models import InspectionRow, ItemResultRow, TaskRow
+from inspector_app.store.repositories import (
+    REASSIGNED,
+    item_result_entity,
+    item_result_rows,
+    merged_item_rows,
+)
+
+__all__ = [
+    "attach_evidence",
+    "complete_inspection",
+    "record_item_result",
+    "start_inspection",
+]
+
+_STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
+
+
+def start_inspection(
+    profile: Profile,
+    task_id: str,
+    *,
+    at: datetime | None = None,
+    present: Sequence[str] = (),
+) -> Changes:
+    """Check in: an assigned (or returned) task becomes in progress.
+
+    ``present`` names the people present besides the inspectors (the party,
+    witnesses), as the on-site record lists them.
+    """
+    user = profile.require_user()
+    at = aware(at, "check-in time")
+    people = [p.strip() for p in present if p.strip()]
+    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
+        s = act.session
+        task = task_row(s, task_id)
+        _check_startable(task)
+        status_before = task.status
+        row = s.get(InspectionRow, task_id)
+        previous = None if row is None else inspection_to_json(row)
+        if row is None:
+            row = InspectionRow(task_id=task_id, rev=1, base_rev=None, party_statement="")
+            s.add(row)
+        else:
+            row.rev += 1
+        row.status = TaskStatus.IN_PROGRESS.value
+        row.checked_in_at = at or act.at
+        row.checked_out_at = None
+        row.present = people
+        row.recorded_by = user.id
+        row.dirty = True
+        task.status = TaskStatus.IN_PROGRESS.value
+        act.record(
+            "inspection",
+            task_id,
+            row.base_rev,
+            inspection_to_json(row),
+            action="check_in",
+            audit={"previous": previous, "task_status_before": status_before},
+        )
+    return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)
+
+
+def _check_startable(task: TaskRow) -> None:
+    if task.server_state is not None:
+        why = "given to another team" if task.server_state == REASSIGNED else "cancelled"
+        raise InvalidState(
+            f"The task for {task.business_name} was {why} on the server; it cannot be started. "
+            "Sync to see your current tasks."
+        )
+    status = TaskStatus(task.status)
+    if status is TaskStatus.IN_PROGRESS:
+        raise InvalidState(f"You are already checked in at {task.business_name}.")
+    if status not in _STARTABLE:
+        raise InvalidState(
+            f"The task for {task.business_name} is {status.value}; only an assigned or "
+            "returned task can be started."
+        )
+
+
+def _json_measurements(measurements: Mapping[str, Any] | None) -> dict[str, Any]:
+    if measurements is None:
+        return {}
+    try:
+        text = json.dumps(dict(measurements), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(
+            f"A measurement cannot be stored ({exc}); use numbers, text, true/false or lists."
+        ) from exc
+    value: dict[str, Any] = json.loads(text)
+    return value
+
+
+def record_item_result(
+    profile: Profile,
+    task_id: str,
+    item_id: str,
+    *,
+    outcome: Outcome,
+    note: str = "",
+    measurements: Mapping[str, Any] | None = None,
+    corrected_on_site: bool = False,
+    deadline: date | None = None,
+    at: datetime | None = None,
+    reason: str | None = None,
+) -> Changes:
+    """Record (or re-record) one checklist item's finding.
+
+    The task must be in progress; on a completed or submitted task a ``reason``
+    is required and the audit event keeps the earlier version (DOMAIN.md,
+    "Full-process record"). Photos already attached to the item stay attached.
+    """
+    user = profile.require_user()
+    try:
+        outcome = Outcome(outcome)
+    except ValueError:
+        raise InvalidInput(f"Unknown outcome {outcome!r}.") from None
+    if deadline is not None and (isinstance(deadline, datetime) or not isinstance(deadline, date)):
+        raise InvalidInput("The deadline must be a calendar day.")
+    values = _json_measurements(measurements)
+    at = aware(at, "time of the finding")
+    rid = item_result_id(task_id, item_id)
+    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
+        s = act.session
+        task = task_row(s, task_id)
+        item_row(s, task, item_id)
+        clean_reason = check_editable(task, reason)
+        row = s.get(ItemResultRow, rid)
+        previous = None if row is None else item_result_to_json(item_result_entity(row))
+        if row is None:
+            row = ItemResultRow(
+                id=rid, task_id=task_id, item_id=item_id, evidence=[], rev=1, base_rev=None
+            )
+            s.add(row)
+        else:
+            row.rev += 1
+        row.outcome = outcome.value
+        row.note = note
+        row.measurements = values
+        row.corrected_on_site = corrected_on_site
+        row.deadline = deadline
+        row.recorded_by = user.id
+        row.recorded_at = at or act.at
+        row.dirty = True
+        audit: dict[str, Any] = {"previous": previous}
+        action = "record_item_result"
+        if TaskStatus(task.status) is not TaskStatus.IN_PROGRESS:
+            action = "amend_item_result"  # after completion: the reason is mandatory
+            audit["task_status"] = task.status
+        if clean_reason is not None:
+            audit["reason"] = clean_reason
+        act.record(
+            "item_result",
+            rid,
+            row.base_rev,
+            item_result_to_json(item_result_entity(row)),
+            action=action,
+            audit=audit,
+        )
+    return Changes(tasks=frozenset({task_id}), item_results=frozenset({rid}), outbox=True)
+
+
+def complete_inspection(profile: Profile, task_id: str, *, at: datetime | None = None) -> Changes:
+    """Check out: an in-progress task becomes completed once every item has a result."""
+    user = profile.require_user()
+    at = aware(at, "check-out time")
+    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
+        s = act.session
+        task = task_row(s, task_id)
+        if TaskStatus(task.status) is not TaskStatus.IN_PROGRESS:
+            raise InvalidState(
+                f"The task for {task.business_name} is {task.status}; only an inspection in "
+                "progress can be completed."
+            )
+        done = {r.item_id for r in item_result_rows(s, task_id)}
+        missing = [i.code for i in merged_item_rows(s, task_id) if i.item_id not in done]
+        if missing:
+            raise InvalidState(
+                f"{len(missing)} item(s) have no result yet: {', '.join(missing)}. "
+                "Record a result for each (not applicable or not checked are results too)."
+            )
+        row = s.get(InspectionRow, task_id)
+        previous = None if row is None else inspection_to_json(row)
+        if row is None:  # the server set it in progress: a teammate checked in elsewhere
+            row = InspectionRow(
+                task_id=task_id, rev=1, base_rev=None, present=[], party_statement=""
+            )
+            s.add(row)
+        else:
+            row.rev += 1
+        checked_out = at or act.at
+        if row.checked_in_at is not None and checked_out < row.checked_in_at:
+            raise InvalidInput(
+                "The check-out time is before the check-in time. Correct the time and retry."
+            )
+        row.status = TaskStatus.COMPLETED.value
+        row.checked_out_at = checked_out
+        row.recorded_by = user.id
+        row.dirty = True
+        task.status = TaskStatus.COMPLETED.value
+        act.record(
+            "inspection",
+            task_id,
+            row.base_rev,
+            inspection_to_json(row),
+            action="check_out",
+            audit={"previous": previous},
+        )
+    return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)

@@ -1,0 +1,94 @@
+"""A profile: one folder holding one account's database, blobs and device identity."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from types import TracebackType
+
+from inspector_app.domain.entities import Inspector
+from inspector_app.services.errors import InvalidState, ProfileUnavailable
+from inspector_app.store import BlobStore, Database, StoreError, open_database
+from inspector_app.store.repositories import (
+    delete_state,
+    get_state,
+    inspector_from_state,
+    inspector_to_state,
+    set_state,
+)
+
+DATABASE_NAME = "inspector.db"
+BLOBS_DIR = "blobs"
+_DEVICE_KEY = "device_id"
+_USER_KEY = "user"
+
+
+class Profile:
+    """An open profile. Pass it to every service function; close it when done."""
+
+    def __init__(
+        self, folder: Path, db: Database, blobs: BlobStore, device_id: str, user: Inspector | None
+    ) -> None:
+        self.folder = folder
+        self.db = db
+        self.blobs = blobs
+        self.device_id = device_id
+        self.user = user
+
+    def require_user(self) -> Inspector:
+        if self.user is None:
+            raise InvalidState("No one is signed in to this profile. Sign in first, then retry.")
+        return self.user
+
+    def set_user(self, user: Inspector | None) -> None:
+        """Remember who works with this profile (``None`` signs out)."""
+        with self.db.write() as session:
+            if user is None:
+                delete_state(session, _USER_KEY)
+            else:
+                set_state(session, _USER_KEY, inspector_to_state(user))
+        self.user = user
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Profile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
+    """Open the profile in ``folder`` (created if needed), migrating its database.
+
+    ``user`` becomes the profile's signed-in user; without it the one stored last
+    time is used, so the CLI can reopen a profile without signing in again.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        db = open_database(folder / DATABASE_NAME)
+    except StoreError as exc:
+        raise ProfileUnavailable(str(exc)) from exc
+    try:
+        blobs = BlobStore(folder / BLOBS_DIR)
+        with db.write() as session:
+            device_id = get_state(session, _DEVICE_KEY)
+            if device_id is None:
+                device_id = str(uuid.uuid4())
+                set_state(session, _DEVICE_KEY, device_id)
+            if user is not None:
+                set_state(session, _USER_KEY, inspector_to_state(user))
+            else:
+                stored = get_state(session, _USER_KEY)
+                user = None if stored is None else inspector_from_state(stored)
+    except BaseException:
+        db.close()
+        raise
+    return Profile(folder, db, blobs, device_id, user)

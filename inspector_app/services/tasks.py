@@ -1,0 +1,99 @@
+"""Tasks: take them in from the server or the demo, list them, read them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from inspector_app.domain.entities import ItemResult, JointTask, TaskStatus
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import NotFound
+from inspector_app.services.profile import Profile
+from inspector_app.store.repositories import (
+    get_task_row,
+    item_counts,
+    item_result_entity,
+    item_result_rows,
+    task_entity,
+    task_rows,
+    upsert_task,
+)
+from inspector_app.store.types import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class TaskSummary:
+    """One row of the task list."""
+
+    id: str
+    business_name: str
+    uscc: str
+    address: str
+    status: TaskStatus
+    window_start: date
+    window_end: date
+    n_items: int
+    n_done: int  # items with a result recorded
+    departments: tuple[str, ...]  # department names
+    # None normally; "cancelled" or "reassigned" when the server stopped assigning
+    # the task to us while this laptop may still hold work for it.
+    server_state: str | None = None
+
+
+def import_tasks(profile: Profile, tasks: Iterable[JointTask]) -> Changes:
+    """Store tasks that came from the server or the demo data: no outbox, no audit event.
+
+    A task already held at a newer rev is left as it is; work recorded here is
+    never lost (see ``store.repositories.upsert_task``).
+    """
+    user_id = profile.user.id if profile.user is not None else None
+    now = utcnow()
+    changed: set[str] = set()
+    with profile.db.write() as session:
+        for task in tasks:
+            if upsert_task(session, task, now=now, user_id=user_id):
+                changed.add(task.id)
+    return Changes(tasks=frozenset(changed))
+
+
+def list_tasks(profile: Profile, *, status: TaskStatus | None = None) -> list[TaskSummary]:
+    with profile.db.session() as session:
+        counts = item_counts(session)
+        return [
+            TaskSummary(
+                id=row.id,
+                business_name=row.business_name,
+                uscc=row.business_uscc,
+                address=row.business_address,
+                status=TaskStatus(row.status),
+                window_start=row.window_start,
+                window_end=row.window_end,
+                n_items=counts.get(row.id, (0, 0))[0],
+                n_done=counts.get(row.id, (0, 0))[1],
+                departments=tuple(row.departments),
+                server_state=row.server_state,
+            )
+            for row in task_rows(session, status)
+        ]
+
+
+def _missing_task(task_id: str) -> NotFound:
+    return NotFound(f"Task {task_id} is not in this profile. Sync to download your tasks.")
+
+
+def get_task(profile: Profile, task_id: str) -> JointTask:
+    """The whole task (business, checklist with sources, history) with its local status."""
+    with profile.db.session() as session:
+        row = get_task_row(session, task_id)
+        if row is None:
+            raise _missing_task(task_id)
+        return task_entity(row)
+
+
+def get_results(profile: Profile, task_id: str) -> dict[str, ItemResult]:
+    """item_id -> the result recorded for it (items without one are absent)."""
+    with profile.db.session() as session:
+        if get_task_row(session, task_id) is None:
+            raise _missing_task(task_id)
+        return {row.item_id: item_result_entity(row) for row in item_result_rows(session, task_id)}

@@ -1,0 +1,1 @@
+"""Alembic migrations of the client database; run by ``store.db.open_database``."""

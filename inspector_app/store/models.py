@@ -1,0 +1,273 @@
+"""Everything the client keeps, as SQLAlchemy 2 declarative tables.
+
+Conventions:
+- times are :class:`UtcDateTime` (ISO 8601 text, UTC, with offset); calendar days
+  are :class:`IsoDate`;
+- ``data`` columns hold the wire JSON of a record (DESIGN.md "Sync protocol v1"),
+  the typed columns beside them are what we query or sort by;
+- a record the user can change carries ``rev`` (local version, +1 per change),
+  ``base_rev`` (the last rev the server acknowledged, ``None`` if it has never seen
+  the record) and ``dirty`` (changed here since then).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from inspector_app.store.types import IsoDate, UtcDateTime
+
+# Named constraints: Alembic's batch mode (SQLite table rebuilds) needs names to
+# drop or alter a constraint later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonDict = dict[str, Any]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        datetime: UtcDateTime(),
+        date: IsoDate(),
+        JsonDict: JSON(),
+        list[str]: JSON(),
+    }
+
+
+class TaskRow(Base):
+    """A joint task as the server (or the demo) sent it, plus the local lifecycle."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)  # the server's rev of the task data
+    # The local lifecycle status (check-in moves it before the server knows).
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    business_name: Mapped[str] = mapped_column(Text)
+    business_uscc: Mapped[str] = mapped_column(String(32), index=True)
+    business_address: Mapped[str] = mapped_column(Text, default="")
+    departments: Mapped[list[str]] = mapped_column(default=list)  # department names
+    window_start: Mapped[date]
+    window_end: Mapped[date]
+    # The full task wire JSON (see codec.task_to_json); deferred, because it is
+    # large and most reads (task list, lifecycle checks) never need it.
+    data: Mapped[JsonDict] = mapped_column(deferred=True)
+    # None while the server still assigns the task to us; "cancelled" or
+    # "reassigned" when it stopped doing so while we may hold work for it.
+    server_state: Mapped[str | None] = mapped_column(String(20), default=None)
+    received_at: Mapped[datetime]
+
+
+class MergedItemRow(Base):
+    __tablename__ = "merged_items"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int]
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(10))
+    data: Mapped[JsonDict] = mapped_column(deferred=True)
+
+
+class ItemResultRow(Base):
+    """One checklist item's outcome; ``id`` is ``<task_id>:<item_id>``."""
+
+    __tablename__ = "item_results"
+    __table_args__ = (UniqueConstraint("task_id", "item_id"),)
+
+    id: Mapped[str] = mapped_column(String(130), primary_key=True)
+    # No foreign key to merged_items: a server update may drop an item that we
+    # already hold a result for, and that result must survive (DESIGN.md lifecycle).
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    item_id: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    measurements: Mapped[JsonDict] = mapped_column(default=dict)
+    evidence: Mapped[list[str]] = mapped_column(default=list)  # sha256 hex
+    corrected_on_site: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline: Mapped[date | None]
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EvidenceRow(Base):
+    """A photo (or other file) attached to an item; the bytes live in the blob store."""
+
+    __tablename__ = "evidence"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mime: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    caption: Mapped[str] = mapped_column(Text, default="")
+    captured_at: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class InspectionRow(Base):
+    """The visit itself: check-in/out, who was present, the party's statement.
+
+    One per task, so its id is the task id: two laptops of the same team meet on
+    the same record, as item results do.
+    """
+
+    __tablename__ = "inspections"
+
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    checked_in_at: Mapped[datetime | None]
+    checked_out_at: Mapped[datetime | None]
+    present: Mapped[list[str]] = mapped_column(default=list)
+    party_statement: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft|final|void
+    data: Mapped[JsonDict] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class NumberBlockRow(Base):
+    __tablename__ = "number_blocks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int]
+    first: Mapped[int]
+    last: Mapped[int]
+    received_at: Mapped[datetime]
+
+
+class UsedNumberRow(Base):
+    """A number taken from a block; numbers are never reused, a spoiled one is voided."""
+
+    __tablename__ = "used_numbers"
+
+    block_id: Mapped[str] = mapped_column(ForeignKey("number_blocks.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    used_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    """A committed local change waiting to be pushed (the transactional outbox)."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(130))
+    base_rev: Mapped[int | None]
+    data: Mapped[JsonDict]
+    recorded_at: Mapped[datetime]
+    # pending until the server answers; then applied|duplicate|rejected|conflict.
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    server_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    __table_args__ = (Index("ix_outbox_state_seq", "state", "seq"),)
+
+
+class AuditEventRow(Base):
+    """One entry of the 执法全过程记录, chained per device by SHA-256 (see audit.py)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (UniqueConstraint("device_id", "seq"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int]  # 1, 2, 3… per device
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(130))
+    at: Mapped[datetime]
+    payload: Mapped[JsonDict]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncStateRow(Base):
+    """Small key/value facts: device id, signed-in user, pull cursor, audit head."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ConflictRow(Base):
+    """Both versions of a record that two devices changed; a person picks one."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(130), index=True)
+    local: Mapped[JsonDict]
+    remote: Mapped[JsonDict]
+    created_at: Mapped[datetime]
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+__all__ = [
+    "AuditEventRow",
+    "Base",
+    "ConflictRow",
+    "DocumentRow",
+    "EvidenceRow",
+    "InspectionRow",
+    "ItemResultRow",
+    "MergedItemRow",
+    "NumberBlockRow",
+    "OutboxRow",
+    "SyncStateRow",
+    "TaskRow",
+    "UsedNumberRow",
+]

@@ -1,0 +1,248 @@
+"""Plain functions over a Session: reading and writing rows, mapping them to entities.
+
+Writes here add no outbox entry and no audit event: they are either data coming
+down from the server, or the change half of a user action that the caller wraps
+in :meth:`Database.action`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.entities import (
+    Inspector,
+    ItemResult,
+    JointTask,
+    Outcome,
+    Role,
+    TaskStatus,
+)
+from inspector_app.store.codec import merged_item_to_json, task_from_json, task_to_json
+from inspector_app.store.models import (
+    InspectionRow,
+    ItemResultRow,
+    MergedItemRow,
+    OutboxRow,
+    SyncStateRow,
+    TaskRow,
+)
+
+CANCELLED = "cancelled"
+REASSIGNED = "reassigned"
+
+
+# -- small key/value facts -------------------------------------------------------------
+
+
+def get_state(session: Session, key: str) -> str | None:
+    row = session.get(SyncStateRow, key)
+    return None if row is None else row.value
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    session.merge(SyncStateRow(key=key, value=value))
+
+
+def delete_state(session: Session, key: str) -> None:
+    session.execute(delete(SyncStateRow).where(SyncStateRow.key == key))
+
+
+def inspector_to_state(user: Inspector) -> str:
+    return json.dumps(
+        {
+            "id": user.id,
+            "username": user.username,
+            "display_name": user.display_name,
+            "badge_no": user.badge_no,
+            "department_code": user.department_code,
+            "role": user.role.value,
+        },
+        ensure_ascii=False,
+    )
+
+
+def inspector_from_state(value: str) -> Inspector:
+    d = json.loads(value)
+    return Inspector(
+        id=d["id"],
+        username=d["username"],
+        display_name=d["display_name"],
+        badge_no=d["badge_no"],
+        department_code=d["department_code"],
+        role=Role(d.get("role", Role.INSPECTOR.value)),
+    )
+
+
+# -- tasks ----------------------------------------------------------------------------------
+
+
+def _has_local_work(session: Session, task_id: str) -> bool:
+    if session.get(InspectionRow, task_id) is not None:
+        return True
+    return (
+        session.scalar(select(ItemResultRow.id).where(ItemResultRow.task_id == task_id).limit(1))
+        is not None
+    )
+
+
+def upsert_task(
+    session: Session, task: JointTask, *, now: datetime, user_id: str | None = None
+) -> bool:
+    """Store a task as the server (or the demo) sent it; False if we already hold a newer rev.
+
+    ``user_id`` (the profile's user) lets a task that was ours and now names other
+    inspectors be flagged ``reassigned``.
+
+    The local lifecycle wins while it has changes the server has not acknowledged
+    (a check-in made offline must not be undone by a stale download). A task the
+    server cancelled or gave to someone else keeps the work done on it here:
+    it is only flagged in ``server_state``.
+    """
+    row = session.get(TaskRow, task.id)
+    if row is not None and task.rev < row.rev:
+        return False
+    local_work = row is not None and _has_local_work(session, task.id)
+    server_state: str | None = None
+    if task.status is TaskStatus.CANCELLED:
+        server_state = CANCELLED
+    elif row is not None and user_id is not None and user_id not in task.inspector_ids:
+        # Reassigned = it was ours and no longer is. A task that never named us
+        # (a lead's view of the team, demo data) is not flagged.
+        was_ours = user_id in row.data.get("inspector_ids", ())
+        if was_ours or row.server_state == REASSIGNED:
+            server_state = REASSIGNED
+
+    if row is None:
+        status = task.status.value
+    else:
+        inspection = session.get(InspectionRow, task.id)
+        local_pending = inspection is not None and inspection.dirty
+        keep_local = local_pending or (server_state is not None and local_work)
+        status = row.status if keep_local else task.status.value
+
+    values: dict[str, Any] = {
+        "rev": task.rev,
+        "status": status,
+        "business_name": task.business.name,
+        "business_uscc": task.business.uscc,
+        "business_address": task.business.address,
+        "departments": [d.name for d in task.departments],
+        "window_start": task.window_start,
+        "window_end": task.window_end,
+        "data": task_to_json(task),
+        "server_state": server_state,
+        "received_at": now,
+    }
+    if row is None:
+        session.add(TaskRow(id=task.id, **values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+    session.execute(delete(MergedItemRow).where(MergedItemRow.task_id == task.id))
+    session.add_all(
+        MergedItemRow(
+            task_id=task.id,
+            item_id=item.id,
+            position=n,
+            code=item.code,
+            title=item.title,
+            severity=item.severity.value,
+            data=merged_item_to_json(item),
+        )
+        for n, item in enumerate(task.checklist)
+    )
+    return True
+
+
+def task_entity(row: TaskRow) -> JointTask:
+    """The task as the server sent it, with the local lifecycle status."""
+    return replace(task_from_json(row.data), status=TaskStatus(row.status), rev=row.rev)
+
+
+def get_task_row(session: Session, task_id: str) -> TaskRow | None:
+    return session.get(TaskRow, task_id)
+
+
+def task_rows(session: Session, status: TaskStatus | None = None) -> Sequence[TaskRow]:
+    query = select(TaskRow).order_by(TaskRow.window_start, TaskRow.business_name, TaskRow.id)
+    if status is not None:
+        query = query.where(TaskRow.status == status.value)
+    return session.scalars(query).all()
+
+
+def item_counts(session: Session) -> dict[str, tuple[int, int]]:
+    """task_id -> (items on the checklist, items with a result)."""
+    items: dict[str, int] = {
+        task_id: n
+        for task_id, n in session.execute(
+            select(MergedItemRow.task_id, func.count()).group_by(MergedItemRow.task_id)
+        )
+    }
+    done: dict[str, int] = {
+        task_id: n
+        for task_id, n in session.execute(
+            select(ItemResultRow.task_id, func.count()).group_by(ItemResultRow.task_id)
+        )
+    }
+    return {task_id: (items.get(task_id, 0), done.get(task_id, 0)) for task_id in items | done}
+
+
+def merged_item_row(session: Session, task_id: str, item_id: str) -> MergedItemRow | None:
+    return session.get(MergedItemRow, (task_id, item_id))
+
+
+def merged_item_rows(session: Session, task_id: str) -> Sequence[MergedItemRow]:
+    return session.scalars(
+        select(MergedItemRow)
+        .where(MergedItemRow.task_id == task_id)
+        .order_by(MergedItemRow.position)
+    ).all()
+
+
+# -- item results ---------------------------------------------------------------------------
+
+
+def item_result_entity(row: ItemResultRow) -> ItemResult:
+    return ItemResult(
+        task_id=row.task_id,
+        item_id=row.item_id,
+        outcome=Outcome(row.outcome),
+        note=row.note,
+        measurements=dict(row.measurements),
+        evidence=tuple(row.evidence),
+        corrected_on_site=row.corrected_on_site,
+        deadline=row.deadline,
+        recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at,
+    )
+
+
+def item_result_rows(session: Session, task_id: str) -> Sequence[ItemResultRow]:
+    return session.scalars(
+        select(ItemResultRow).where(ItemResultRow.task_id == task_id).order_by(ItemResultRow.id)
+    ).all()
+
+
+def item_result_row(session: Session, result_id: str) -> ItemResultRow | None:
+    return session.get(ItemResultRow, result_id)
+
+
+# -- outbox ---------------------------------------------------------------------------------
+
+
+def outbox_rows(session: Session, state: str | None = None) -> Sequence[OutboxRow]:
+    query = select(OutboxRow).order_by(OutboxRow.seq)
+    if state is not None:
+        query = query.where(OutboxRow.state == state)
+    return session.scalars(query).all()
+
+
+def pending_outbox_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).where(OutboxRow.state == "pending")) or 0)
