@@ -1,11 +1,11 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="35" />
-        <location filename="../../inspector_app/ui/main_window.py" line="102" />
-        <location filename="../../inspector_app/ui/main_window.py" line="134" />
+        <location filename="../../inspector_app/ui/main_window.py" line="109" />
+        <location filename="../../inspector_app/ui/main_window.py" line="143" />
         <source>Field Inspector</source>
         <translation>现场检查</translation>
     </message>
@@ -15,56 +15,64 @@
         <translation>搜索经营主体、统一社会信用代码或部门（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="76" />
+        <location filename="../../inspector_app/ui/main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="77" />
+        <location filename="../../inspector_app/ui/main_window.py" line="82" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="82" />
+        <location filename="../../inspector_app/ui/main_window.py" line="87" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="83" />
+        <location filename="../../inspector_app/ui/main_window.py" line="88" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87" />
+        <location filename="../../inspector_app/ui/main_window.py" line="92" />
         <source>&amp;Find task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="92" />
+        <location filename="../../inspector_app/ui/main_window.py" line="99" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="93" />
+        <location filename="../../inspector_app/ui/main_window.py" line="100" />
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="106" />
+        <location filename="../../inspector_app/ui/main_window.py" line="113" />
         <source>{n} tasks · profile {folder}</source>
         <translation>共 {n} 项任务 · 数据目录 {folder}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142" />
+        <location filename="../../inspector_app/ui/main_window.py" line="151" />
         <source>About Field Inspector</source>
         <translation>关于现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143" />
+        <location filename="../../inspector_app/ui/main_window.py" line="153" />
         <source>Field Inspector {version}
 Joint market-supervision inspections, offline first.</source>
         <translation>现场检查 {version}
 部门联合“双随机、一公开”现场检查，离线优先。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintService</name>
+    <message>
+        <location filename="../../inspector_app/ui/printing.py" line="107" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,73 @@
+"""The canonical content of a document and the QR payload that pins it.
+
+``canonical_content(doc)`` is canonical JSON (UTF-8, keys sorted, no spaces) of the
+whole document value: header and content, with every image replaced by the SHA-256
+of its bytes. The QR code is drawn from it, so it is not part of it.
+
+QR payload (default, set by ``qr_payload`` in agency.json): ``FI1:<id>:<sha256>``,
+where ``<id>`` is the document's uuid and ``<sha256>`` the lowercase hex SHA-256 of
+``canonical_content(doc)``. An agency may use a verify URL instead, e.g.
+``https://verify.example/d/{id}?h={sha256}``; the server's verify endpoint answers
+for the same pair.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.documents.model import Document
+from inspector_app.domain.docnumber import format_document_number
+from inspector_app.domain.entities import DocumentNumber
+
+CANONICAL_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, DocumentNumber):
+        return format_document_number(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot put {type(value).__name__} into a document's canonical content")
+
+
+def canonical_content(doc: Document) -> bytes:
+    """Canonical JSON bytes of ``doc`` (without the QR code, which is derived from it)."""
+    data = {
+        "v": CANONICAL_VERSION,
+        "kind": doc.kind.value,
+        "header": _plain(doc.header),
+        "content": _plain(doc.content),
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def content_sha256(doc: Document) -> str:
+    return hashlib.sha256(canonical_content(doc)).hexdigest()
+
+
+def qr_payload(doc: Document, template: str = "FI1:{id}:{sha256}") -> str:
+    return template.format(id=doc.header.id, sha256=content_sha256(doc))

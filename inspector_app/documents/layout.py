@@ -1,0 +1,307 @@
+"""Page furniture and styles: A4 with GB/T 9704 margins, "第n页 共N页", QR, watermark.
+
+Page furniture is drawn by a two-pass canvas (reportlab's NumberedCanvas recipe): pages
+are kept until the end, when the total page count is known, and then each gets its
+footer, the QR code, the draft watermark and (for the 现场笔录) the signature line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PIL import Image as PILImage
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from inspector_app.documents.fonts import BODY_FONT, HEADING_FONT
+
+FONTS = {"body": BODY_FONT, "heading": HEADING_FONT}
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    agency: ParagraphStyle
+    title: ParagraphStyle
+    number: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    right: ParagraphStyle
+    small: ParagraphStyle
+    table: ParagraphStyle
+    table_head: ParagraphStyle
+    raw: dict[str, Any]
+
+    def mm(self, key: str) -> float:
+        return float(self.raw[key]) * mm
+
+
+def _style(name: str, spec: dict[str, Any], **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=FONTS[spec.get("font", "body")],
+        fontSize=float(spec["size"]),
+        leading=float(spec.get("leading", spec["size"] * 1.5)),
+        wordWrap="CJK",
+        **kw,
+    )
+
+
+def make_styles(raw: dict[str, Any]) -> Styles:
+    body = raw["body"]
+    return Styles(
+        agency=_style("agency", raw["agency"], alignment=TA_CENTER),
+        title=_style("title", raw["title"], alignment=TA_CENTER, spaceAfter=4),
+        number=_style("number", raw["number"], alignment=TA_RIGHT, spaceAfter=8),
+        heading=_style("heading", raw["heading"], spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        body=_style("body", body, alignment=TA_JUSTIFY, firstLineIndent=2 * body["size"]),
+        body_left=_style("body_left", body, alignment=TA_LEFT),
+        right=_style("right", body, alignment=TA_RIGHT),
+        small=_style("small", raw["small"], alignment=TA_LEFT),
+        table=_style("table", raw["table"], alignment=TA_LEFT),
+        table_head=_style("table_head", {**raw["table"], "font": "heading"}, alignment=TA_CENTER),
+        raw=raw,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+    @classmethod
+    def from_styles(cls, raw: dict[str, Any]) -> Margins:
+        p = raw["page"]
+        return cls(p["top_mm"] * mm, p["bottom_mm"] * mm, p["left_mm"] * mm, p["right_mm"] * mm)
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What every page gets once the page count is known."""
+
+    margins: Margins
+    footer: str  # with {page} and {pages}
+    footer_size: float
+    qr_value: str
+    qr_size: float
+    id_text: str
+    watermark: dict[str, Any] | None = None
+    # 现场笔录: every page carries the signatures: (label, images) per signer.
+    signature_slots: tuple[tuple[str, tuple[bytes, ...]], ...] = ()
+    signature_height: float = 10 * mm
+    _qr_form: str | None = field(default=None, init=False)
+
+    def _qr_form_name(self, canv: Canvas) -> str:
+        """Encode the QR code once (reportlab's encoder) and keep it as a form XObject."""
+        if self._qr_form is None:
+            name = "FIqr"
+            modules = qr_modules(self.qr_value)
+            n = len(modules)
+            border = 2
+            box = self.qr_size / (n + 2 * border)
+            canv.beginForm(name, lowerx=0, lowery=0, upperx=self.qr_size, uppery=self.qr_size)
+            ops: list[str] = []
+            for r, row in enumerate(modules):
+                y = self.qr_size - (r + border + 1) * box
+                c = 0
+                for dark, run in itertools.groupby(row):
+                    count = len(list(run))
+                    if dark:
+                        ops.append(
+                            f"{(c + border) * box:.3f} {y:.3f} {count * box:.3f} {box:.3f} re"
+                        )
+                    c += count
+            # One literal fill of all module runs: ~800 rects through Path objects cost
+            # more than the rest of the page furniture.
+            canv.addLiteral("0 g\n" + "\n".join(ops) + "\nf")
+            canv.endForm()
+            self._qr_form = name
+        return self._qr_form
+
+    def draw(self, canv: Canvas, page: int, pages: int) -> None:
+        width, height = A4
+        m = self.margins
+        canv.saveState()
+        if self.watermark:
+            wm = self.watermark
+            canv.setFillGray(float(wm.get("gray", 0.8)))
+            canv.setFont(HEADING_FONT, float(wm.get("size", 60)))
+            canv.translate(width / 2, height / 2)
+            canv.rotate(float(wm.get("angle", 40)))
+            canv.drawCentredString(0, 0, wm.get("text", "草稿 DRAFT"))
+            canv.restoreState()
+            canv.saveState()
+        canv.setFillColor(colors.black)
+        # QR code at the top right, inside the top margin.
+        size = self.qr_size
+        x = width - m.right - size
+        y = height - m.top + 3 * mm
+        form = self._qr_form_name(canv)
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(form)
+        canv.restoreState()
+        if self.signature_slots:
+            base = m.bottom - 10 * mm
+            x = m.left
+            canv.setFont(BODY_FONT, 10)
+            for label, images in self.signature_slots:
+                canv.drawString(x, base, f"{label}：")
+                x += canv.stringWidth(f"{label}：", BODY_FONT, 10) + 1 * mm
+                used = 0.0
+                for png in images:
+                    used += _draw_image(canv, png, x + used, base - 2.5 * mm, self.signature_height)
+                    used += 2 * mm
+                x += max(used, 22 * mm) + 6 * mm
+        # The document id on every page, in the footer where a seal never reaches.
+        canv.setFont(BODY_FONT, 6)
+        canv.drawRightString(width - m.right, 14 * mm, self.id_text)
+        canv.setFont(BODY_FONT, self.footer_size)
+        canv.drawCentredString(
+            (m.left + width - m.right) / 2, 14 * mm, self.footer.format(page=page, pages=pages)
+        )
+        canv.restoreState()
+
+
+def qr_modules(value: str, level: str = "M") -> list[list[bool]]:
+    """The dark/light modules of ``value`` as reportlab's QR encoder lays them out."""
+    widget = QrCodeWidget(value, barLevel=level)
+    widget.qr.make()
+    return [[bool(m) for m in row] for row in widget.qr.modules]
+
+
+class KeyedImage:
+    """Image bytes that reportlab names by their SHA-1 instead of decoding them to hash.
+
+    ``Canvas.drawImage`` hashes the decoded pixels of an ImageReader on every call; for
+    anything else it hashes ``str(image)``. This wrapper gives a content key as its
+    ``str`` and hands reportlab the ImageReader interface, so a JPEG passes through
+    undecoded and an image drawn on every page is stored and named once.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.key = "fi-img-" + hashlib.sha1(data).hexdigest()
+        self._reader = ImageReader(io.BytesIO(data))
+
+    def __str__(self) -> str:
+        return self.key
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """Pixel size of image bytes (reads only the header)."""
+    with PILImage.open(io.BytesIO(data)) as im:
+        return im.size
+
+
+def draw_image(canv: Canvas, data: bytes, x: float, y: float, w: float, h: float) -> None:
+    canv.drawImage(KeyedImage(data), x, y, w, h, mask="auto")
+
+
+def _draw_image(canv: Canvas, data: bytes, x: float, y: float, height: float) -> float:
+    iw, ih = image_size(data)
+    w = height * iw / ih
+    draw_image(canv, data, x, y, w, height)
+    return w
+
+
+class Picture(Flowable):
+    """An image of a fixed size, drawn through :class:`KeyedImage`."""
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.data, self.width, self.height = data, width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_image(self.canv, self.data, 0, 0, self.width, self.height)
+
+
+def fixed_timestamp(canv: Canvas, at: datetime) -> None:
+    """Make the PDF's creation date ``at`` (invariant mode otherwise prints 2000-01-01)."""
+    ts = canv._doc._timeStamp  # reportlab has no public setter; invariant mode must be on
+    ts.YMDhms = (at.year, at.month, at.day, at.hour, at.minute, at.second)
+    offset = at.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset else 0
+    ts.dhh, ts.dmm = int(minutes / 60), abs(minutes) % 60
+
+
+def canvas_maker(furniture: Furniture, issued_at: datetime) -> Callable[..., Canvas]:
+    class PagedCanvas(Canvas):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            kw["invariant"] = 1
+            # Otherwise every page references (unembedded) Helvetica as its initial font.
+            kw["initialFontName"] = BODY_FONT
+            super().__init__(*args, **kw)
+            fixed_timestamp(self, issued_at)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                furniture.draw(self, self._pageNumber, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return PagedCanvas
+
+
+class SealBlock(Flowable):
+    """Agency name and date at the right, the seal over them (section 10 of a decision)."""
+
+    def __init__(
+        self,
+        agency: str,
+        date_text: str,
+        seal: bytes | None,
+        seal_size: float,
+        style: ParagraphStyle,
+    ):
+        super().__init__()
+        self.agency, self.date_text, self.seal = agency, date_text, seal
+        self.seal_size, self.style = seal_size, style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        # The seal may stand out above and below the block, as a real seal over text
+        # does; only ~70% of it takes space, so a short notice keeps to one page.
+        self.height = max(self.seal_size * 0.7, 3 * self.style.leading) + 2 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        s = self.style
+        right = self.width - 8 * mm
+        c.setFont(s.fontName, s.fontSize)
+        mid = self.height / 2
+        c.drawRightString(right, mid + 2, self.agency)
+        c.drawRightString(right, mid - s.leading, self.date_text)
+        if self.seal:
+            w = max(c.stringWidth(self.agency, s.fontName, s.fontSize), 30 * mm)
+            cx = right - w / 2
+            size = self.seal_size
+            draw_image(c, self.seal, cx - size / 2, mid - size / 2, size, size)
