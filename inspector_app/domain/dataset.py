@@ -274,7 +274,12 @@ def build_tasks(
                 window_end=date.fromisoformat(spec["window_end"]),
                 checklist=merged.items,
                 status=TaskStatus(spec.get("status", "assigned")),
-                plan={**spec.get("plan", {}), "merge": merged.summary()},
+                plan={
+                    **spec.get("plan", {}),
+                    "merge": merged.summary(),
+                    "items_before": merged.items_before,
+                    "items_after": merged.items_after,
+                },
                 history=tuple(
                     PriorViolation(
                         matter_code=h["matter_code"],

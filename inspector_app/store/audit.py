@@ -19,7 +19,6 @@ stable: changing them changes every hash ever written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -30,18 +29,12 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.audit import GENESIS_HASH, canonical_json, chain_hash
 from inspector_app.domain.entities import AuditEvent
 from inspector_app.store.models import AuditEventRow, SyncStateRow
 from inspector_app.store.types import iso_utc
 
-GENESIS_HASH = "0" * 64
 _HEAD_KEY = "audit_head:"  # sync_state key prefix: "<seq>:<hash>" of a device's last event
-
-
-def canonical_json(fields: dict[str, Any]) -> bytes:
-    return json.dumps(
-        fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
 
 
 def event_fields(
@@ -73,8 +66,7 @@ def event_fields(
 
 
 def event_hash(fields: dict[str, Any]) -> str:
-    prev = fields["prev_hash"]
-    return hashlib.sha256(prev.encode("ascii") + canonical_json(fields)).hexdigest()
+    return chain_hash(fields)
 
 
 def _row_fields(row: AuditEventRow) -> dict[str, Any]:

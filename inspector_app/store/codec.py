@@ -1,193 +1,35 @@
-"""Domain entities (and rows without one) <-> the sync wire JSON of DESIGN.md.
-
-Dates are ``YYYY-MM-DD``, times ISO 8601 in UTC with offset, enums their values,
-tuples lists. ``from_json(to_json(x)) == x`` for every entity here.
-"""
+"""Rows without a domain entity <-> the sync wire JSON; entities are in domain.serialization."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-from inspector_app.domain.entities import (
-    Business,
-    CreditClass,
-    Department,
-    ItemResult,
-    JointTask,
-    MergedItem,
-    Outcome,
-    PartyType,
-    PriorViolation,
-    Severity,
-    SourceItem,
-    TaskStatus,
+from inspector_app.domain.serialization import (
+    Json,
+    business_from_json,
+    business_to_json,
+    item_result_from_json,
+    item_result_to_json,
+    merged_item_from_json,
+    merged_item_to_json,
+    task_from_json,
+    task_to_json,
 )
 from inspector_app.store.models import InspectionRow
-from inspector_app.store.types import iso_utc, to_utc
+from inspector_app.store.types import iso_utc
 
-Json = dict[str, Any]
-
-
-def business_to_json(b: Business) -> Json:
-    return {
-        "uscc": b.uscc,
-        "name": b.name,
-        "address": b.address,
-        "legal_rep": b.legal_rep,
-        "phone": b.phone,
-        "industry": b.industry,
-        "area": b.area,
-        "credit_class": b.credit_class.value,
-        "positive_list": b.positive_list,
-        "licence_name": b.licence_name,
-        "party_type": b.party_type.value,
-    }
-
-
-def business_from_json(d: Json) -> Business:
-    return Business(
-        uscc=d["uscc"],
-        name=d["name"],
-        address=d["address"],
-        legal_rep=d["legal_rep"],
-        phone=d.get("phone", ""),
-        industry=d.get("industry", ""),
-        area=d.get("area", ""),
-        credit_class=CreditClass(d.get("credit_class", "B")),
-        positive_list=bool(d.get("positive_list", False)),
-        licence_name=d.get("licence_name", "营业执照"),
-        party_type=PartyType(d.get("party_type", PartyType.ORGANISATION.value)),
-    )
-
-
-def merged_item_to_json(item: MergedItem) -> Json:
-    return {
-        "id": item.id,
-        "code": item.code,
-        "title": item.title,
-        "content": item.content,
-        "method": item.method,
-        "legal_basis": list(item.legal_basis),
-        "severity": item.severity.value,
-        "sources": [
-            {
-                "department_code": s.department_code,
-                "code": s.code,
-                "title": s.title,
-                "legal_basis": list(s.legal_basis),
-            }
-            for s in item.sources
-        ],
-    }
-
-
-def merged_item_from_json(d: Json) -> MergedItem:
-    return MergedItem(
-        id=d["id"],
-        code=d["code"],
-        title=d["title"],
-        content=d.get("content", ""),
-        method=d.get("method", ""),
-        legal_basis=tuple(d.get("legal_basis", ())),
-        severity=Severity(d["severity"]),
-        sources=tuple(
-            SourceItem(
-                department_code=s["department_code"],
-                code=s["code"],
-                title=s["title"],
-                legal_basis=tuple(s.get("legal_basis", ())),
-            )
-            for s in d.get("sources", ())
-        ),
-    )
-
-
-def task_to_json(task: JointTask) -> Json:
-    return {
-        "id": task.id,
-        "business": business_to_json(task.business),
-        "departments": [{"code": d.code, "name": d.name} for d in task.departments],
-        "lead_department_code": task.lead_department_code,
-        "inspector_ids": list(task.inspector_ids),
-        "team_id": task.team_id,
-        "window_start": task.window_start.isoformat(),
-        "window_end": task.window_end.isoformat(),
-        "checklist": [merged_item_to_json(i) for i in task.checklist],
-        "status": task.status.value,
-        "plan": task.plan,
-        "history": [
-            {
-                "matter_code": h.matter_code,
-                "found_on": h.found_on.isoformat(),
-                "description": h.description,
-                "penalised": h.penalised,
-            }
-            for h in task.history
-        ],
-        "rev": task.rev,
-    }
-
-
-def task_from_json(d: Json) -> JointTask:
-    return JointTask(
-        id=d["id"],
-        business=business_from_json(d["business"]),
-        departments=tuple(Department(x["code"], x["name"]) for x in d.get("departments", ())),
-        lead_department_code=d["lead_department_code"],
-        inspector_ids=tuple(d.get("inspector_ids", ())),
-        team_id=d.get("team_id"),
-        window_start=date.fromisoformat(d["window_start"]),
-        window_end=date.fromisoformat(d["window_end"]),
-        checklist=tuple(merged_item_from_json(i) for i in d.get("checklist", ())),
-        status=TaskStatus(d.get("status", TaskStatus.ASSIGNED.value)),
-        plan=dict(d.get("plan") or {}),
-        history=tuple(
-            PriorViolation(
-                matter_code=h["matter_code"],
-                found_on=date.fromisoformat(h["found_on"]),
-                description=h.get("description", ""),
-                penalised=bool(h.get("penalised", False)),
-            )
-            for h in d.get("history", ())
-        ),
-        rev=int(d.get("rev", 1)),
-    )
-
-
-def item_result_to_json(r: ItemResult) -> Json:
-    """``{task_id, item_id, outcome, note, measurements, evidence, corrected_on_site,
-    deadline, recorded_by, recorded_at}`` as DESIGN.md's sync protocol names them."""
-    return {
-        "task_id": r.task_id,
-        "item_id": r.item_id,
-        "outcome": r.outcome.value,
-        "note": r.note,
-        "measurements": r.measurements,
-        "evidence": list(r.evidence),
-        "corrected_on_site": r.corrected_on_site,
-        "deadline": None if r.deadline is None else r.deadline.isoformat(),
-        "recorded_by": r.recorded_by,
-        "recorded_at": None if r.recorded_at is None else iso_utc(r.recorded_at),
-    }
-
-
-def item_result_from_json(d: Json) -> ItemResult:
-    recorded_at: datetime | None = None
-    if d.get("recorded_at"):
-        recorded_at = to_utc(datetime.fromisoformat(d["recorded_at"]))
-    return ItemResult(
-        task_id=d["task_id"],
-        item_id=d["item_id"],
-        outcome=Outcome(d["outcome"]),
-        note=d.get("note", ""),
-        measurements=dict(d.get("measurements") or {}),
-        evidence=tuple(d.get("evidence", ())),
-        corrected_on_site=bool(d.get("corrected_on_site", False)),
-        deadline=date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
-        recorded_by=d.get("recorded_by", ""),
-        recorded_at=recorded_at,
-    )
+__all__ = [
+    "Json",
+    "business_from_json",
+    "business_to_json",
+    "inspection_to_json",
+    "item_result_from_json",
+    "item_result_to_json",
+    "merged_item_from_json",
+    "merged_item_to_json",
+    "task_from_json",
+    "task_to_json",
+]
 
 
 def inspection_to_json(row: InspectionRow) -> dict[str, Any]:

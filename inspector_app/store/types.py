@@ -13,21 +13,11 @@ from sqlalchemy import String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from inspector_app.domain.serialization import iso_utc, to_utc
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def to_utc(value: datetime) -> datetime:
-    """A timezone-aware time converted to UTC; a naive one is a programming error."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"naive datetime {value!r}: pass a timezone-aware time")
-    return value.astimezone(UTC)
-
-
-def iso_utc(value: datetime) -> str:
-    """``2026-05-09T07:35:25.123456+00:00``: fixed precision, so strings sort as times."""
-    return to_utc(value).isoformat(timespec="microseconds")
 
 
 class UtcDateTime(TypeDecorator[datetime]):

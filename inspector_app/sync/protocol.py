@@ -1,0 +1,207 @@
+"""Sync protocol v1: the wire models shared by the client and the server (DESIGN.md).
+
+Both sides import this module and nothing else of each other, so it holds only
+pydantic models, constants and pure functions: no SQL, no HTTP, no Qt.
+
+The server answers 426 when the ``X-Inspector-Protocol`` header names a version
+outside ``PROTOCOL_MIN..PROTOCOL_MAX`` (Anki's sync version range, the same idea).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inspector_app.domain.audit import canonical_json
+
+PROTOCOL_MIN = 1
+PROTOCOL_MAX = 1
+PROTOCOL_HEADER = "X-Inspector-Protocol"
+API_PREFIX = "/api/v1"
+
+Entity = Literal[
+    "task",
+    "reference",
+    "item_result",
+    "inspection",
+    "document",
+    "review",
+    "number_block",
+    "audit_event",
+]
+ENTITIES: tuple[str, ...] = Entity.__args__  # type: ignore[attr-defined]
+
+ChangeOp = Literal["upsert", "delete"]
+MutationStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+#: ``MutationResult.reason`` of a mutation naming a blob the server lacks: upload it, retry.
+MISSING_BLOB_PREFIX = "missing_blob:"
+REASON_FORBIDDEN = "forbidden"
+REASON_OP_ID_REUSED = "op_id reused with different data"
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+_Sha256 = Field(pattern=SHA256_PATTERN, description="lowercase hex SHA-256")
+
+
+class WireModel(BaseModel):
+    # Unknown fields are ignored, so a newer peer may add fields without breaking us.
+    model_config = ConfigDict(extra="ignore")
+
+
+class ProtocolRange(WireModel):
+    min: int
+    max: int
+
+
+class Health(WireModel):
+    status: Literal["ok"] = "ok"
+    protocol: ProtocolRange = ProtocolRange(min=PROTOCOL_MIN, max=PROTOCOL_MAX)
+
+
+class LoginRequest(WireModel):
+    username: str = Field(min_length=1, max_length=150)
+    password: str = Field(min_length=1, max_length=1024)
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(default="", max_length=200)
+
+
+class UserPublic(WireModel):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["inspector", "team_lead", "admin"]
+    department_code: str | None = None
+    badge_no: str | None = None
+
+
+class LoginResponse(WireModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+    user: UserPublic
+
+
+class Sibling(WireModel):
+    """A conflicting version kept beside the record (CouchDB's conflict revisions).
+
+    A person picks; the pick is a new mutation with ``base_rev`` = the record's rev
+    and ``data.resolves`` = the ``op_id`` of every sibling it settles.
+    """
+
+    op_id: str
+    device_id: str
+    user_id: str
+    base_rev: int | None
+    data: dict[str, Any] | None
+    recorded_at: datetime | None = None
+
+
+class Change(WireModel):
+    entity: str  # an Entity; plain str so a newer server's entity does not break an older client
+    id: str
+    op: ChangeOp
+    rev: int
+    data: dict[str, Any] | None
+    conflicts: list[Sibling] = []
+
+
+class PullResponse(WireModel):
+    changes: list[Change]
+    cursor: str
+    more: bool
+
+
+class Mutation(WireModel):
+    """One locally committed change from the client's outbox.
+
+    ``data`` null deletes the record. ``entity`` is a plain string so that one
+    unknown entity is rejected on its own instead of failing the whole push.
+    """
+
+    op_id: str = Field(min_length=1, max_length=64)
+    entity: str = Field(min_length=1, max_length=40)
+    id: str = Field(min_length=1, max_length=200)
+    base_rev: int | None = Field(default=None, ge=0)
+    data: dict[str, Any] | None
+    recorded_at: datetime | None = None
+
+
+class PushRequest(WireModel):
+    device_id: str = Field(min_length=1, max_length=64)
+    mutations: list[Mutation] = Field(max_length=1000)
+
+
+class MutationResult(WireModel):
+    op_id: str
+    status: MutationStatus
+    rev: int | None = None
+    reason: str | None = None
+
+
+class PushResponse(WireModel):
+    results: list[MutationResult]
+
+
+class DocumentVerification(WireModel):
+    id: str
+    kind: str
+    number: str
+    sha256: str
+    issued_at: datetime | None = None
+    agency: str | None = None
+
+
+class ErrorDetail(WireModel):
+    detail: str
+
+
+def fingerprint(mutation: Mutation) -> str:
+    """SHA-256 of the canonical JSON of ``{entity, id, base_rev, data}``.
+
+    ``op_id`` is the ledger key, so it is not part of its own fingerprint.
+    ``recorded_at`` is left out on purpose: it is metadata about when the person
+    acted, not part of what the mutation does, and a client that re-serialises a
+    time with another precision or offset must still be recognised as sending the
+    same mutation (a retry is then ``duplicate``, not ``rejected``).
+    """
+    return hashlib.sha256(
+        canonical_json(
+            {
+                "entity": mutation.entity,
+                "id": mutation.id,
+                "base_rev": mutation.base_rev,
+                "data": mutation.data,
+            }
+        )
+    ).hexdigest()
+
+
+def item_result_record_id(task_id: str, item_id: str) -> str:
+    """Two laptops recording the same item of the same task meet on this one record."""
+    return f"{task_id}:{item_id}"
+
+
+def blob_refs(entity: str, data: dict[str, Any] | None) -> list[str]:
+    """The SHA-256 of every blob a record names; the server must hold them first.
+
+    ``item_result.data.evidence[]``; ``document.data.sha256`` and its
+    ``signatures[]`` (each a hash or an object with ``sha256``).
+    """
+    if not data:
+        return []
+    found: list[str] = []
+    if entity == "item_result":
+        found.extend(h for h in data.get("evidence") or () if isinstance(h, str))
+    elif entity == "document":
+        if isinstance(data.get("sha256"), str):
+            found.append(data["sha256"])
+        for sig in data.get("signatures") or ():
+            if isinstance(sig, str):
+                found.append(sig)
+            elif isinstance(sig, dict) and isinstance(sig.get("sha256"), str):
+                found.append(sig["sha256"])
+    return list(dict.fromkeys(found))

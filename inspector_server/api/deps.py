@@ -1,0 +1,106 @@
+"""Typed dependencies of the routes (after full-stack-fastapi-template's api/deps.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.sync.protocol import PROTOCOL_HEADER, PROTOCOL_MAX, PROTOCOL_MIN
+from inspector_server.core.config import Settings
+from inspector_server.core.security import PasswordHashing
+from inspector_server.services import accounts
+from inspector_server.services.blobs import BlobStore
+from inspector_server.services.principal import Principal
+
+# Reachable without the protocol header: a probe, and the QR code a phone scans.
+HEADER_OPTIONAL = ("/api/v1/health", "/api/v1/documents/")
+
+
+def protocol_problem(path: str, value: str | None) -> str | None:
+    """Why this request's protocol version cannot be served (-> 426), or None."""
+    if value is None:
+        if path == HEADER_OPTIONAL[0] or (
+            path.startswith(HEADER_OPTIONAL[1]) and path.endswith("/verify")
+        ):
+            return None
+        return (
+            f"send the header {PROTOCOL_HEADER}: {PROTOCOL_MAX}; this server speaks sync "
+            f"protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
+        )
+    try:
+        version = int(value.strip())
+    except ValueError:
+        version = -1
+    if PROTOCOL_MIN <= version <= PROTOCOL_MAX:
+        return None
+    return (
+        f"this server speaks sync protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}, not {value!r}; "
+        "update the Field Inspector app (or the server)"
+    )
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_factory(request: Request) -> sessionmaker[Session]:
+    return request.app.state.sessionmaker  # type: ignore[no-any-return]
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with request.app.state.sessionmaker() as session:
+        yield session
+
+
+def get_hashing(request: Request) -> PasswordHashing:
+    return request.app.state.hashing  # type: ignore[no-any-return]
+
+
+def get_blob_store(request: Request) -> BlobStore:
+    return request.app.state.blob_store  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_db)]
+FactoryDep = Annotated[sessionmaker[Session], Depends(get_factory)]
+HashingDep = Annotated[PasswordHashing, Depends(get_hashing)]
+BlobStoreDep = Annotated[BlobStore, Depends(get_blob_store)]
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def get_current_user(
+    session: SessionDep,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "sign in first: send Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    principal = accounts.resolve_token(session, settings, credentials.credentials)
+    if principal is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "the token is unknown, expired, signed out or its device was revoked; sign in again",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return principal
+
+
+CurrentUser = Annotated[Principal, Depends(get_current_user)]
+
+
+def get_admin(user: CurrentUser) -> Principal:
+    if not user.is_admin:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only an administrator may do this")
+    return user
+
+
+AdminUser = Annotated[Principal, Depends(get_admin)]

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Response, status
+from sqlalchemy import select
+
+from inspector_server.api.deps import AdminUser, FactoryDep, SessionDep
+from inspector_server.core.db import write_session
+from inspector_server.models import AuditChain
+from inspector_server.schemas import AuditChainPublic, DevicePublic
+from inspector_server.services import accounts
+
+router = APIRouter(prefix="/admin", tags=["admin"])
+
+
+@router.get("/devices", response_model=list[DevicePublic])
+def list_devices(admin: AdminUser, session: SessionDep) -> list[DevicePublic]:
+    return [DevicePublic.model_validate(d) for d in accounts.list_devices(session)]
+
+
+@router.post(
+    "/devices/{device_id}/revoke",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={404: {"description": "unknown device"}},
+)
+def revoke_device(
+    device_id: Annotated[str, Path(max_length=64)], admin: AdminUser, factory: FactoryDep
+) -> Response:
+    with write_session(factory) as s:
+        found = accounts.revoke_device(s, device_id)
+    if not found:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such device")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/audit-chains", response_model=list[AuditChainPublic])
+def audit_chains(admin: AdminUser, session: SessionDep) -> list[AuditChainPublic]:
+    rows = session.scalars(select(AuditChain).order_by(AuditChain.device_id))
+    return [AuditChainPublic.model_validate(r) for r in rows]

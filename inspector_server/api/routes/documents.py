@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, status
+
+from inspector_app.sync.protocol import DocumentVerification
+from inspector_server.api.deps import SessionDep
+from inspector_server.services import documents
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get(
+    "/{document_id}/verify",
+    response_model=DocumentVerification,
+    responses={404: {"description": "no issued document with this id"}},
+)
+def verify_document(
+    document_id: Annotated[str, Path(max_length=200)], session: SessionDep
+) -> DocumentVerification:
+    found = documents.verify(session, document_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no issued document with this id")
+    return found

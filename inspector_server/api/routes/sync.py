@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from inspector_app.sync.protocol import PullResponse, PushRequest, PushResponse
+from inspector_server.api.deps import CurrentUser, FactoryDep, SessionDep, SettingsDep
+from inspector_server.services import sync
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+@router.get("/pull", response_model=PullResponse)
+def pull(
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
+) -> PullResponse:
+    try:
+        start = sync.parse_cursor(cursor)
+    except ValueError as exc:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            [{"loc": ["query", "cursor"], "msg": str(exc), "type": "value_error"}],
+        ) from None
+    return sync.pull(session, user, start, min(limit, settings.pull_limit_max))
+
+
+@router.post("/push", response_model=PushResponse)
+def push(body: PushRequest, user: CurrentUser, factory: FactoryDep) -> PushResponse:
+    if body.device_id != user.device_id:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            "device_id is not the device this token was issued to; sign in on this device",
+        )
+    return PushResponse(results=sync.push(factory, user, body.device_id, body.mutations))

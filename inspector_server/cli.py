@@ -1,0 +1,182 @@
+"""``inspector-server``: the server's administration commands.
+
+``init-db``, ``create-user``, ``seed-demo`` and ``serve`` live here; the planning
+commands (``import-directory``, ``import-checklists``, ``scenario``, ``draw-plan``)
+register themselves through ``PLANNING_COMMANDS`` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from inspector_app.domain.entities import Role
+from inspector_server.core.config import Settings
+from inspector_server.core.db import engine_for, make_sessionmaker, write_session
+from inspector_server.core.migrate import upgrade
+from inspector_server.core.security import PasswordHashing
+from inspector_server.models import Team
+
+#: (name, add_arguments(parser), run(args, settings) -> exit code), filled by planning.
+PLANNING_COMMANDS: list[
+    tuple[
+        str,
+        str,
+        Callable[[argparse.ArgumentParser], None],
+        Callable[[argparse.Namespace, Settings], int],
+    ]
+] = []
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if args.data is not None:
+        overrides["data"] = args.data
+    if args.db is not None:
+        overrides["db"] = args.db
+    if args.demo:
+        overrides["demo"] = True
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def cmd_init_db(args: argparse.Namespace, settings: Settings) -> int:
+    engine = engine_for(settings)
+    upgrade(engine)
+    engine.dispose()
+    print(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
+    password = os.environ.get("INSPECTOR_PASSWORD") or args.password
+    if not password:
+        password = getpass.getpass(f"password for {args.username}: ")
+        if password != getpass.getpass("again: "):
+            print("the passwords differ; nothing was created", file=sys.stderr)
+            return 2
+    if len(password) < 8 and not settings.demo:
+        print("use a password of at least 8 characters", file=sys.stderr)
+        return 2
+    from inspector_server.services import accounts
+
+    engine = engine_for(settings)
+    hashing = PasswordHashing(settings)
+    try:
+        with write_session(make_sessionmaker(engine)) as s:
+            user = accounts.create_user(
+                s,
+                hashing,
+                username=args.username,
+                role=args.role,
+                password=password,
+                display_name=args.display_name or args.username,
+                department_code=args.department,
+                badge_no=args.badge,
+            )
+            for team in args.team or ():
+                t = s.get(Team, team)
+                if t is None:
+                    raise ValueError(f"no team {team!r}")
+                if args.role == Role.TEAM_LEAD:
+                    t.lead_id = user.id
+                else:
+                    accounts.add_member(s, team_id=team, user_id=user.id)
+            print(f"created {user.role} {user.username} ({user.id})")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.demo:
+        print(
+            "seed-demo needs demo mode: set INSPECTOR_SERVER_DEMO=1 or pass --demo",
+            file=sys.stderr,
+        )
+        return 2
+    from inspector_server.services.seed import DEMO_DIR, DEMO_PASSWORD, seed_demo
+
+    engine = engine_for(settings)
+    upgrade(engine)
+    with write_session(make_sessionmaker(engine)) as s:
+        report = seed_demo(s, PasswordHashing(settings), Path(args.source or DEMO_DIR))
+    engine.dispose()
+    print(
+        f"seeded {report.departments} departments, {report.businesses} businesses, "
+        f"{report.tasks} joint tasks"
+    )
+    print(f"demo accounts (password '{DEMO_PASSWORD}', demo mode only):")
+    for username, role, teams in report.accounts:
+        print(f"  {username:<12} {role:<10} {teams}")
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from inspector_server.main import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-server", description=__doc__)
+    parser.add_argument("--data", type=Path, help="data folder (INSPECTOR_SERVER_DATA)")
+    parser.add_argument("--db", help="database URL (INSPECTOR_SERVER_DB)")
+    parser.add_argument("--demo", action="store_true", help="demo mode (INSPECTOR_SERVER_DEMO=1)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("init-db", help="create or upgrade the database").set_defaults(run=cmd_init_db)
+
+    p = sub.add_parser("create-user", help="add a user (password prompted or INSPECTOR_PASSWORD)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--password", help="prefer the prompt or INSPECTOR_PASSWORD")
+    p.add_argument("--display-name")
+    p.add_argument("--department")
+    p.add_argument("--badge")
+    p.add_argument("--team", action="append", help="team id (repeatable)")
+    p.set_defaults(run=cmd_create_user)
+
+    p = sub.add_parser("seed-demo", help="load the demo data set (demo mode only)")
+    p.add_argument("--source", type=Path, help="folder like resources/demo")
+    p.set_defaults(run=cmd_seed_demo)
+
+    p = sub.add_parser("serve", help="run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--log-level", default="info")
+    p.set_defaults(run=cmd_serve)
+
+    for name, help_text, add_arguments, run in PLANNING_COMMANDS:
+        p = sub.add_parser(name, help=help_text)
+        add_arguments(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except ValidationError as exc:
+        for error in exc.errors():
+            print(f"configuration error: {error['msg']}", file=sys.stderr)
+        return 2
+    return int(args.run(args, settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Server settings, declared once: environment variables ``INSPECTOR_SERVER_*`` (and CLI options).
+
+Outside demo mode a secret left at its default is refused at start-up, as the
+full-stack-fastapi-template does for ``SECRET_KEY``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "changethis"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INSPECTOR_SERVER_", extra="ignore")
+
+    data: Path = Field(
+        default=Path("server-data"),
+        description="Folder for the default SQLite file and the blob store.",
+    )
+    db: str | None = Field(
+        default=None,
+        description="Database URL (e.g. postgresql+psycopg://…); overrides the SQLite file.",
+    )
+    demo: bool = Field(default=False, description="Demo mode: the demo accounts may sign in.")
+    secret_key: str = Field(
+        default=DEFAULT_SECRET,
+        description="Pepper for stored token hashes. Must be set outside demo mode.",
+    )
+    max_blob_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="Largest blob.")
+    token_lifetime_hours: float = Field(
+        default=24 * 14, gt=0, description="Bearer tokens expire this long after login."
+    )
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=64 * 1024, ge=64)
+    pull_limit_max: int = Field(default=1000, ge=1)
+    # Login throttling (see services/throttle.py for why these three limits).
+    login_window_s: int = Field(default=15 * 60, gt=0, description="Failures older are forgotten.")
+    login_pair_free: int = Field(default=5, ge=1, description="Free failures per user+address.")
+    login_pair_cap_s: int = Field(default=300, ge=1, description="Longest user+address wait.")
+    login_user_free: int = Field(
+        default=20, ge=1, description="Free failures per user, any address."
+    )
+    login_user_cap_s: int = Field(default=60, ge=1, description="Longest wait per user.")
+    login_address_free: int = Field(default=30, ge=1, description="Free failures per address.")
+    login_address_cap_s: int = Field(default=300, ge=1, description="Longest wait per address.")
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        if not self.demo and self.secret_key == DEFAULT_SECRET:
+            raise ValueError(
+                "INSPECTOR_SERVER_SECRET_KEY is still the default 'changethis'; set it to a "
+                "long random value (e.g. python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))'), or run in demo mode "
+                "(INSPECTOR_SERVER_DEMO=1)"
+            )
+        return self
+
+    @property
+    def database_url(self) -> str:
+        if self.db:
+            return self.db
+        return f"sqlite:///{(self.data / 'server.sqlite3').resolve()}"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data / "blobs"

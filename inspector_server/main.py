@@ -1,0 +1,58 @@
+"""The FastAPI app factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from inspector_app.sync.protocol import API_PREFIX, PROTOCOL_HEADER
+from inspector_server.api.deps import protocol_problem
+from inspector_server.api.main import api_router
+from inspector_server.core.config import Settings
+from inspector_server.core.db import engine_for, make_sessionmaker
+from inspector_server.core.security import PasswordHashing
+from inspector_server.services.blobs import BlobStore
+
+
+class ProtocolVersionMiddleware:
+    """426 before anything else when /api/v1 is called with a protocol we cannot serve."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._header = PROTOCOL_HEADER.lower().encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(API_PREFIX + "/"):
+            value = next(
+                (v.decode("latin-1") for k, v in scope["headers"] if k == self._header), None
+            )
+            problem = protocol_problem(scope["path"], value)
+            if problem is not None:
+                from starlette.responses import JSONResponse
+
+                await JSONResponse({"detail": problem}, status_code=426)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    engine = engine_for(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Field Inspector server", version="1", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.hashing = PasswordHashing(settings)
+    app.state.blob_store = BlobStore(settings.blob_dir, settings.max_blob_bytes)
+    app.add_middleware(ProtocolVersionMiddleware)
+    app.include_router(api_router, prefix=API_PREFIX)
+    return app

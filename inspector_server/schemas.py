@@ -1,0 +1,29 @@
+"""Server-only response models (the sync wire models live in inspector_app.sync.protocol)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class DevicePublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    name: str
+    user_id: str
+    first_seen: datetime
+    last_seen: datetime
+    revoked_at: datetime | None
+
+
+class AuditChainPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    device_id: str
+    last_seq: int
+    events: int
+    broken: bool
+    problems: list[dict[str, Any]]

@@ -1,0 +1,200 @@
+"""Users, sign-in, tokens and devices. Every write of these goes through here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.domain.entities import Role
+from inspector_server.core.config import Settings
+from inspector_server.core.db import write_session
+from inspector_server.core.security import PasswordHashing, new_token, token_hash
+from inspector_server.models import AuthToken, Device, Team, TeamMember, User, utcnow
+from inspector_server.services import throttle
+from inspector_server.services.principal import Principal, principal_for
+
+DEMO_DISABLED = (
+    "demo accounts are disabled: this server is not running in demo mode "
+    "(ask your administrator for a personal account)"
+)
+WRONG_CREDENTIALS = "wrong username or password"
+
+
+class LoginRefused(Exception):
+    def __init__(self, detail: str, *, retry_after: int | None = None, status: int = 401):
+        super().__init__(detail)
+        self.detail = detail
+        self.retry_after = retry_after
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    token: str
+    expires_at: datetime
+    user: User
+
+
+def create_user(
+    session: Session,
+    hashing: PasswordHashing,
+    *,
+    username: str,
+    role: str,
+    password: str | None,
+    display_name: str = "",
+    department_code: str | None = None,
+    badge_no: str | None = None,
+    is_demo: bool = False,
+    user_id: str | None = None,
+) -> User:
+    Role(role)  # ValueError for an unknown role
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ValueError(f"user {username!r} already exists")
+    user = User(
+        id=user_id or str(uuid.uuid4()),
+        username=username,
+        password_hash=hashing.hash(password) if password else None,
+        display_name=display_name or username,
+        role=role,
+        department_code=department_code,
+        badge_no=badge_no,
+        is_demo=is_demo,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def ensure_team(session: Session, *, team_id: str, name: str, lead_id: str | None) -> Team:
+    team = session.get(Team, team_id)
+    if team is None:
+        team = Team(id=team_id, name=name, lead_id=lead_id)
+        session.add(team)
+    else:
+        team.name, team.lead_id = name, lead_id
+    session.flush()
+    return team
+
+
+def add_member(session: Session, *, team_id: str, user_id: str) -> None:
+    if session.get(TeamMember, (team_id, user_id)) is None:
+        session.add(TeamMember(team_id=team_id, user_id=user_id))
+        session.flush()
+
+
+def login(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    hashing: PasswordHashing,
+    *,
+    username: str,
+    password: str,
+    device_id: str,
+    device_name: str,
+    address: str,
+    now: datetime | None = None,
+) -> LoginResult:
+    now = now or utcnow()
+    key = username.strip().lower()
+    with factory() as s:
+        user = s.scalar(select(User).where(User.username == username.strip()))
+        device = s.get(Device, device_id)
+        known = (
+            user is not None
+            and device is not None
+            and device.user_id == user.id
+            and device.revoked_at is None
+        )
+        wait = throttle.retry_after(
+            s, settings, username=key, address=address, known_device=known, now=now
+        )
+    if wait is not None:
+        raise LoginRefused(
+            f"too many failed sign-ins; try again in {wait} s", retry_after=wait, status=429
+        )
+    ok = hashing.verify(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
+        with write_session(factory) as s:
+            throttle.record_failure(s, settings, username=key, address=address, now=now)
+        raise LoginRefused(WRONG_CREDENTIALS)
+    if user.is_demo and not settings.demo:
+        raise LoginRefused(DEMO_DISABLED)
+    token = new_token()
+    expires = now + timedelta(hours=settings.token_lifetime_hours)
+    with write_session(factory) as s:
+        throttle.clear_pair(s, username=key, address=address)
+        device = s.get(Device, device_id)
+        if device is not None and device.revoked_at is not None:
+            raise LoginRefused(
+                "this device was revoked by an administrator; ask them to register it again",
+                status=403,
+            )
+        if device is None:
+            s.add(
+                Device(
+                    id=device_id, name=device_name, user_id=user.id, first_seen=now, last_seen=now
+                )
+            )
+            s.flush()
+        else:
+            device.user_id, device.last_seen = user.id, now
+            if device_name:
+                device.name = device_name
+        s.add(
+            AuthToken(
+                token_hash=token_hash(settings, token),
+                user_id=user.id,
+                device_id=device_id,
+                created_at=now,
+                expires_at=expires,
+            )
+        )
+    return LoginResult(token, expires, user)
+
+
+def resolve_token(session: Session, settings: Settings, token: str) -> Principal | None:
+    """The caller behind a bearer token, or None if it is unknown, expired, logged out,
+    its device revoked or its user disabled."""
+    digest = token_hash(settings, token)
+    row = session.execute(
+        select(AuthToken, Device, User)
+        .join(Device, Device.id == AuthToken.device_id)
+        .join(User, User.id == AuthToken.user_id)
+        .where(AuthToken.token_hash == digest)
+    ).first()
+    if row is None:
+        return None
+    tok, device, user = row
+    if tok.revoked_at is not None or device.revoked_at is not None or not user.is_active:
+        return None
+    if tok.expires_at <= utcnow():
+        return None
+    if user.is_demo and not settings.demo:
+        return None
+    return principal_for(session, user, device.id, digest)
+
+
+def logout(session: Session, token_digest: str) -> None:
+    session.execute(
+        update(AuthToken)
+        .where(AuthToken.token_hash == token_digest, AuthToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+def revoke_device(session: Session, device_id: str) -> bool:
+    device = session.get(Device, device_id)
+    if device is None:
+        return False
+    if device.revoked_at is None:
+        device.revoked_at = utcnow()
+    return True
+
+
+def list_devices(session: Session) -> list[Device]:
+    return list(session.scalars(select(Device).order_by(Device.first_seen)))
