@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The USCC stays searchable and shows in the detail pane; the name needs the room.
+        self.table.setColumnHidden(1, True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget(self)
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setSizes([560, 720])
+        splitter.setSizes([600, 680])
         self.setCentralWidget(splitter)
 
         self._build_menus()
