@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -18,9 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
-from inspector_app.services import Changes, Profile, ServiceError, get_results, get_task, list_tasks
+from inspector_app.domain.entities import TaskStatus
+from inspector_app.services import (
+    Changes,
+    Profile,
+    ServiceError,
+    attach_evidence,
+    complete_inspection,
+    get_results,
+    get_task,
+    list_tasks,
+    record_item_result,
+    start_inspection,
+)
+from inspector_app.ui.item_editor import ItemEntry
+from inspector_app.ui.operations import OperationRunner
 from inspector_app.ui.task_detail import TaskDetail
 from inspector_app.ui.task_model import TaskTableModel
+
+AFTER_COMPLETION = {TaskStatus.COMPLETED, TaskStatus.SUBMITTED}
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +87,10 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.table)
 
+        self.ops = OperationRunner(self)
         self.detail = TaskDetail(self)
+        self.detail.editor.save_requested.connect(self._save_entry)
+        self.detail.editor.photo_requested.connect(self._attach_photo)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -85,6 +107,20 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        inspection_menu = self.menuBar().addMenu(self.tr("&Inspection"))
+        self.check_in_action = QAction(self.tr("Check &in"), self)
+        self.check_in_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.check_in_action.triggered.connect(self.check_in)
+        inspection_menu.addAction(self.check_in_action)
+        self.complete_action = QAction(self.tr("&Complete inspection"), self)
+        self.complete_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.complete_action.triggered.connect(self.complete)
+        inspection_menu.addAction(self.complete_action)
+        toolbar = self.addToolBar(self.tr("Inspection"))
+        toolbar.setObjectName("inspection-toolbar")
+        toolbar.addAction(self.check_in_action)
+        toolbar.addAction(self.complete_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh_action = QAction(self.tr("&Refresh"), self)
@@ -118,6 +154,8 @@ class MainWindow(QMainWindow):
             self.select_task(selected)
         elif tasks:
             self.table.selectRow(0)
+        # Re-selecting the same row emits nothing; show the task's new state anyway.
+        self._show_selected()
 
     def current_task_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -133,19 +171,137 @@ class MainWindow(QMainWindow):
                 return
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
         task_id = self.current_task_id()
         if task_id is None:
             self.detail.show_task(None, {})
+            self.check_in_action.setEnabled(False)
+            self.complete_action.setEnabled(False)
             return
         try:
-            self.detail.show_task(
-                get_task(self.profile, task_id), get_results(self.profile, task_id)
+            task = get_task(self.profile, task_id)
+            self.detail.show_task(task, get_results(self.profile, task_id))
+            self.check_in_action.setEnabled(
+                task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
             )
+            self.complete_action.setEnabled(task.status == TaskStatus.IN_PROGRESS)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
 
     def _on_data_changed(self, changes: Changes) -> None:
         self.refresh()
+
+    # --- operations -----------------------------------------------------------------
+
+    def run_op(self, fn: Any, *, done: str, after: Any = None) -> None:
+        """Run a service call off the GUI thread; report errors in words a user can act on."""
+
+        def succeeded(result: Any) -> None:
+            changes = result[1] if isinstance(result, tuple) else result
+            self.statusBar().showMessage(done, 5000)
+            self.data_changed.emit(changes)
+            if after is not None:
+                after()
+
+        self.ops.run(fn, on_success=succeeded, on_failure=self._op_failed)
+
+    def _op_failed(self, exc: BaseException) -> None:
+        title = self.tr("Field Inspector")
+        if isinstance(exc, ServiceError):
+            QMessageBox.warning(self, title, str(exc))
+            return
+        log.error("operation failed", exc_info=exc)
+        QMessageBox.critical(
+            self,
+            title,
+            self.tr("Something went wrong and nothing was changed: {error}").format(error=exc),
+        )
+
+    def check_in(self) -> None:
+        task = self.detail.task
+        if task is None:
+            return
+        profile = self.profile
+        self.run_op(lambda: start_inspection(profile, task.id), done=self.tr("Checked in"))
+
+    def complete(self) -> None:
+        task = self.detail.task
+        if task is None:
+            return
+        profile = self.profile
+        self.run_op(
+            lambda: complete_inspection(profile, task.id), done=self.tr("Inspection completed")
+        )
+
+    def _reason_if_needed(self) -> tuple[bool, str | None]:
+        task = self.detail.task
+        if task is None or task.status not in AFTER_COMPLETION:
+            return True, None
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Reason for the change"),
+            self.tr("This inspection is already completed. Why is this finding changed?"),
+        )
+        if not ok or not reason.strip():
+            return False, None
+        return True, reason.strip()
+
+    def _save_entry(self, entry: ItemEntry) -> None:
+        task = self.detail.task
+        if task is None:
+            return
+        go, reason = self._reason_if_needed()
+        if not go:
+            return
+        profile = self.profile
+
+        def save() -> Changes:
+            return record_item_result(
+                profile,
+                task.id,
+                entry.item_id,
+                outcome=entry.outcome,
+                note=entry.note,
+                corrected_on_site=entry.corrected_on_site,
+                deadline=entry.deadline,
+                reason=reason,
+            )
+
+        self.run_op(
+            save, done=self.tr("Result saved"), after=lambda: self._next_item(entry.item_id)
+        )
+
+    def _next_item(self, item_id: str) -> None:
+        task = self.detail.task
+        if task is None:
+            return
+        ids = [i.id for i in task.checklist]
+        if item_id in ids and ids.index(item_id) + 1 < len(ids):
+            self.detail.select_item(ids[ids.index(item_id) + 1])
+
+    def _attach_photo(self, item_id: str, path: str) -> None:
+        task = self.detail.task
+        if task is None:
+            return
+        go, reason = self._reason_if_needed()
+        if not go:
+            return
+        profile, file = self.profile, Path(path)
+
+        def attach() -> tuple[str, Changes]:
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                raise ServiceError(
+                    f"Cannot read {file}: {exc.strerror}. Choose another file."
+                ) from exc
+            return attach_evidence(
+                profile, task.id, item_id, data, caption=file.name, reason=reason
+            )
+
+        self.run_op(attach, done=self.tr("Photo attached"))
 
     def _about(self) -> None:
         QMessageBox.about(
