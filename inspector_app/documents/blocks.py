@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from inspector_app.documents import markup
 from inspector_app.documents.kinds import Reasoning
-from inspector_app.documents.layout import Picture, SealBlock, Styles, image_size
+from inspector_app.documents.layout import Para, Picture, SealBlock, Styles, image_size
 from inspector_app.documents.model import Document
 from inspector_app.documents.settings import DocumentSettings
 from inspector_app.domain.docnumber import format_document_number
@@ -63,7 +63,7 @@ class Ctx:
     # --- paragraphs --------------------------------------------------------------
     def p(self, value: object, style: str = "body") -> Paragraph:
         st = getattr(self.styles, style)
-        return Paragraph(markup.text(value, st.fontName), st)
+        return Para(markup.text(value, st.fontName), st)
 
     def heading(self, value: str) -> Paragraph:
         return self.p(value, "heading")
@@ -160,7 +160,7 @@ def photos_block(ctx: Ctx) -> list[Flowable]:
         cells.append([_image(photo.image, pw, ph), ctx.p(caption, "small")])
     rows = []
     for i in range(0, len(cells), 2):
-        pair = cells[i : i + 2]
+        pair: list[Any] = cells[i : i + 2]
         while len(pair) < 2:
             pair.append("")
         rows.append(pair)

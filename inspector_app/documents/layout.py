@@ -7,26 +7,29 @@ footer, the QR code, the draft watermark and (for the 现场笔录) the signatur
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import itertools
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PIL import Image as PILImage
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from inspector_app.documents.fonts import BODY_FONT, HEADING_FONT
+from inspector_app.documents.qr import qr_matrix
 
 FONTS = {"body": BODY_FONT, "heading": HEADING_FONT}
 
@@ -178,15 +181,37 @@ class Furniture:
         canv.restoreState()
 
 
-def qr_modules(value: str, level: str = "M") -> list[list[bool]]:
+def qr_modules(value: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
     """The dark/light modules of ``value`` as reportlab's QR encoder lays them out."""
-    widget = QrCodeWidget(value, barLevel=level)
-    widget.qr.make()
-    return [[bool(m) for m in row] for row in widget.qr.modules]
+    return qr_matrix(value, level)
+
+
+class Para(Paragraph):
+    """A Paragraph that lays out its lines once per width.
+
+    reportlab wraps a table cell again for every table measure: a long table inside a
+    heading's keep-with-next group, split across pages, wraps each cell three or four
+    times at the same width. Line breaking of CJK text measures every character, so the
+    repeats cost about a fifth of a 60-item record; the layout at a width never changes,
+    so it is kept.
+    """
+
+    _memo: tuple[float, Any, list[float], float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self._memo
+        if memo is not None and memo[0] == availWidth and not getattr(self, "_splitpara", 0):
+            _, self.blPara, self._wrapWidths, self.height = memo
+            self.width = availWidth
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= 1e-8 and hasattr(self, "blPara"):
+            self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
+        return width, height
 
 
 class KeyedImage:
-    """Image bytes that reportlab names by their SHA-1 instead of decoding them to hash.
+    """Image bytes that reportlab names by a content key instead of decoding them to hash.
 
     ``Canvas.drawImage`` hashes the decoded pixels of an ImageReader on every call; for
     anything else it hashes ``str(image)``. This wrapper gives a content key as its
@@ -205,14 +230,93 @@ class KeyedImage:
         return getattr(self._reader, name)
 
 
+class _Key:
+    """What ``Canvas.drawImage`` is handed once the image object is registered: its key."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __str__(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedImage:
+    """An image as its PDF XObject needs it: JPEG bytes as they are (DCTDecode), or the
+    pixels of anything else decoded and Flate-compressed once, with the alpha soft mask.
+    Kept per content (SHA-256) so the seal, the inspectors' signatures and photos that
+    recur across documents and pages are neither decoded nor compressed again."""
+
+    key: str  # str() of the image for reportlab's naming: "fi-img-<sha1>"
+    name: str  # the XObject name reportlab derives from the key and mask="auto"
+    template: pdfdoc.PDFImageXObject
+    size: tuple[int, int]
+
+
+_PREPARED: OrderedDict[str, PreparedImage] = OrderedDict()
+_PREPARED_MAX = 64
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepared_image(data: bytes) -> PreparedImage:
+    digest = hashlib.sha256(data).hexdigest()
+    with _PREPARED_LOCK:
+        hit = _PREPARED.get(digest)
+        if hit is not None:
+            _PREPARED.move_to_end(digest)
+            return hit
+    keyed = KeyedImage(data)
+    name = _digester(f"{keyed.key}auto")
+    template = pdfdoc.PDFImageXObject(name, keyed, mask="auto")
+    prepared = PreparedImage(keyed.key, name, template, (template.width, template.height))
+    with _PREPARED_LOCK:
+        _PREPARED[digest] = prepared
+        while len(_PREPARED) > _PREPARED_MAX:
+            _PREPARED.popitem(last=False)
+    return prepared
+
+
+def clear_image_cache() -> None:
+    with _PREPARED_LOCK:
+        _PREPARED.clear()
+
+
+def _register(canv: Canvas, p: PreparedImage) -> None:
+    """What ``Canvas.drawImage`` does the first time it meets an image in a document,
+    with a copy of the prepared XObject instead of decoding and compressing again."""
+    doc = canv._doc
+    reg_name = doc.getXObjectName(p.name)
+    if doc.idToObject.get(reg_name) is not None:
+        return
+    img = copy.copy(p.template)
+    img.name = p.name
+    smask = getattr(img, "_smask", None)
+    canv._setXObjects(img)
+    doc.Reference(img, reg_name)
+    doc.addForm(p.name, img)
+    if smask is not None:
+        smask = copy.copy(smask)
+        m_reg_name = doc.getXObjectName(smask.name)
+        if doc.idToObject.get(m_reg_name) is None:
+            canv._setXObjects(smask)
+            img.smask = doc.Reference(smask, m_reg_name)
+        else:
+            img.smask = pdfdoc.PDFObjectReference(m_reg_name)
+        del img._smask
+
+
 def image_size(data: bytes) -> tuple[int, int]:
-    """Pixel size of image bytes (reads only the header)."""
-    with PILImage.open(io.BytesIO(data)) as im:
-        return im.size
+    """Pixel size of image bytes."""
+    return prepared_image(data).size
 
 
 def draw_image(canv: Canvas, data: bytes, x: float, y: float, w: float, h: float) -> None:
-    canv.drawImage(KeyedImage(data), x, y, w, h, mask="auto")
+    p = prepared_image(data)
+    _register(canv, p)
+    # Found registered under the same name, drawImage only places it.
+    canv.drawImage(_Key(p.key), x, y, w, h, mask="auto")
 
 
 def _draw_image(canv: Canvas, data: bytes, x: float, y: float, height: float) -> float:

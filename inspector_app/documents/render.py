@@ -12,10 +12,18 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from inspector_app.documents.blocks import Ctx
 from inspector_app.documents.canonical import content_sha256
-from inspector_app.documents.fonts import register_fonts
+from inspector_app.documents.fonts import clear_font_caches, register_fonts
 from inspector_app.documents.gates import check_document
-from inspector_app.documents.layout import Furniture, Margins, Styles, canvas_maker, make_styles
+from inspector_app.documents.layout import (
+    Furniture,
+    Margins,
+    Styles,
+    canvas_maker,
+    clear_image_cache,
+    make_styles,
+)
 from inspector_app.documents.model import Document
+from inspector_app.documents.qr import clear_qr_cache
 from inspector_app.documents.settings import DocumentSettings, load_settings
 from inspector_app.documents.stories import STORIES
 from inspector_app.domain.entities import DocumentKind
@@ -24,6 +32,16 @@ from inspector_app.domain.entities import DocumentKind
 @cache
 def _styles_for(settings: DocumentSettings) -> Styles:
     return make_styles(dict(settings.styles))
+
+
+def clear_render_caches() -> None:
+    """Forget the per-content caches (font subsets, prepared images, QR matrices).
+
+    They only ever return what would be computed afresh; tests use this to compare.
+    """
+    clear_font_caches()
+    clear_image_cache()
+    clear_qr_cache()
 
 
 def render_pdf(doc: Document, settings: DocumentSettings | None = None) -> bytes:
