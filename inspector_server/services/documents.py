@@ -11,7 +11,12 @@ from inspector_server.models import Record
 
 
 def verify(session: Session, document_id: str) -> DocumentVerification | None:
-    """Only documents pushed as ``final`` are confirmed; drafts and voided ones are not."""
+    """Only documents pushed as ``final`` are confirmed; drafts and voided ones are not.
+
+    The answer's ``sha256`` is what the document's QR code carries: the SHA-256 of its
+    canonical content (``data.content_sha256``), since a PDF cannot hold its own hash.
+    ``data.sha256`` names the PDF blob and is the answer only for a record without one.
+    """
     record = session.get(Record, ("document", document_id))
     if record is None or record.deleted or not record.data:
         return None
@@ -28,7 +33,7 @@ def verify(session: Session, document_id: str) -> DocumentVerification | None:
         id=record.id,
         kind=str(data.get("kind", "")),
         number=str(data.get("number", "")),
-        sha256=str(data.get("sha256", "")),
+        sha256=str(data.get("content_sha256") or data.get("sha256", "")),
         issued_at=issued,
         agency=agency if isinstance(agency, str) else None,
     )
