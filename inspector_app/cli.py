@@ -51,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_self.add_argument("--report", type=Path, metavar="FILE", help="where to write the report")
 
     sub.add_parser("tasks", help="list the tasks in the profile")
+
+    p_login = sub.add_parser(
+        "login", help="sign in to a server (password from a prompt or INSPECTOR_PASSWORD)"
+    )
+    p_login.add_argument("--server", required=True, metavar="URL", help="e.g. https://host")
+    p_login.add_argument("--user", required=True, metavar="NAME")
+    sub.add_parser("logout", help="sign out: forget this laptop's token (work stays queued)")
+    sub.add_parser(
+        "sync",
+        help="push and pull once, headless; exit 0 up to date, 2 server unreachable "
+        "(nothing lost, try later), 1 items rejected or in conflict",
+    )
     return parser
 
 
@@ -74,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _selftest(args)
         if command == "tasks":
             return _tasks(args)
+        if command == "login":
+            return _login(args)
+        if command == "logout":
+            return _logout(args)
+        if command == "sync":
+            return _sync(args)
         return _gui(args)
     except KeyboardInterrupt:
         return 130
@@ -123,6 +141,50 @@ def _tasks(args: argparse.Namespace) -> int:
                 f"{t.window_start}..{t.window_end}  {t.business_name}"
             )
     return 0
+
+
+def _login(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from inspector_app.services import Offline, ServiceError, login
+
+    password = os.environ.get("INSPECTOR_PASSWORD") or getpass.getpass(
+        f"password for {args.user} at {args.server}: "
+    )
+    with _open(args) as profile:
+        try:
+            user = login(profile, args.server, args.user, password)
+        except Offline as exc:
+            print(f"Cannot reach the server: {exc}", file=sys.stderr)
+            return 2
+        except ServiceError as exc:
+            print(f"Sign-in failed: {exc}", file=sys.stderr)
+            return 1
+    print(f"Signed in as {user.display_name} ({user.username}).")
+    return 0
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from inspector_app.services import logout
+
+    with _open(args) as profile:
+        told = logout(profile)
+    print("Signed out." + ("" if told else " (The server could not be told; the token expires.)"))
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from inspector_app.services import ServiceError, sync
+
+    with _open(args) as profile:
+        try:
+            report = sync(profile)
+        except ServiceError as exc:
+            print(f"Sync failed: {exc}", file=sys.stderr)
+            return 1
+    print(report.summary())
+    return report.exit_code
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from inspector_app.sync.protocol import API_PREFIX, PROTOCOL_HEADER
+from inspector_server.api.compression import install_compression
 from inspector_server.api.deps import protocol_problem
 from inspector_server.api.main import api_router
 from inspector_server.core.config import Settings
@@ -54,5 +55,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.hashing = PasswordHashing(settings)
     app.state.blob_store = BlobStore(settings.blob_dir, settings.max_blob_bytes)
     app.add_middleware(ProtocolVersionMiddleware)
+    install_compression(app)
     app.include_router(api_router, prefix=API_PREFIX)
     return app

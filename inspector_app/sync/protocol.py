@@ -44,6 +44,34 @@ REASON_OP_ID_REUSED = "op_id reused with different data"
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
+# -- Resumable blob upload (an extension of v1; servers without it simply never
+# answer with Upload-Offset, and clients then PUT whole bodies) --------------------
+#
+#   HEAD /api/v1/blobs/{sha256}
+#       200 the server holds the blob;
+#       404 it does not; ``Upload-Offset: N`` = bytes of an interrupted upload it
+#           keeps (0 or absent: none).
+#   PUT  /api/v1/blobs/{sha256}  with ``Content-Range: bytes START-END/TOTAL``
+#       (END inclusive, START <= the bytes held; a START below it re-sends and
+#       replaces the tail). The server appends the body as it arrives, flushing
+#       each chunk, so bytes that reached it before a cut are kept.
+#       202 part stored, ``Upload-Offset`` = bytes now held;
+#       201 the last byte arrived, the whole hashes to sha256, the blob is stored;
+#       200 the blob was already there;
+#       400 the whole does not hash to sha256 (the partial is dropped: start at 0);
+#       409 START is beyond the bytes held (``Upload-Offset`` says where to resume);
+#       413 TOTAL is above the server's limit.
+#   A client uploads a large file as: HEAD -> PUT from Upload-Offset to the end in
+#   one request -> on a cut, HEAD again and PUT the rest. Bytes sent twice are only
+#   those in flight when the connection broke.
+UPLOAD_OFFSET_HEADER = "Upload-Offset"
+CONTENT_RANGE_HEADER = "Content-Range"
+
+# Request bodies (push) above a client's threshold are sent with
+# ``Content-Encoding: gzip``; a server that cannot read them answers 4xx and the
+# client repeats the request uncompressed (push is idempotent by op_id).
+GZIP_ENCODING = "gzip"
+
 _Sha256 = Field(pattern=SHA256_PATTERN, description="lowercase hex SHA-256")
 
 

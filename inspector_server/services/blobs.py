@@ -1,9 +1,16 @@
 """Content-addressed blob store: ``blobs/ab/abcdef…``, written to a temporary file,
-fsynced and renamed, so a blob is either whole or absent."""
+fsynced and renamed, so a blob is either whole or absent.
+
+Resumable uploads (protocol.py, "Resumable blob upload") keep the bytes received so
+far in ``blobs/partial/<sha256>``; each ranged PUT appends to it, flushing every
+chunk as it arrives, so a connection cut in the middle keeps what reached us. Only
+when the partial holds the whole length is it hashed and renamed into place.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import tempfile
@@ -25,6 +32,18 @@ class BlobTooLarge(Exception):
     pass
 
 
+class RangeNotContiguous(Exception):
+    """A ranged PUT starts beyond the bytes held: the client must ask HEAD where to resume."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+class UploadInterrupted(Exception):
+    """The client went away mid-body; the bytes received so far are kept."""
+
+
 class BlobHashMismatch(Exception):
     def __init__(self, actual: str) -> None:
         super().__init__(actual)
@@ -41,6 +60,81 @@ class BlobStore:
 
     def has_file(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
+
+    def partial_path(self, sha256: str) -> Path:
+        return self.root / "partial" / sha256
+
+    def partial_length(self, sha256: str) -> int:
+        """Bytes of an interrupted upload held for ``sha256`` (0 when none)."""
+        try:
+            return self.partial_path(sha256).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    async def receive_range(
+        self, sha256: str, start: int, total: int, chunks: AsyncIterator[bytes]
+    ) -> int | None:
+        """Append ``chunks`` at ``start`` to the partial upload of a ``total``-byte blob.
+
+        Returns the bytes now held, or ``None`` once the blob is whole, checked and
+        installed. Raises RangeNotContiguous (``start`` beyond what is held),
+        BlobTooLarge, BlobHashMismatch (the partial is dropped: start again) and
+        UploadInterrupted (what arrived before the cut is kept for a resume).
+        """
+        if total > self.max_bytes:
+            raise BlobTooLarge()
+        # The newest ranged PUT of a blob owns its partial file: a client that lost
+        # its connection and resumes must not wait for a server task still blocked
+        # on the dead one (a half-open TCP connection may never say it is gone).
+        me = _take_ownership(self.root, sha256)
+        partial = self.partial_path(sha256)
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        held = self.partial_length(sha256)
+        if start > held:
+            raise RangeNotContiguous(held)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            # A start below what we hold re-sends bytes: drop our copy from there on.
+            os.ftruncate(fd, start)
+            os.lseek(fd, start, os.SEEK_SET)
+            size = start
+            try:
+                async for chunk in chunks:
+                    if not _owns(self.root, sha256, me):
+                        raise UploadInterrupted()  # a newer PUT took over
+                    if size + len(chunk) > total:
+                        raise BlobTooLarge()
+                    os.write(fd, chunk)  # unbuffered: a cut keeps every byte received
+                    size += len(chunk)
+            except (BlobTooLarge, UploadInterrupted):
+                if _owns(self.root, sha256, me):
+                    os.ftruncate(fd, start)
+                raise
+            except Exception as exc:  # starlette's ClientDisconnect and friends
+                os.fsync(fd)
+                raise UploadInterrupted() from exc
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if not _owns(self.root, sha256, me):
+            raise UploadInterrupted()
+        if size < total:
+            return size
+        digest = hashlib.sha256()
+        with partial.open("rb") as f:
+            while block := f.read(1024 * 1024):
+                digest.update(block)
+        if digest.hexdigest() != sha256:
+            partial.unlink(missing_ok=True)
+            raise BlobHashMismatch(digest.hexdigest())
+        final = self.path(sha256)
+        if final.is_file():
+            partial.unlink(missing_ok=True)
+            return None
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, final)
+        _fsync_dir(final.parent)
+        return None
 
     async def receive(self, sha256: str, chunks: AsyncIterator[bytes]) -> bool:
         """Store the bytes if they hash to ``sha256``; True if newly stored, False if
@@ -67,14 +161,39 @@ class BlobStore:
                 return False
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, final)
-            dir_fd = os.open(final.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+            _fsync_dir(final.parent)
+            self.partial_path(sha256).unlink(missing_ok=True)
             return True
         finally:
             tmp.unlink(missing_ok=True)
+
+
+_OWNERS: dict[tuple[Path, str], int] = {}
+_GENERATION = itertools.count(1)
+
+
+def _take_ownership(root: Path, sha256: str) -> int:
+    """This process's newest upload of a blob; several server processes sharing a
+    blob folder rely on the final hash check instead."""
+    if len(_OWNERS) > 10_000:
+        _OWNERS.clear()  # only resumes in flight lose ownership: they retry
+    me = next(_GENERATION)
+    _OWNERS[(root, sha256)] = me
+    return me
+
+
+def _owns(root: Path, sha256: str, me: int) -> bool:
+    return _OWNERS.get((root, sha256)) == me
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 def record_blob(session: Session, sha256: str, size: int, user_id: str) -> None:

@@ -1,0 +1,212 @@
+"""Sign in and out, unlock offline, sync, settle conflicts: the door to sync for UI and CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from inspector_app.domain.entities import Inspector, Role
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, ServiceError
+from inspector_app.services.profile import Profile
+from inspector_app.store.models import ConflictRow, ItemResultRow
+from inspector_app.store.repositories import get_state
+from inspector_app.store.sync_records import conflicts_for, open_conflicts
+from inspector_app.sync.client import (
+    ClientSettings,
+    NotSignedIn,
+    ProtocolMismatch,
+    RequestRefused,
+    ServerUnreachable,
+    Throttled,
+)
+from inspector_app.sync.context import SyncTuning
+from inspector_app.sync.engine import USERNAME_KEY, SyncEngine
+from inspector_app.sync.protocol import UserPublic
+from inspector_app.sync.report import CancelFlag, ProgressCallback, SyncReport
+
+__all__ = [
+    "Offline",
+    "SignInRequired",
+    "SyncReport",
+    "list_conflicts",
+    "login",
+    "logout",
+    "resolve_conflict",
+    "sync",
+    "sync_engine",
+    "unlock_offline",
+]
+
+
+class SignInRequired(ServiceError):
+    """No valid sign-in for this profile: sign in (online) first."""
+
+
+class Offline(ServiceError):
+    """The server cannot be reached now; nothing was lost."""
+
+
+def client_settings_from_env() -> ClientSettings:
+    """``INSPECTOR_CA_BUNDLE`` (a PEM file), ``INSPECTOR_INSECURE_TLS=1`` (never silent)."""
+    ca = os.environ.get("INSPECTOR_CA_BUNDLE")
+    return ClientSettings(
+        ca_bundle=Path(ca) if ca else None,
+        insecure_skip_tls_verify=os.environ.get("INSPECTOR_INSECURE_TLS") == "1",
+    )
+
+
+def sync_engine(
+    profile: Profile,
+    *,
+    client_settings: ClientSettings | None = None,
+    tuning: SyncTuning | None = None,
+    use_keyring: bool | None = None,
+) -> SyncEngine:
+    return SyncEngine(
+        profile.db,
+        profile.blobs,
+        profile.device_id,
+        profile.folder,
+        client_settings=client_settings or client_settings_from_env(),
+        tuning=tuning,
+        use_keyring=use_keyring,
+    )
+
+
+def _inspector(user: UserPublic) -> Inspector:
+    return Inspector(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        badge_no=user.badge_no or "",
+        department_code=user.department_code or "",
+        role=Role(user.role) if user.role in Role._value2member_map_ else Role.INSPECTOR,
+    )
+
+
+def login(
+    profile: Profile,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    device_name: str | None = None,
+    **engine: Any,
+) -> Inspector:
+    """Sign in to ``server_url``; the profile then belongs to this account."""
+    if profile.user is not None and profile.user.username != username:
+        raise InvalidState(
+            f"This profile belongs to {profile.user.username}. Sign in as {username} "
+            "with another profile folder (--profile)."
+        )
+    eng = sync_engine(profile, **engine)
+    try:
+        user = eng.login(server_url, username, password, device_name)
+    except NotSignedIn:
+        raise InvalidInput("Wrong user name or password.") from None
+    except Throttled as exc:
+        raise InvalidInput(f"Too many failed attempts. {exc}") from None
+    except ServerUnreachable as exc:
+        raise Offline(str(exc)) from None
+    except (ProtocolMismatch, RequestRefused) as exc:
+        raise ServiceError(str(exc)) from None
+    inspector = _inspector(user)
+    profile.set_user(inspector)
+    return inspector
+
+
+def logout(profile: Profile, **engine: Any) -> bool:
+    """Forget this laptop's token (True if the server was told too). Work stays queued."""
+    return sync_engine(profile, **engine).logout()
+
+
+def unlock_offline(profile: Profile, password: str, **engine: Any) -> Inspector:
+    """Open a profile without a network, with the last password that signed in here."""
+    with profile.db.session() as s:
+        username = get_state(s, USERNAME_KEY)
+    if profile.user is None or username is None:
+        raise SignInRequired("This profile has never been signed in; connect and sign in once.")
+    if not sync_engine(profile, **engine).unlock_offline(username, password):
+        raise InvalidInput("Wrong password. Use the password you last signed in with.")
+    return profile.user
+
+
+def sync(
+    profile: Profile,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+    **engine: Any,
+) -> SyncReport:
+    """Push what waits here, pull what is new there. An unreachable server is reported
+    in the result (``report.unreachable``), not raised: nothing is lost either way."""
+    user = profile.require_user()
+    eng = sync_engine(profile, **engine)
+    try:
+        return eng.sync(user.id, progress=progress, cancel=cancel)
+    except NotSignedIn as exc:
+        raise SignInRequired(f"Sign in again to sync ({exc}).") from None
+    except ProtocolMismatch as exc:
+        raise ServiceError(str(exc)) from None
+
+
+def list_conflicts(profile: Profile) -> list[ConflictRow]:
+    with profile.db.session() as s:
+        return list(open_conflicts(s))
+
+
+def resolve_conflict(
+    profile: Profile, conflict_id: int, keep: Literal["local", "remote"]
+) -> Changes:
+    """Pick one version of an item result in conflict; the pick goes to the server as a new
+    change on its current rev that settles every sibling of the record."""
+    user = profile.require_user()
+    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
+        s = act.session
+        conflict = s.get(ConflictRow, conflict_id)
+        if conflict is None or conflict.resolved:
+            raise NotFound(f"Conflict {conflict_id} is not open.")
+        if conflict.entity != "item_result":
+            raise InvalidState("Only item results can be settled here yet.")
+        server = conflict.remote if conflict.remote.get("rev") is not None else conflict.local
+        if server.get("data") is None:
+            raise InvalidState("Sync once more to fetch the server's version, then pick.")
+        chosen = (conflict.local if keep == "local" else conflict.remote).get("data")
+        if chosen is None:
+            raise InvalidState("That version was deleted; pick the other one.")
+        rev = int(server["rev"])
+        siblings = [
+            c.local.get("sibling") or c.remote.get("sibling")
+            for c in conflicts_for(s, conflict.entity, conflict.entity_id)
+            if not c.resolved
+        ]
+        from inspector_app.store.codec import item_result_from_json
+
+        result = item_result_from_json(chosen)
+        row = s.get(ItemResultRow, conflict.entity_id)
+        if row is None:
+            raise NotFound("The item result is not in this profile; sync first.")
+        row.outcome = result.outcome.value
+        row.note = result.note
+        row.measurements = dict(result.measurements)
+        row.evidence = list(result.evidence)
+        row.corrected_on_site = result.corrected_on_site
+        row.deadline = result.deadline
+        row.rev += 1
+        row.base_rev = rev
+        row.dirty = True
+        for c in conflicts_for(s, conflict.entity, conflict.entity_id):
+            c.resolved = True
+        act.record(
+            "item_result",
+            conflict.entity_id,
+            rev,
+            {**chosen, "resolves": [x for x in siblings if x]},
+            action="resolve_conflict",
+            audit={"kept": keep, "conflict": conflict_id},
+        )
+        task_id = row.task_id
+    return Changes(
+        tasks=frozenset({task_id}), item_results=frozenset({conflict.entity_id}), outbox=True
+    )

@@ -1,0 +1,288 @@
+"""Push: blobs first, then the outbox in order and in batches, then the audit chain.
+
+An outbox entry is done only when the server answers ``applied`` or ``duplicate``;
+a ``rejected`` one stays, with the reason, for the user; a ``conflict`` becomes a
+local conflict record (the server's version is filled in by the pull that follows).
+Answers are written in one transaction per batch, after the server committed: if
+the laptop dies in between, the same op_ids go again and come back ``duplicate``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from inspector_app.store.audit import event_fields
+from inspector_app.store.models import OutboxRow
+from inspector_app.store.repositories import get_state, set_state
+from inspector_app.store.sync_records import (
+    add_conflict,
+    audit_event_count,
+    audit_events_after,
+    conflict_for_sibling,
+    count_by_state,
+    pending_batch,
+    settle,
+)
+from inspector_app.store.types import iso_utc, utcnow
+from inspector_app.sync.client import ServerUnreachable
+from inspector_app.sync.context import SyncRun
+from inspector_app.sync.protocol import MISSING_BLOB_PREFIX, MutationResult, blob_refs
+from inspector_app.sync.report import RejectedItem
+
+log = logging.getLogger(__name__)
+
+AUDIT_PUSHED_KEY = "audit_pushed_seq"
+AUDIT_VERDICT_KEY = "audit_verdict"
+_CHAIN_BROKEN = "audit chain broken"
+
+
+class LocalBlobMissing(Exception):
+    pass
+
+
+def _wire(row: OutboxRow) -> dict[str, Any]:
+    return {
+        "op_id": row.op_id,
+        "entity": row.entity,
+        "id": row.entity_id,
+        "base_rev": row.base_rev,
+        "data": row.data,
+        "recorded_at": iso_utc(row.recorded_at),
+    }
+
+
+# -- blobs --------------------------------------------------------------------------------
+
+
+def upload_blob(run: SyncRun, sha: str) -> None:
+    """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on."""
+    path = run.blobs.path(sha)
+    if not path.is_file():
+        raise LocalBlobMissing(sha)
+    total = path.stat().st_size
+    present, held = run.client.blob_head(sha)
+    if present:
+        return
+    if held:
+        run.report.blob_resumes += 1
+    pause = run.tuning.blob_resume_pause
+    failures = 0
+    sent_here = 0
+
+    def count(n: int) -> None:
+        nonlocal sent_here
+        sent_here += n
+        run.report.bytes_uploaded += n
+        run.emit("blobs", run.report.blobs_uploaded, None, sent_here, total)
+
+    while True:
+        before = held
+        try:
+            with path.open("rb") as source:
+                source.seek(held)
+                stored, held = run.client.blob_put_range(sha, source, held, total, count)
+            if stored:
+                run.report.blobs_uploaded += 1
+                return
+        except ServerUnreachable:
+            failures += 1
+            if failures > run.tuning.blob_resume_attempts:
+                raise
+            time.sleep(pause)
+            try:
+                present, held = run.client.blob_head(sha)
+            except ServerUnreachable:
+                held = before
+                present = False
+            if present:
+                run.report.blobs_uploaded += 1
+                return
+            run.report.blob_resumes += 1
+        if held > before:
+            failures, pause = 0, run.tuning.blob_resume_pause
+        else:
+            pause = min(pause * 2, 10.0)
+        if run.cancelled():
+            return
+
+
+def _upload_named(run: SyncRun, rows: list[OutboxRow], confirmed: set[str]) -> set[str]:
+    """Upload every blob these entries name; return the ones missing on this laptop."""
+    missing: set[str] = set()
+    for row in rows:
+        for sha in blob_refs(row.entity, row.data):
+            if sha in confirmed or sha in missing:
+                continue
+            try:
+                upload_blob(run, sha)
+            except LocalBlobMissing:
+                log.error("outbox entry %s names blob %s, absent from this laptop", row.op_id, sha)
+                missing.add(sha)
+                continue
+            if run.report.cancelled:
+                return missing
+            confirmed.add(sha)
+    return missing
+
+
+# -- mutations ----------------------------------------------------------------------------
+
+
+def push_outbox(run: SyncRun) -> None:
+    with run.db.session() as s:
+        states = count_by_state(s)
+    total = states.get("pending", 0)
+    done = 0
+    after = 0
+    confirmed: set[str] = set()
+    run.emit("push", 0, total)
+    while not run.cancelled():
+        with run.db.session() as s:
+            rows = list(pending_batch(s, after, run.tuning.push_batch))
+        if not rows:
+            break
+        _upload_named(run, rows, confirmed)
+        if run.report.cancelled:
+            break
+        results = _send(run, rows)
+        retry = [
+            row
+            for row in rows
+            if (r := results.get(row.op_id)) is not None
+            and r.status == "rejected"
+            and (r.reason or "").startswith(MISSING_BLOB_PREFIX)
+            and (r.reason or "")[len(MISSING_BLOB_PREFIX) :] not in confirmed
+        ]
+        if retry:  # the server lost or never had a blob we thought it had
+            for row in retry:
+                confirmed.discard((results[row.op_id].reason or "")[len(MISSING_BLOB_PREFIX) :])
+            _upload_named(run, retry, confirmed)
+            results.update(_send(run, retry))
+        _record_answers(run, rows, results)
+        after = rows[-1].seq
+        done += len(rows)
+        run.emit("push", done, total)
+
+
+def _send(run: SyncRun, rows: list[OutboxRow]) -> dict[str, MutationResult]:
+    response = run.client.push(run.device_id, [_wire(r) for r in rows])
+    return {r.op_id: r for r in response.results}
+
+
+def _record_answers(
+    run: SyncRun, rows: list[OutboxRow], results: dict[str, MutationResult]
+) -> None:
+    now = utcnow()
+    with run.db.write() as s:
+        for detached in rows:
+            result = results.get(detached.op_id)
+            if result is None:
+                continue  # stays pending; sent again next time
+            row = s.get(OutboxRow, detached.seq)
+            if row is None or row.state != "pending":
+                continue
+            status = result.status
+            # A duplicate carries the first answer's status in ``reason``.
+            first = result.reason if status == "duplicate" else status
+            if status == "applied":
+                run.report.applied += 1
+            elif status == "duplicate":
+                run.report.duplicates += 1
+            if first == "conflict" or status == "conflict":
+                settle(s, row, "conflict", result.rev, result.reason)
+                if conflict_for_sibling(s, row.entity, row.entity_id, row.op_id) is None:
+                    add_conflict(
+                        s,
+                        row.entity,
+                        row.entity_id,
+                        local={
+                            "sibling": row.op_id,
+                            "op_id": row.op_id,
+                            "device_id": run.device_id,
+                            "base_rev": row.base_rev,
+                            "data": row.data,
+                        },
+                        # The server's version arrives with the next pull.
+                        remote={"sibling": row.op_id, "rev": result.rev, "data": None},
+                        now=now,
+                    )
+                    run.report.conflicts += 1
+            elif status == "rejected":
+                reason = result.reason or "rejected"
+                settle(s, row, "rejected", None, reason)
+                run.report.rejected.append(
+                    RejectedItem(row.op_id, row.entity, row.entity_id, reason)
+                )
+            else:
+                settle(s, row, status, result.rev, result.reason)
+
+
+# -- the audit chain ----------------------------------------------------------------------
+
+
+def push_audit(run: SyncRun) -> None:
+    """This device's audit events after the last one acknowledged, in chain order.
+
+    ``op_id`` is the event id, so a resend after a lost answer is a duplicate. The
+    server's verdict (a broken chain) is kept in ``sync_state`` for the UI.
+    """
+    with run.db.session() as s:
+        start = int(get_state(s, AUDIT_PUSHED_KEY) or 0)
+        total = audit_event_count(s, run.device_id) - start
+    done = 0
+    while not run.cancelled():
+        with run.db.session() as s:
+            events = list(audit_events_after(s, run.device_id, start, run.tuning.audit_batch))
+        if not events:
+            break
+        mutations = []
+        for e in events:
+            fields = event_fields(
+                id=e.id,
+                device_id=e.device_id,
+                seq=e.seq,
+                actor=e.actor,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                at=e.at,
+                payload=e.payload,
+                prev_hash=e.prev_hash,
+            )
+            mutations.append(
+                {
+                    "op_id": e.id,
+                    "entity": "audit_event",
+                    "id": e.id,
+                    "base_rev": None,
+                    "data": {**fields, "hash": e.hash},
+                    "recorded_at": fields["at"],
+                }
+            )
+        response = run.client.push(run.device_id, mutations)
+        results = {r.op_id: r for r in response.results}
+        acked = start
+        verdict: str | None = None
+        for e in events:
+            r = results.get(e.id)
+            if r is None or r.status not in ("applied", "duplicate"):
+                if r is not None:
+                    verdict = f"event {e.seq} refused: {r.reason}"
+                break
+            acked = e.seq
+            if r.reason and r.reason.startswith(_CHAIN_BROKEN):
+                verdict = f"event {e.seq}: {r.reason}"
+        with run.db.write() as s:
+            set_state(s, AUDIT_PUSHED_KEY, str(acked))
+            if verdict is not None:
+                set_state(s, AUDIT_VERDICT_KEY, verdict)
+        if verdict is not None:
+            run.report.audit_verdict = verdict
+        run.report.audit_events_pushed += acked - start
+        done += acked - start
+        run.emit("audit", done, total)
+        if acked < events[-1].seq:
+            break  # a refusal: do not send events after a gap
+        start = acked
