@@ -188,12 +188,23 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from inspector_app.app import run_gui
+    from inspector_app.app import run_gui, start_demo
 
+    demo, args.demo = args.demo, False  # the demo comes through the embedded server
     profile = _open(args)
     screenshot = getattr(args, "screenshot", None)
     with profile:
-        return run_gui(profile, lang=args.lang, screenshot=screenshot)
+        server = start_demo(profile) if demo else None
+        try:
+            return run_gui(
+                profile,
+                lang=args.lang,
+                screenshot=screenshot,
+                server_url=server.url if server is not None else None,
+            )
+        finally:
+            if server is not None:
+                server.stop()
 
 
 if __name__ == "__main__":

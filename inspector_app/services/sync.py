@@ -141,7 +141,9 @@ def sync(
 ) -> SyncReport:
     """Push what waits here, pull what is new there. An unreachable server is reported
     in the result (``report.unreachable``), not raised: nothing is lost either way."""
-    user = profile.require_user()
+    if profile.user is None:
+        raise SignInRequired("No one has signed in on this profile yet; sign in to sync.")
+    user = profile.user
     eng = sync_engine(profile, **engine)
     try:
         return eng.sync(user.id, progress=progress, cancel=cancel)

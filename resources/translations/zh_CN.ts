@@ -79,122 +79,180 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="13" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="27" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="28" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="29" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="36" />
+        <source>Enter the server address and your user name.</source>
+        <translation>请输入服务器地址和用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/login_dialog.py" line="39" />
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="54" />
-        <location filename="../../inspector_app/ui/main_window.py" line="147" />
-        <location filename="../../inspector_app/ui/main_window.py" line="191" />
-        <location filename="../../inspector_app/ui/main_window.py" line="211" />
+        <location filename="../../inspector_app/ui/main_window.py" line="62" />
+        <location filename="../../inspector_app/ui/main_window.py" line="162" />
+        <location filename="../../inspector_app/ui/main_window.py" line="206" />
+        <location filename="../../inspector_app/ui/main_window.py" line="226" />
         <source>Field Inspector</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="58" />
+        <location filename="../../inspector_app/ui/main_window.py" line="66" />
         <source>Search business, USCC or department (Ctrl+F)</source>
         <translation>搜索经营主体、统一社会信用代码或部门（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="105" />
+        <location filename="../../inspector_app/ui/main_window.py" line="114" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="106" />
+        <location filename="../../inspector_app/ui/main_window.py" line="115" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="111" />
+        <location filename="../../inspector_app/ui/main_window.py" line="120" />
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="112" />
+        <location filename="../../inspector_app/ui/main_window.py" line="121" />
         <source>Check &amp;in</source>
         <translation>签到开始检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="116" />
+        <location filename="../../inspector_app/ui/main_window.py" line="125" />
         <source>&amp;Complete inspection</source>
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="120" />
+        <location filename="../../inspector_app/ui/main_window.py" line="129" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125" />
+        <location filename="../../inspector_app/ui/main_window.py" line="133" />
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="140" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <location filename="../../inspector_app/ui/main_window.py" line="141" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="130" />
+        <location filename="../../inspector_app/ui/main_window.py" line="145" />
         <source>&amp;Find task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="137" />
+        <location filename="../../inspector_app/ui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="138" />
+        <location filename="../../inspector_app/ui/main_window.py" line="153" />
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="151" />
+        <location filename="../../inspector_app/ui/main_window.py" line="166" />
         <source>{n} tasks · profile {folder}</source>
         <translation>共 {n} 项任务 · 数据目录 {folder}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="219" />
+        <location filename="../../inspector_app/ui/main_window.py" line="234" />
         <source>Something went wrong and nothing was changed: {error}</source>
         <translation>出现错误，未作任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="227" />
+        <location filename="../../inspector_app/ui/main_window.py" line="253" />
+        <source>Syncing: {phase} {done}{total}</source>
+        <translation>正在同步：{phase} {done}{total}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="263" />
+        <source>Synced: sent {sent}, received {received}</source>
+        <translation>同步完成：上传 {sent} 项，下载 {received} 项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="271" />
+        <source>Server not reachable; your work is kept and will be sent later.</source>
+        <translation>无法连接服务器；已保存的工作会在联网后上传。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="275" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="305" />
         <source>Checked in</source>
         <translation>已签到，检查开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="235" />
+        <location filename="../../inspector_app/ui/main_window.py" line="313" />
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="244" />
+        <location filename="../../inspector_app/ui/main_window.py" line="322" />
         <source>Reason for the change</source>
         <translation>更改原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="245" />
+        <location filename="../../inspector_app/ui/main_window.py" line="323" />
         <source>This inspection is already completed. Why is this finding changed?</source>
         <translation>本次检查已完成。为什么要更改这项检查结果？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="273" />
+        <location filename="../../inspector_app/ui/main_window.py" line="351" />
         <source>Result saved</source>
         <translation>结果已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="304" />
+        <location filename="../../inspector_app/ui/main_window.py" line="382" />
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="309" />
+        <location filename="../../inspector_app/ui/main_window.py" line="387" />
         <source>About Field Inspector</source>
         <translation>关于现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="311" />
+        <location filename="../../inspector_app/ui/main_window.py" line="389" />
         <source>Field Inspector {version}
 Joint market-supervision inspections, offline first.</source>
         <translation>现场检查 {version}
