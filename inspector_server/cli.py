@@ -22,8 +22,11 @@ from inspector_server.core.db import engine_for, make_sessionmaker, write_sessio
 from inspector_server.core.migrate import upgrade
 from inspector_server.core.security import PasswordHashing
 from inspector_server.models import Team
+from inspector_server.planning import commands as _planning
 
 #: (name, add_arguments(parser), run(args, settings) -> exit code), filled by planning.
+#: A command whose parser sets the default ``offline=True`` runs without settings
+#: (``run(args, None)``): it touches no database, so it needs no secret either.
 PLANNING_COMMANDS: list[
     tuple[
         str,
@@ -31,7 +34,7 @@ PLANNING_COMMANDS: list[
         Callable[[argparse.ArgumentParser], None],
         Callable[[argparse.Namespace, Settings], int],
     ]
-] = []
+] = list(_planning.COMMANDS)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -169,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "offline", False):
+        return int(args.run(args, None))
     try:
         settings = _settings(args)
     except ValidationError as exc:

@@ -3,13 +3,14 @@ routes answer with the wire models of ``inspector_app.sync.protocol`` or ``schem
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -272,3 +273,73 @@ class AuditChain(Base):
     broken: Mapped[bool] = mapped_column(Boolean, default=False)
     problems: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# --- Planning (双随机: the checklists, the draws, the recusals) ------------------------
+
+
+class ChecklistItem(Base):
+    """One item of a department's checklist (一单), as imported by ``import-checklists``."""
+
+    __tablename__ = "checklist_items"
+
+    department_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), primary_key=True)
+    department_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(500))
+    content: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)
+    severity: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order within the department
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ChecklistEquivalence(Base):
+    """Two catalogue codes naming the same matter (同源关联), for merging."""
+
+    __tablename__ = "checklist_equivalences"
+
+    code_a: Mapped[str] = mapped_column(String(80), primary_key=True)
+    code_b: Mapped[str] = mapped_column(String(80), primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Plan(Base):
+    """A recorded draw: its parameters, the hashes that let anyone check it, a summary."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    seed: Mapped[str] = mapped_column(String(100))
+    drawn_on: Mapped[date] = mapped_column(Date)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON)
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    input_hash: Mapped[str] = mapped_column(String(64))
+    drawn_hash: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class PlanTarget(Base):
+    """A business a plan drew, the departments that drew it and the joint task made of it."""
+
+    __tablename__ = "plan_targets"
+
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"), primary_key=True)
+    uscc: Mapped[str] = mapped_column(String(18), primary_key=True, index=True)
+    credit_class: Mapped[str] = mapped_column(String(1))
+    departments: Mapped[str] = mapped_column(String(400))  # ";"-separated codes
+    task_id: Mapped[str] = mapped_column(String(36))
+
+
+class Recusal(Base):
+    """An inspector marked related to a business (回避): never drawn for it."""
+
+    __tablename__ = "recusals"
+
+    inspector_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    uscc: Mapped[str] = mapped_column(String(18), primary_key=True, index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

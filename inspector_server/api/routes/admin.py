@@ -6,12 +6,13 @@ from fastapi import APIRouter, HTTPException, Path, Response, status
 from sqlalchemy import select
 
 from inspector_server.api.deps import AdminUser, FactoryDep, SessionDep
+from inspector_server.api.routes import ADMIN
 from inspector_server.core.db import write_session
 from inspector_server.models import AuditChain
 from inspector_server.schemas import AuditChainPublic, DevicePublic
 from inspector_server.services import accounts
 
-router = APIRouter(prefix="/admin", tags=["admin"])
+router = APIRouter(prefix="/admin", tags=["admin"], responses=ADMIN)
 
 
 @router.get("/devices", response_model=list[DevicePublic])

@@ -4,10 +4,11 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 
 from inspector_app.sync.protocol import LoginRequest, LoginResponse, UserPublic
 from inspector_server.api.deps import CurrentUser, FactoryDep, HashingDep, SettingsDep
+from inspector_server.api.routes import PROTOCOL, SIGNED_IN
 from inspector_server.core.db import write_session
 from inspector_server.services import accounts
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], responses=PROTOCOL)
 
 
 @router.post(
@@ -52,7 +53,7 @@ def login(
     )
 
 
-@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=SIGNED_IN)
 def logout(user: CurrentUser, factory: FactoryDep) -> Response:
     with write_session(factory) as s:
         accounts.logout(s, user.token_hash)

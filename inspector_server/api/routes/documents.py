@@ -6,9 +6,10 @@ from fastapi import APIRouter, HTTPException, Path, status
 
 from inspector_app.sync.protocol import DocumentVerification
 from inspector_server.api.deps import SessionDep
+from inspector_server.api.routes import PROTOCOL
 from inspector_server.services import documents
 
-router = APIRouter(prefix="/documents", tags=["documents"])
+router = APIRouter(prefix="/documents", tags=["documents"], responses=PROTOCOL)
 
 
 @router.get(

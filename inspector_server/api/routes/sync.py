@@ -6,9 +6,10 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from inspector_app.sync.protocol import PullResponse, PushRequest, PushResponse
 from inspector_server.api.deps import CurrentUser, FactoryDep, SessionDep, SettingsDep
+from inspector_server.api.routes import SIGNED_IN
 from inspector_server.services import sync
 
-router = APIRouter(prefix="/sync", tags=["sync"])
+router = APIRouter(prefix="/sync", tags=["sync"], responses=SIGNED_IN)
 
 
 @router.get("/pull", response_model=PullResponse)
@@ -29,7 +30,11 @@ def pull(
     return sync.pull(session, user, start, min(limit, settings.pull_limit_max))
 
 
-@router.post("/push", response_model=PushResponse)
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    responses={403: {"description": "device_id is not the device this token was issued to"}},
+)
 def push(body: PushRequest, user: CurrentUser, factory: FactoryDep) -> PushResponse:
     if body.device_id != user.device_id:
         raise HTTPException(

@@ -1,0 +1,269 @@
+"""Importing the directory (市场主体名录) and the departmental checklists (一单).
+
+Both follow DESIGN.md "Data formats that people exchange": the domain readers
+parse, a bad row is reported by its line number and skipped, every good row is
+kept. Rows are upserted by their natural key (USCC; department + code), so an
+import can be repeated and a corrected file re-imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.checklist import (
+    Equivalence,
+    RowError,
+    read_checklist_csv,
+    read_equivalences_csv,
+)
+from inspector_app.domain.dataset import read_directory_csv
+from inspector_app.domain.entities import Business as BusinessEntity
+from inspector_app.domain.entities import CheckItem
+from inspector_server.models import (
+    Business,
+    ChecklistEquivalence,
+    ChecklistItem,
+    Department,
+    utcnow,
+)
+
+BATCH = 1000
+
+
+@dataclass
+class ImportReport:
+    read: int = 0  # good rows
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: list[str] = field(default_factory=list)  # "<file>: 第N行：..."
+    equivalences: ImportReport | None = None  # import-checklists --equivalences
+
+    @property
+    def bad(self) -> int:
+        return len(self.errors) + (self.equivalences.bad if self.equivalences else 0)
+
+
+def _file_errors(path: Path, errors: Iterable[RowError]) -> list[str]:
+    return [f"{path}: {e}" for e in errors]
+
+
+def _decode_problem(path: Path) -> RowError | None:
+    """read_directory_csv raises on bytes that are not UTF-8; report it like a bad row."""
+    try:
+        path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return RowError(line, "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”")
+    return None
+
+
+# --- The directory ---------------------------------------------------------------------
+
+
+def _business_values(b: BusinessEntity) -> dict[str, Any]:
+    return {
+        "uscc": b.uscc,
+        "name": b.name,
+        "address": b.address,
+        "legal_rep": b.legal_rep,
+        "phone": b.phone,
+        "industry": b.industry,
+        "area": b.area,
+        "credit_class": b.credit_class.value,
+        "positive_list": b.positive_list,
+    }
+
+
+def import_directory(session: Session, path: Path) -> ImportReport:
+    """Upsert the directory's good rows; bad rows (and repeats of a USCC) are reported."""
+    report = ImportReport()
+    problem = _decode_problem(path)
+    if problem is not None:
+        report.errors.append(f"{path}: {problem}")
+        return report
+    parsed = read_directory_csv(path)
+    errors = list(parsed.errors)
+    first_line: dict[str, int] = {}
+    good: list[dict[str, Any]] = []
+    # read_directory_csv keeps no line numbers for good rows; recover them for repeats.
+    lines = _good_row_lines(path, {e.line for e in parsed.errors})
+    for business, line in zip(parsed.businesses, lines, strict=False):
+        if business.uscc in first_line:
+            errors.append(
+                RowError(line, f"统一社会信用代码与第{first_line[business.uscc]}行重复，已跳过")
+            )
+            continue
+        first_line[business.uscc] = line
+        good.append(_business_values(business))
+    errors.sort(key=lambda e: e.line)
+    report.errors = _file_errors(path, errors)
+    report.read = len(good)
+    columns = [c for c in good[0] if c != "uscc"] if good else []
+    for start in range(0, len(good), BATCH):
+        chunk = good[start : start + BATCH]
+        existing = {
+            b.uscc: b
+            for b in session.scalars(
+                select(Business).where(Business.uscc.in_([r["uscc"] for r in chunk]))
+            )
+        }
+        for row in chunk:
+            current = existing.get(row["uscc"])
+            if current is None:
+                session.add(Business(**row))
+                report.created += 1
+            elif any(getattr(current, c) != row[c] for c in columns):
+                for c in columns:
+                    setattr(current, c, row[c])
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        session.flush()
+        session.expunge_all()
+    return report
+
+
+def _good_row_lines(path: Path, bad_lines: set[int], *, first_line: bool = False) -> list[int]:
+    """The line of every non-blank row after the header that is not a bad row, in order:
+    the rows a domain reader kept. ``first_line``: number a record spanning several
+    lines by its first line (the checklist reader does), else by its last (the
+    directory reader does)."""
+    reader = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")))
+    lines: list[int] = []
+    last = 0
+    header = True
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            last = reader.line_num
+            continue
+        start, last = last + 1, reader.line_num
+        if header:
+            header = False
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        line = start if first_line else reader.line_num
+        if line not in bad_lines:
+            lines.append(line)
+    return lines
+
+
+# --- Checklists and equivalences ------------------------------------------------------
+
+
+def import_checklists(
+    session: Session,
+    paths: Sequence[Path],
+    equivalences: Path | None = None,
+    *,
+    replace: bool = False,
+) -> ImportReport:
+    """Upsert the checklist items of each file (and the departments they name).
+
+    ``replace``: a department present in the files keeps only the items the files
+    list for it (its file is its whole checklist); otherwise items are only added or
+    updated.
+    """
+    report = ImportReport()
+    items: list[CheckItem] = []
+    seen: dict[tuple[str, str], str] = {}
+    for path in paths:
+        parsed = read_checklist_csv(path)
+        errors = list(parsed.errors)
+        lines: list[int] = []
+        if parsed.items:
+            lines = _good_row_lines(path, {e.line for e in errors}, first_line=True)
+        for index, item in enumerate(parsed.items):
+            key = (item.department_code, item.code)
+            line = lines[index] if index < len(lines) else 0
+            if key in seen:
+                errors.append(
+                    RowError(
+                        line, f"{item.department_code} {item.code} 与 {seen[key]} 重复，已跳过"
+                    )
+                )
+                continue
+            seen[key] = f"{path.name} 第{line}行"
+            items.append(item)
+        errors.sort(key=lambda e: e.line)
+        report.errors += _file_errors(path, errors)
+    report.read = len(items)
+    departments: dict[str, str] = {}
+    for item in items:
+        if item.department_name or item.department_code not in departments:
+            departments.setdefault(item.department_code, item.department_name)
+    for code, name in departments.items():
+        dept = session.get(Department, code)
+        if dept is None:
+            session.add(Department(code=code, name=name or code))
+        elif name and dept.name != name:
+            dept.name = name
+    position: dict[str, int] = {}
+    for item in items:
+        n = position[item.department_code] = position.get(item.department_code, 0) + 1
+        values = {
+            "department_name": item.department_name,
+            "title": item.title,
+            "content": item.content,
+            "method": item.method,
+            "legal_basis": list(item.legal_basis),
+            "severity": item.severity.value,
+            "position": n,
+        }
+        row = session.get(ChecklistItem, (item.department_code, item.code))
+        if row is None:
+            session.add(
+                ChecklistItem(department_code=item.department_code, code=item.code, **values)
+            )
+            report.created += 1
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.updated_at = utcnow()
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    if replace:
+        for code in departments:
+            keep = [c for d, c in seen if d == code]
+            result = session.execute(
+                delete(ChecklistItem).where(
+                    ChecklistItem.department_code == code, ChecklistItem.code.not_in(keep)
+                )
+            )
+            report.removed += int(getattr(result, "rowcount", 0) or 0)
+    if equivalences is not None:
+        parsed_eq = read_equivalences_csv(equivalences)
+        report.equivalences = eq_report = ImportReport(read=len(parsed_eq.pairs))
+        eq_report.errors = _file_errors(equivalences, parsed_eq.errors)
+        for pair in parsed_eq.pairs:
+            _upsert_equivalence(session, pair, eq_report)
+    session.flush()
+    return report
+
+
+def _upsert_equivalence(session: Session, pair: Equivalence, report: ImportReport) -> None:
+    a, b = sorted((pair.code_a, pair.code_b))
+    row = session.get(ChecklistEquivalence, (a, b))
+    if row is None:
+        session.add(ChecklistEquivalence(code_a=a, code_b=b, note=pair.note))
+        report.created += 1
+    elif row.note != pair.note:
+        row.note = pair.note
+        report.updated += 1
+    else:
+        report.unchanged += 1
