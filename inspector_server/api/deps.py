@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -51,7 +51,11 @@ def get_factory(request: Request) -> sessionmaker[Session]:
     return request.app.state.sessionmaker  # type: ignore[no-any-return]
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """The request's session. An async dependency on purpose: its clean-up runs on the
+    event loop, so closing a session never waits for a free worker thread. With a sync
+    generator, a burst deadlocks: every thread holds a request waiting for a pooled
+    connection while the sessions that would free one wait for a thread to close them."""
     with request.app.state.sessionmaker() as session:
         yield session
 
@@ -74,7 +78,7 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 def get_current_user(
-    session: SessionDep,
+    factory: FactoryDep,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
@@ -84,7 +88,10 @@ def get_current_user(
             "sign in first: send Authorization: Bearer <token>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = accounts.resolve_token(session, settings, credentials.credentials)
+    # A short session of its own: the request's connection is not held while the
+    # route waits for another one (a burst of devices would exhaust the pool).
+    with factory() as session:
+        principal = accounts.resolve_token(session, settings, credentials.credentials)
     if principal is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         default=DEFAULT_SECRET,
         description="Pepper for stored token hashes. Must be set outside demo mode.",
     )
+    db_pool_size: int = Field(default=20, ge=1, description="PostgreSQL connections kept open.")
+    db_max_overflow: int = Field(default=30, ge=0, description="Extra connections under load.")
+    db_pool_timeout_s: float = Field(default=30, gt=0, description="Wait for a free connection.")
     max_blob_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="Largest blob.")
     token_lifetime_hours: float = Field(
         default=24 * 14, gt=0, description="Bearer tokens expire this long after login."

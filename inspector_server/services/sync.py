@@ -67,41 +67,52 @@ class _Target:
 def push(
     factory: sessionmaker[Session], p: Principal, device_id: str, mutations: list[Mutation]
 ) -> list[MutationResult]:
-    return [apply_mutation(factory, p, device_id, m) for m in mutations]
+    """Apply a batch in ONE transaction, each mutation inside its own savepoint.
+
+    One writers' lock and one commit per batch (not per mutation) keeps a burst of
+    devices from queueing for the counter row; a rejected mutation rolls back only
+    its savepoint. If the commit fails, nothing of the batch is applied and the
+    client, having no answers, sends the same op_ids again.
+    """
+    with write_session(factory) as s:
+        counter = changes.lock_counter(s)
+        return [_apply_one(s, counter, p, device_id, m) for m in mutations]
 
 
 def apply_mutation(
     factory: sessionmaker[Session], p: Principal, device_id: str, m: Mutation
 ) -> MutationResult:
+    return push(factory, p, device_id, [m])[0]
+
+
+def _apply_one(
+    s: Session, counter: Any, p: Principal, device_id: str, m: Mutation
+) -> MutationResult:
     fp = fingerprint(m)
-    with write_session(factory) as s:
-        counter = changes.lock_counter(s)
-        seen = s.get(OpLedger, m.op_id)
-        if seen is not None:
-            if seen.fingerprint != fp:
-                return MutationResult(op_id=m.op_id, status="rejected", reason=REASON_OP_ID_REUSED)
-            return MutationResult(
-                op_id=m.op_id, status="duplicate", rev=seen.rev, reason=seen.status
-            )
-        try:
+    seen = s.get(OpLedger, m.op_id)
+    if seen is not None:
+        if seen.fingerprint != fp:
+            return MutationResult(op_id=m.op_id, status="rejected", reason=REASON_OP_ID_REUSED)
+        return MutationResult(op_id=m.op_id, status="duplicate", rev=seen.rev, reason=seen.status)
+    try:
+        with s.begin_nested():
             result = _apply(s, counter, p, device_id, m)
-        except Rejected as exc:
-            s.rollback()
-            return MutationResult(op_id=m.op_id, status="rejected", reason=str(exc))
-        s.add(
-            OpLedger(
-                op_id=m.op_id,
-                fingerprint=fp,
-                device_id=device_id,
-                user_id=p.user_id,
-                entity=m.entity,
-                record_id=m.id,
-                status=result.status,
-                rev=result.rev,
-                reason=result.reason,
+            s.add(
+                OpLedger(
+                    op_id=m.op_id,
+                    fingerprint=fp,
+                    device_id=device_id,
+                    user_id=p.user_id,
+                    entity=m.entity,
+                    record_id=m.id,
+                    status=result.status,
+                    rev=result.rev,
+                    reason=result.reason,
+                )
             )
-        )
-        return result
+    except Rejected as exc:
+        return MutationResult(op_id=m.op_id, status="rejected", reason=str(exc))
+    return result
 
 
 def _target(s: Session, m: Mutation, existing: Record | None) -> _Target:

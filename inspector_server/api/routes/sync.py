@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Query, Response, status
 
 from inspector_app.sync.protocol import PullResponse, PushRequest, PushResponse
-from inspector_server.api.deps import CurrentUser, FactoryDep, SessionDep, SettingsDep
+from inspector_server.api.deps import CurrentUser, FactoryDep, SettingsDep
 from inspector_server.api.routes import SIGNED_IN
 from inspector_server.services import sync
 
@@ -15,11 +15,11 @@ router = APIRouter(prefix="/sync", tags=["sync"], responses=SIGNED_IN)
 @router.get("/pull", response_model=PullResponse)
 def pull(
     user: CurrentUser,
-    session: SessionDep,
+    factory: FactoryDep,
     settings: SettingsDep,
     cursor: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
-) -> PullResponse:
+) -> Response:
     try:
         start = sync.parse_cursor(cursor)
     except ValueError as exc:
@@ -27,7 +27,12 @@ def pull(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             [{"loc": ["query", "cursor"], "msg": str(exc), "type": "value_error"}],
         ) from None
-    return sync.pull(session, user, start, min(limit, settings.pull_limit_max))
+    # The session is closed (its connection back in the pool) before the answer is
+    # sent, and the answer is encoded here by pydantic: FastAPI would otherwise encode
+    # it on a worker thread while a burst holds every thread and every connection.
+    with factory() as session:
+        page = sync.pull(session, user, start, min(limit, settings.pull_limit_max))
+    return Response(content=page.model_dump_json(), media_type="application/json")
 
 
 @router.post(
