@@ -31,11 +31,11 @@ from inspector_app.domain.entities import (
     Inspector,
     JointTask,
     PartyType,
-    PriorViolation,
     Role,
     TaskStatus,
     Team,
 )
+from inspector_app.domain.serialization import prior_violation_from_json
 from inspector_app.domain.uscc import check_uscc
 
 DIRECTORY_COLUMNS = (
@@ -280,15 +280,7 @@ def build_tasks(
                     "items_before": merged.items_before,
                     "items_after": merged.items_after,
                 },
-                history=tuple(
-                    PriorViolation(
-                        matter_code=h["matter_code"],
-                        found_on=date.fromisoformat(h["found_on"]),
-                        description=h.get("description", ""),
-                        penalised=bool(h.get("penalised", False)),
-                    )
-                    for h in spec.get("history", ())
-                ),
+                history=tuple(prior_violation_from_json(h) for h in spec.get("history", ())),
             )
         )
     return tasks

@@ -40,6 +40,15 @@ def iso_utc(value: datetime) -> str:
 Json = dict[str, Any]
 
 
+def prior_violation_from_json(d: Json) -> PriorViolation:
+    return PriorViolation(
+        matter_code=d["matter_code"],
+        found_on=date.fromisoformat(d["found_on"]),
+        description=d.get("description", ""),
+        penalised=bool(d.get("penalised", False)),
+    )
+
+
 def business_to_json(b: Business) -> Json:
     return {
         "uscc": b.uscc,
@@ -153,15 +162,7 @@ def task_from_json(d: Json) -> JointTask:
         checklist=tuple(merged_item_from_json(i) for i in d.get("checklist", ())),
         status=TaskStatus(d.get("status", TaskStatus.ASSIGNED.value)),
         plan=dict(d.get("plan") or {}),
-        history=tuple(
-            PriorViolation(
-                matter_code=h["matter_code"],
-                found_on=date.fromisoformat(h["found_on"]),
-                description=h.get("description", ""),
-                penalised=bool(h.get("penalised", False)),
-            )
-            for h in d.get("history", ())
-        ),
+        history=tuple(prior_violation_from_json(h) for h in d.get("history", ())),
         rev=int(d.get("rev", 1)),
     )
 
