@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="load the demo tasks into the profile (a separate 'demo' profile by default)",
+        help=(
+            "the demo: the GUI starts an embedded demo server, signs in as inspector1 and "
+            "syncs; headless commands load the demo tasks directly (profile 'demo' by default)"
+        ),
     )
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), help="language of the interface (default: system)"
