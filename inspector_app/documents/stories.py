@@ -36,6 +36,14 @@ from inspector_app.domain.entities import DocumentKind
 YES_NO = {True: "是", False: "否"}
 
 
+def closing_block(ctx: Ctx, *, photos: bool = False) -> list[Flowable]:
+    """How every decision and notice ends: officers, seal, evidence photos, signatures, id."""
+    out: list[Flowable] = [inspectors_table(ctx), seal_block(ctx)]
+    if photos:
+        out += photos_block(ctx)
+    return [*out, signatures_block(ctx), id_line(ctx)]
+
+
 def _labelled(ctx: Ctx, rows: list[tuple[str, str]], label_mm: float = 42) -> Table:
     value_width = ctx.frame_width - label_mm * mm
     data = [[ctx.cell(k, head=True), ctx.short(v, value_width)] for k, v in rows]
@@ -134,11 +142,7 @@ def order_to_correct(ctx: Ctx) -> list[Flowable]:
     out.append(ctx.p(c.consequence))
     out += remedies_block(ctx, "通知")
     out += photos_block(ctx)
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx)
 
 
 def risk_reminder(ctx: Ctx) -> list[Flowable]:
@@ -159,11 +163,7 @@ def risk_reminder(ctx: Ctx) -> list[Flowable]:
         out.append(ctx.p(w["reply"].format(date=ctx.date(c.reply_by))))
     out.append(ctx.p(w["nature"]))
     out += photos_block(ctx)
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx)
 
 
 def no_penalty_decision(ctx: Ctx) -> list[Flowable]:
@@ -183,12 +183,7 @@ def no_penalty_decision(ctx: Ctx) -> list[Flowable]:
     out.append(ctx.heading(d["s9"]))
     out += remedies_block(ctx, "决定")
     out.append(ctx.heading(d["s10"]))
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out += photos_block(ctx)
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx, photos=True)
 
 
 def summary_penalty_decision(ctx: Ctx) -> list[Flowable]:
@@ -223,12 +218,7 @@ def summary_penalty_decision(ctx: Ctx) -> list[Flowable]:
     out.append(ctx.p(w["review_first"].format(review_body=a.review_body, court=a.court)))
     out.append(ctx.p(w["filing"]))
     out.append(ctx.heading(d["s10"]))
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out += photos_block(ctx)
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx, photos=True)
 
 
 def credit_repair_notice(ctx: Ctx) -> list[Flowable]:
@@ -260,11 +250,7 @@ def credit_repair_notice(ctx: Ctx) -> list[Flowable]:
     out.append(ctx.p(w["how_heading"], "body_left"))
     out.append(ctx.p(w["how"].format(platform=platform)))
     out.append(ctx.p(w["together"]))
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx)
 
 
 def joint_result_notice(ctx: Ctx) -> list[Flowable]:
@@ -311,11 +297,7 @@ def joint_result_notice(ctx: Ctx) -> list[Flowable]:
     else:
         out.append(ctx.p(w["publish_no_date"].format(platform=platform)))
     out += remedies_block(ctx, "告知书")
-    out.append(inspectors_table(ctx))
-    out.append(seal_block(ctx))
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    return out + closing_block(ctx)
 
 
 def proof_of_service(ctx: Ctx) -> list[Flowable]:
