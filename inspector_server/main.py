@@ -13,7 +13,7 @@ from inspector_server.api.compression import install_compression
 from inspector_server.api.deps import protocol_problem
 from inspector_server.api.main import api_router
 from inspector_server.core.config import Settings
-from inspector_server.core.db import engine_for, make_sessionmaker
+from inspector_server.core.db import engine_for, make_read_sessionmaker, make_sessionmaker
 from inspector_server.core.security import PasswordHashing
 from inspector_server.services.blobs import BlobStore
 
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.read_sessionmaker = make_read_sessionmaker(engine)
     app.state.hashing = PasswordHashing(settings)
     app.state.blob_store = BlobStore(settings.blob_dir, settings.max_blob_bytes)
     app.add_middleware(ProtocolVersionMiddleware)

@@ -164,9 +164,11 @@ class Counter(Base):
 
 
 class Record(Base):
-    """The current version of every synced record; ``seq`` is its last change's number."""
+    """The current version of every synced record; ``(txid, seq)`` is its last change's
+    position in pull order (see ``services.changes``)."""
 
     __tablename__ = "records"
+    __table_args__ = (Index("ix_records_txid_seq", "txid", "seq"),)
 
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -180,6 +182,8 @@ class Record(Base):
     device_id: Mapped[str | None] = mapped_column(String(64))  # the last writer's device
     user_id: Mapped[str | None] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # The writing transaction on PostgreSQL; 0 on SQLite, where writers are serialised.
+    txid: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

@@ -51,6 +51,10 @@ def get_factory(request: Request) -> sessionmaker[Session]:
     return request.app.state.sessionmaker  # type: ignore[no-any-return]
 
 
+def get_read_factory(request: Request) -> sessionmaker[Session]:
+    return request.app.state.read_sessionmaker  # type: ignore[no-any-return]
+
+
 async def get_db(request: Request) -> AsyncIterator[Session]:
     """The request's session. An async dependency on purpose: its clean-up runs on the
     event loop, so closing a session never waits for a free worker thread. With a sync
@@ -71,6 +75,7 @@ def get_blob_store(request: Request) -> BlobStore:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_db)]
 FactoryDep = Annotated[sessionmaker[Session], Depends(get_factory)]
+ReadFactoryDep = Annotated[sessionmaker[Session], Depends(get_read_factory)]
 HashingDep = Annotated[PasswordHashing, Depends(get_hashing)]
 BlobStoreDep = Annotated[BlobStore, Depends(get_blob_store)]
 
@@ -78,7 +83,7 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 def get_current_user(
-    factory: FactoryDep,
+    factory: ReadFactoryDep,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:

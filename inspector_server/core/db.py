@@ -1,6 +1,5 @@
 """Engine and sessions. SQLite file by default, PostgreSQL by URL (psycopg 3).
 
-Write transactions must serialise on one counter row (see ``services.changes``).
 On SQLite a write transaction starts with ``BEGIN IMMEDIATE`` so two writers wait
 for each other (busy timeout) instead of failing with "database is locked" when
 one upgrades its read lock; reads start with a plain ``BEGIN``.
@@ -8,6 +7,8 @@ one upgrades its read lock; reads start with a plain ``BEGIN``.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,25 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def record_json(value: Any) -> str:
+    """How JSON columns are written: UTF-8 text as is (pulls send it verbatim, so it stays
+    small), and strictly JSON: NaN and infinities, which JSON cannot carry, become null."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(
     url: str, *, pool_size: int = 20, max_overflow: int = 30, pool_timeout: float = 30
 ) -> Engine:
@@ -37,7 +57,11 @@ def make_engine(
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            json_serializer=record_json,
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -63,10 +87,20 @@ def make_engine(
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=pool_timeout,
+        json_serializer=record_json,
     )
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for requests that only read (sign-in checks, pulls). On PostgreSQL they
+    run in autocommit: each statement sees what has committed, as in READ COMMITTED,
+    without the BEGIN and ROLLBACK round trips. SQLite keeps its cheap local BEGIN."""
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     return sessionmaker(engine, expire_on_commit=False)
 
 

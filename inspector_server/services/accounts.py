@@ -15,7 +15,11 @@ from inspector_server.core.db import write_session
 from inspector_server.core.security import PasswordHashing, new_token, token_hash
 from inspector_server.models import AuthToken, Device, Team, TeamMember, User, utcnow
 from inspector_server.services import throttle
-from inspector_server.services.principal import Principal, principal_for
+from inspector_server.services.principal import (
+    Principal,
+    split_teams,
+    teams_subquery,
+)
 
 DEMO_DISABLED = (
     "demo accounts are disabled: this server is not running in demo mode "
@@ -159,24 +163,38 @@ def login(
 
 def resolve_token(session: Session, settings: Settings, token: str) -> Principal | None:
     """The caller behind a bearer token, or None if it is unknown, expired, logged out,
-    its device revoked or its user disabled."""
+    its device revoked or its user disabled. One query: every request asks."""
     digest = token_hash(settings, token)
     row = session.execute(
-        select(AuthToken, Device, User)
+        select(
+            AuthToken.revoked_at,
+            AuthToken.expires_at,
+            Device.id,
+            Device.revoked_at,
+            User.id,
+            User.username,
+            User.role,
+            User.is_active,
+            User.is_demo,
+            teams_subquery(member=True),
+            teams_subquery(member=False),
+        )
         .join(Device, Device.id == AuthToken.device_id)
         .join(User, User.id == AuthToken.user_id)
         .where(AuthToken.token_hash == digest)
     ).first()
     if row is None:
         return None
-    tok, device, user = row
-    if tok.revoked_at is not None or device.revoked_at is not None or not user.is_active:
+    (revoked, expires, device_id, device_revoked, user_id, username, role, active, demo) = row[:9]
+    if revoked is not None or device_revoked is not None or not active:
         return None
-    if tok.expires_at <= utcnow():
+    if expires <= utcnow():
         return None
-    if user.is_demo and not settings.demo:
+    if demo and not settings.demo:
         return None
-    return principal_for(session, user, device.id, digest)
+    return Principal(
+        user_id, username, role, device_id, digest, split_teams(row[9]), split_teams(row[10])
+    )
 
 
 def logout(session: Session, token_digest: str) -> None:

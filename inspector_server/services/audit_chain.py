@@ -40,6 +40,12 @@ def event_hash(data: dict[str, Any]) -> str:
     return chain_hash(data)
 
 
+def lock(session: Session, device_id: str) -> None:
+    """Hold the device's chain until commit: two pushes from one device (a retry while
+    the first is still running) then check their events one after the other."""
+    session.get(AuditChain, device_id, with_for_update=True)
+
+
 def check_and_extend(session: Session, device_id: str, data: dict[str, Any]) -> list[str]:
     """Check one event against its device's chain, extend the chain, return the problems."""
     chain = session.get(AuditChain, device_id)

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
@@ -39,6 +39,12 @@ def visible_clause(p: Principal) -> ColumnElement[bool]:
     return or_(*parts) if parts else false()
 
 
+class Held(Protocol):
+    """A record as stored: a ``models.Record`` or the push's in-memory copy of one."""
+
+    team_id: str | None
+
+
 def can_read(p: Principal, record: Record) -> bool:
     if p.is_admin or record.entity == "reference":
         return True
@@ -53,7 +59,7 @@ def can_write(
     p: Principal,
     entity: str,
     *,
-    existing: Record | None,
+    existing: Held | None,
     team_id: str | None,
     data: dict[str, Any] | None,
     device_id: str,

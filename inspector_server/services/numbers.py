@@ -1,7 +1,8 @@
 """Document-number blocks (文书编号): ranges handed to one device per agency, kind, year.
 
-Allocation runs inside the serialised write transaction (see ``changes``), so two
-devices asking at once get disjoint ranges.
+Allocation locks the counter row of that agency, kind and year (``FOR UPDATE``) until
+the push commits, so two devices asking at once get disjoint ranges; two pushes
+creating the same counter meet on its primary key and the later one runs again.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def validate(data: dict[str, Any] | None) -> str | None:
 def allocate(
     session: Session, *, agency_code: str, kind: str, year: int, size: int
 ) -> tuple[int, int]:
-    counter = session.get(NumberCounter, (agency_code, kind, year))
+    counter = session.get(NumberCounter, (agency_code, kind, year), with_for_update=True)
     if counter is None:
         counter = NumberCounter(agency_code=agency_code, kind=kind, year=year, last=0)
         session.add(counter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from inspector_server.models import Team, TeamMember, User
@@ -29,10 +29,32 @@ class Principal:
         return self.member_teams | self.led_teams
 
 
+_SEP = "\x1f"  # ASCII unit separator: never part of a team id we hand out or import
+
+
+def teams_subquery(*, member: bool) -> ScalarSelect[str | None]:
+    """The caller's teams (member of, or lead of) as one separated string, correlated to
+    ``User.id`` of the enclosing query."""
+    if member:
+        query = select(func.aggregate_strings(TeamMember.team_id, _SEP)).where(
+            TeamMember.user_id == User.id
+        )
+    else:
+        query = select(func.aggregate_strings(Team.id, _SEP)).where(Team.lead_id == User.id)
+    return query.correlate(User).scalar_subquery()
+
+
+def split_teams(joined: str | None) -> frozenset[str]:
+    return frozenset(joined.split(_SEP)) if joined else frozenset()
+
+
 def teams_of(session: Session, user_id: str) -> tuple[frozenset[str], frozenset[str]]:
-    member = session.scalars(select(TeamMember.team_id).where(TeamMember.user_id == user_id))
-    led = session.scalars(select(Team.id).where(Team.lead_id == user_id))
-    return frozenset(member), frozenset(led)
+    row = session.execute(
+        select(teams_subquery(member=True), teams_subquery(member=False)).where(User.id == user_id)
+    ).first()
+    if row is None:
+        return frozenset(), frozenset()
+    return split_teams(row[0]), split_teams(row[1])
 
 
 def principal_for(session: Session, user: User, device_id: str, token_hash: str) -> Principal:

@@ -1,0 +1,125 @@
+"""Pull: the changes this caller may see, after their cursor, below the horizon.
+
+A record's ``data`` goes out as the JSON text the database holds: decoding it into
+Python objects and encoding it again would be most of a pull's cost (a season's
+first pull is thousands of tasks of some 30 KB each), and the text was written by
+this server from validated data. The page around it is assembled here in the
+exact shape of ``protocol.PullResponse``; ``tests/server/test_sync.py`` checks the
+bytes parse as one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import BigInteger, Text, cast, literal, null, select, union_all
+from sqlalchemy.orm import Session
+
+from inspector_app.sync.protocol import PullResponse
+from inspector_app.sync.protocol import Sibling as SiblingWire
+from inspector_server.models import Record, Sibling
+from inspector_server.services import authz, changes
+from inspector_server.services.changes import Position
+from inspector_server.services.principal import Principal
+
+
+def _str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    body: bytes  # a PullResponse as JSON
+    count: int
+    cursor: str
+    more: bool
+
+    def parsed(self) -> PullResponse:
+        return PullResponse.model_validate_json(self.body)
+
+
+def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> Page:
+    # Only rows below the horizon: everything there has committed (services.changes).
+    # The horizon is read in the same statement as the rows (one snapshot): read
+    # apart and later, it could pass a change that committed in between.
+    horizon = changes.horizon_sql(session)
+    visible = authz.visible_clause(p)
+    kept = (
+        select(Sibling.op_id)
+        .where(Sibling.entity == Record.entity, Sibling.record_id == Record.id)
+        .exists()
+    )
+    page = (
+        select(
+            Record.entity,
+            Record.id,
+            Record.rev,
+            Record.deleted,
+            cast(Record.data, Text).label("data"),
+            Record.txid,
+            Record.seq,
+            kept.label("kept"),
+        )
+        .where(changes.after(cursor), horizon.clause, visible)
+        .order_by(*changes.ORDER)
+        .limit(limit + 1)
+        .subquery()
+    )
+    found = session.execute(
+        union_all(
+            select(literal(1), *page.c, cast(null(), BigInteger)),
+            select(
+                literal(0),
+                *(cast(null(), c.type) for c in page.c),
+                horizon.value,
+            ),
+        )
+    ).all()
+    end = horizon.read(next(r[-1] for r in found if r[0] == 0))
+    rows = sorted((tuple(r[1:9]) for r in found if r[0] == 1), key=lambda r: (r[5], r[6]))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    siblings = _siblings(session, cursor, rows, visible) if any(r[7] for r in rows) else {}
+    parts = []
+    for entity, record_id, rev, deleted, data, *_ in rows:
+        kept = siblings.get((entity, record_id))
+        conflicts = ",".join(sib.model_dump_json() for sib in kept) if kept else ""
+        op = "delete" if deleted else "upsert"
+        body = "null" if deleted or data is None else data
+        parts.append(
+            f'{{"entity":{_str(entity)},"id":{_str(record_id)},"op":"{op}","rev":{rev},'
+            f'"data":{body},"conflicts":[{conflicts}]}}'
+        )
+    last = Position(rows[-1][5], rows[-1][6]) if rows else cursor
+    next_cursor = (last if more else end.end(last)).encode()
+    page = f'{{"changes":[{",".join(parts)}],"cursor":"{next_cursor}","more":{str(more).lower()}}}'
+    return Page(page.encode("utf-8"), len(rows), next_cursor, more)
+
+
+def _siblings(
+    session: Session, cursor: Position, rows: list, visible: object
+) -> dict[tuple[str, str], list[SiblingWire]]:
+    """The kept conflicting versions of the page's records, in one query over the
+    page's position range (a few records at most have any)."""
+    last = Position(rows[-1][5], rows[-1][6])
+    found: dict[tuple[str, str], list[SiblingWire]] = defaultdict(list)
+    query = (
+        select(Sibling)
+        .join(Record, (Record.entity == Sibling.entity) & (Record.id == Sibling.record_id))
+        .where(changes.after(cursor), changes.up_to(last), visible)  # type: ignore[arg-type]
+        .order_by(Sibling.created_at, Sibling.op_id)
+    )
+    for sib in session.scalars(query):
+        found[(sib.entity, sib.record_id)].append(
+            SiblingWire(
+                op_id=sib.op_id,
+                device_id=sib.device_id,
+                user_id=sib.user_id,
+                base_rev=sib.base_rev,
+                data=sib.data,
+                recorded_at=sib.recorded_at,
+            )
+        )
+    return found
