@@ -188,7 +188,7 @@ class _Batch:
     # -- reading, a fixed number of statements ------------------------------------------
 
     def run(self, mutations: list[Mutation]) -> list[MutationResult]:
-        prints = [fingerprint(m) for m in mutations]
+        prints = [_fingerprint(m) for m in mutations]
         self._load_ledger([m.op_id for m in mutations])
         fresh = [m for m in mutations if m.op_id not in self.ledger]
         self._load({(m.entity, m.id) for m in fresh}, lock=True)
@@ -244,7 +244,9 @@ class _Batch:
 
     # -- deciding, in memory ------------------------------------------------------------
 
-    def _one(self, m: Mutation, fp: str) -> MutationResult:
+    def _one(self, m: Mutation, fp: str | None) -> MutationResult:
+        if fp is None:
+            return MutationResult(op_id=m.op_id, status="rejected", reason=REASON_NOT_JSON)
         seen = self.ledger.get(m.op_id)
         if seen is not None:
             if seen[0] != fp:
@@ -505,6 +507,16 @@ class _Batch:
         ]
         if missing:
             self.s.execute(insert(BlobRef.__table__), missing)
+
+
+REASON_NOT_JSON = "data holds NaN or an infinity, which JSON cannot carry"
+
+
+def _fingerprint(m: Mutation) -> str | None:
+    try:
+        return fingerprint(m)
+    except ValueError:  # NaN or infinity: the canonical form has no way to write them
+        return None
 
 
 def _validate(m: Mutation) -> None:
