@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -45,6 +46,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Threads that run the (blocking) routes. More than a few only make them
+        # fight over the interpreter lock: under a burst, 40 threads served fewer
+        # requests per second than 16 (benchmarks/burst_bench.py).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         yield
         engine.dispose()
 

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
         default=DEFAULT_SECRET,
         description="Pepper for stored token hashes. Must be set outside demo mode.",
     )
+    request_threads: int = Field(
+        default=16, ge=1, description="Threads running requests in each server process."
+    )
     db_pool_size: int = Field(default=20, ge=1, description="PostgreSQL connections kept open.")
     db_max_overflow: int = Field(default=30, ge=0, description="Extra connections under load.")
     db_pool_timeout_s: float = Field(default=30, gt=0, description="Wait for a free connection.")

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.entities import Role
@@ -161,28 +161,31 @@ def login(
     return LoginResult(token, expires, user)
 
 
+_TOKEN = (
+    select(
+        AuthToken.revoked_at,
+        AuthToken.expires_at,
+        Device.id,
+        Device.revoked_at,
+        User.id,
+        User.username,
+        User.role,
+        User.is_active,
+        User.is_demo,
+        teams_subquery(member=True),
+        teams_subquery(member=False),
+    )
+    .join(Device, Device.id == AuthToken.device_id)
+    .join(User, User.id == AuthToken.user_id)
+    .where(AuthToken.token_hash == bindparam("digest"))
+)
+
+
 def resolve_token(session: Session, settings: Settings, token: str) -> Principal | None:
     """The caller behind a bearer token, or None if it is unknown, expired, logged out,
-    its device revoked or its user disabled. One query: every request asks."""
+    its device revoked or its user disabled. One prepared query: every request asks."""
     digest = token_hash(settings, token)
-    row = session.execute(
-        select(
-            AuthToken.revoked_at,
-            AuthToken.expires_at,
-            Device.id,
-            Device.revoked_at,
-            User.id,
-            User.username,
-            User.role,
-            User.is_active,
-            User.is_demo,
-            teams_subquery(member=True),
-            teams_subquery(member=False),
-        )
-        .join(Device, Device.id == AuthToken.device_id)
-        .join(User, User.id == AuthToken.user_id)
-        .where(AuthToken.token_hash == digest)
-    ).first()
+    row = session.execute(_TOKEN, {"digest": digest}).first()
     if row is None:
         return None
     (revoked, expires, device_id, device_revoked, user_id, username, role, active, demo) = row[:9]

@@ -64,18 +64,17 @@ def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+_PG_STAMPS = text(
+    "SELECT pg_current_xact_id()::text::bigint, nextval('change_seq') FROM generate_series(1, :n)"
+)
+
+
 def stamps(session: Session, n: int = 1) -> list[Position]:
     """``n`` fresh positions for records written in this (write) transaction."""
     if n <= 0:
         return []
     if _postgres(session):
-        rows = session.execute(
-            text(
-                "SELECT pg_current_xact_id()::text::bigint, nextval('change_seq') "
-                "FROM generate_series(1, :n)"
-            ),
-            {"n": n},
-        ).all()
+        rows = session.execute(_PG_STAMPS, {"n": n}).all()
         return [Position(int(t), int(s)) for t, s in rows]
     table = Counter.__table__
     last = session.execute(

@@ -68,11 +68,12 @@ ATTEMPTS = 5
 _CHUNK = 500  # ids per IN (...) list
 _RETRY_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected
 
+# Not ``data``: a batch never needs a record's old contents (a task's checklist is
+# most of its bytes), only who it belongs to and its rev.
 _COLUMNS = (
     Record.entity,
     Record.id,
     Record.rev,
-    Record.data,
     Record.deleted,
     Record.task_id,
     Record.team_id,
@@ -82,10 +83,28 @@ _COLUMNS = (
 )
 
 
+# Built once: SQLAlchemy then reuses their cache keys and compiled forms.
 _RECORDS = Record.__table__
 _UPDATE_RECORD = update(_RECORDS).where(
     _RECORDS.c.entity == bindparam("k_entity"), _RECORDS.c.id == bindparam("k_id")
 )
+_INSERT_RECORD = insert(_RECORDS)
+_INSERT_LEDGER = insert(OpLedger.__table__)
+_INSERT_REVISION = insert(RecordRevision.__table__)
+_INSERT_SIBLING = insert(Sibling.__table__)
+_INSERT_REF = insert(BlobRef.__table__)
+_IDS = bindparam("ids", expanding=True)
+_LEDGER = select(OpLedger.op_id, OpLedger.fingerprint, OpLedger.status, OpLedger.rev).where(
+    OpLedger.op_id.in_(_IDS)
+)
+_LOAD = (
+    select(*_COLUMNS)
+    .where(Record.entity == bindparam("entity"), Record.id.in_(_IDS))
+    .order_by(Record.id)
+)
+_LOAD_LOCKED = _LOAD.with_for_update()
+_BLOBS = select(Blob.sha256).where(Blob.sha256.in_(_IDS))
+_REFS = select(BlobRef.sha256, BlobRef.entity, BlobRef.record_id).where(BlobRef.sha256.in_(_IDS))
 
 
 class Rejected(Exception):
@@ -99,18 +118,27 @@ class StoredRecord:
     entity: str
     id: str
     rev: int
-    data: dict[str, Any] | None
     deleted: bool
     task_id: str | None
     team_id: str | None
     owner_user_id: str | None
     device_id: str | None
     user_id: str | None
+    data: dict[str, Any] | None = None  # set when this batch writes the record
     in_database: bool = True
     loaded_rev: int = 0  # the rev the database held when the batch locked it
-    changed: bool = False
+    changed: bool = False  # gets a new position (written, or a sibling kept)
+    rewritten: bool = False  # gets new contents
 
     def row(self, stamp: changes.Position, now: Any) -> dict[str, Any]:
+        if not self.rewritten:  # a sibling was kept: only the position moves
+            return {
+                "k_entity": self.entity,
+                "k_id": self.id,
+                "txid": stamp.txid,
+                "seq": stamp.seq,
+                "updated_at": now,
+            }
         return {
             "entity": self.entity,
             "id": self.id,
@@ -203,11 +231,7 @@ class _Batch:
 
     def _load_ledger(self, op_ids: list[str]) -> None:
         for chunk in _chunks(sorted(set(op_ids))):
-            for op_id, fp, status, rev in self.s.execute(
-                select(OpLedger.op_id, OpLedger.fingerprint, OpLedger.status, OpLedger.rev).where(
-                    OpLedger.op_id.in_(chunk)
-                )
-            ):
+            for op_id, fp, status, rev in self.s.execute(_LEDGER, {"ids": chunk}):
                 self.ledger[op_id] = (fp, status, rev)
 
     def _load(self, keys: Iterable[tuple[str, str]], *, lock: bool) -> None:
@@ -220,21 +244,15 @@ class _Batch:
             for record_id in ids:
                 self.records[(entity, record_id)] = None
             for chunk in _chunks(ids):
-                query = (
-                    select(*_COLUMNS)
-                    .where(Record.entity == entity, Record.id.in_(chunk))
-                    .order_by(Record.id)
-                )
-                if lock:
-                    query = query.with_for_update()
-                for row in self.s.execute(query):
+                query = _LOAD_LOCKED if lock else _LOAD
+                for row in self.s.execute(query, {"entity": entity, "ids": chunk}):
                     rec = StoredRecord(*row)
                     rec.loaded_rev = rec.rev
                     self.records[(rec.entity, rec.id)] = rec
 
     def _load_blobs(self, shas: set[str]) -> None:
         for chunk in _chunks(sorted(shas)):
-            self.blobs.update(self.s.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+            self.blobs.update(self.s.scalars(_BLOBS, {"ids": chunk}))
 
     def _record(self, entity: str, record_id: str) -> StoredRecord | None:
         key = (entity, record_id)
@@ -381,7 +399,6 @@ class _Batch:
                 entity=m.entity,
                 id=m.id,
                 rev=0,
-                data=None,
                 deleted=False,
                 task_id=None,
                 team_id=None,
@@ -392,6 +409,7 @@ class _Batch:
             )
             self.records[(m.entity, m.id)] = existing
         existing.rev += 1
+        existing.rewritten = True
         existing.data = data
         existing.deleted = data is None
         existing.task_id = target.task_id
@@ -457,26 +475,30 @@ class _Batch:
         # Core statements on the tables: one executemany each, none of the ORM's
         # per-row bookkeeping (these rows are not used as objects afterwards).
         if self.new_ledger:
-            s.execute(insert(OpLedger.__table__), self.new_ledger)
+            s.execute(_INSERT_LEDGER, self.new_ledger)
         changed = [rec for k in self.order if (rec := self.records[k]) is not None]
         if changed:
             now = utcnow()
             stamps = changes.stamps(s, len(changed))
             rows = [(rec, rec.row(stamp, now)) for rec, stamp in zip(changed, stamps, strict=True)]
             new = [row for rec, row in rows if not rec.in_database]
-            old = [
+            rewritten = [
                 {"k_entity": r["entity"], "k_id": r["id"], **r}
                 for rec, r in rows
-                if rec.in_database
+                if rec.in_database and rec.rewritten
             ]
-            if new:
-                s.execute(insert(_RECORDS), new)
-            if old:
-                s.execute(_UPDATE_RECORD, old)
+            moved = [row for rec, row in rows if rec.in_database and not rec.rewritten]
+            for statement, params in (
+                (_INSERT_RECORD, new),
+                (_UPDATE_RECORD, rewritten),
+                (_UPDATE_RECORD, moved),
+            ):
+                if params:
+                    s.execute(statement, params)
         if self.new_revisions:
-            s.execute(insert(RecordRevision.__table__), self.new_revisions)
+            s.execute(_INSERT_REVISION, self.new_revisions)
         if self.new_siblings:
-            s.execute(insert(Sibling.__table__), self.new_siblings)
+            s.execute(_INSERT_SIBLING, self.new_siblings)
         for entity, record_id, op_ids in self.resolved:
             s.execute(
                 delete(Sibling).where(
@@ -492,21 +514,14 @@ class _Batch:
             return
         held: set[tuple[str, str, str]] = set()
         for chunk in _chunks(sorted({sha for sha, _e, _r in self.refs})):
-            held.update(
-                (sha, e, r)
-                for sha, e, r in self.s.execute(
-                    select(BlobRef.sha256, BlobRef.entity, BlobRef.record_id).where(
-                        BlobRef.sha256.in_(chunk)
-                    )
-                )
-            )
+            held.update((sha, e, r) for sha, e, r in self.s.execute(_REFS, {"ids": chunk}))
         missing = [
             {"sha256": sha, "entity": e, "record_id": r}
             for sha, e, r in self.refs
             if (sha, e, r) not in held
         ]
         if missing:
-            self.s.execute(insert(BlobRef.__table__), missing)
+            self.s.execute(_INSERT_REF, missing)
 
 
 REASON_NOT_JSON = "data holds NaN or an infinity, which JSON cannot carry"
