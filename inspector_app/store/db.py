@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -38,9 +39,15 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_S = 15.0
 
 
-def _json_dumps(value: Any) -> str:
-    # Chinese stays readable in the file; the audit chain has its own canonical form.
-    return json.dumps(value, ensure_ascii=False)
+def json_text(value: Any) -> str:
+    """How JSON columns are written: compact UTF-8, so Chinese stays readable in the file
+    (the audit chain has its own canonical form). orjson, several times faster than the
+    standard library on a first pull's thousands of tasks; the standard library for what
+    orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,8 @@ def backup_before_upgrade(path: Path, revision: str | None) -> Path:
 def _make_engine(path: Path) -> Engine:
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
-        json_serializer=_json_dumps,
+        json_serializer=json_text,
+        json_deserializer=orjson.loads,
         connect_args={"timeout": BUSY_TIMEOUT_S},
     )
 

@@ -88,7 +88,7 @@ class MergedItemRow(Base):
     code: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(String(10))
-    data: Mapped[JsonDict] = mapped_column(deferred=True)
+    # The item's full JSON is in its task's ``data`` (the checklist), not here again.
 
 
 class ItemResultRow(Base):

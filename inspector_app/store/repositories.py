@@ -24,7 +24,7 @@ from inspector_app.domain.entities import (
     Role,
     TaskStatus,
 )
-from inspector_app.store.codec import merged_item_to_json, task_from_json, task_to_json
+from inspector_app.store.codec import task_from_json, task_to_json
 from inspector_app.store.models import (
     InspectionRow,
     ItemResultRow,
@@ -154,7 +154,6 @@ def upsert_task(
             code=item.code,
             title=item.title,
             severity=item.severity.value,
-            data=merged_item_to_json(item),
         )
         for n, item in enumerate(task.checklist)
     )

@@ -10,9 +10,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.serialization import iso_utc
+from inspector_app.store.db import json_text
 from inspector_app.store.models import (
     AuditEventRow,
     ConflictRow,
@@ -178,53 +180,66 @@ def existing_task_revs(session: Session, ids: Iterable[str]) -> dict[str, int]:
     return found
 
 
+_INSERT_TASK = (
+    "INSERT INTO tasks (id, rev, status, business_name, business_uscc, business_address, "
+    "departments, window_start, window_end, data, server_state, received_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ITEM = (
+    "INSERT INTO merged_items (task_id, item_id, position, code, title, severity) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
 def insert_new_tasks(
     session: Session, tasks: Sequence[tuple[dict[str, Any], int]], *, now: datetime
 ) -> None:
     """Bulk-insert tasks this profile has never held: (wire data, server rev) pairs.
 
-    The first pull of a season brings thousands; a Core ``executemany`` is what makes
-    that fast. Tasks already held go through ``repositories.upsert_task`` instead.
+    The first pull of a season brings thousands of tasks of forty items: the rows go
+    to SQLite's own ``executemany`` with every value already in its stored form (the
+    same forms the column types write: ISO dates and times, ``json_text``), which
+    is most of what makes that pull fast. Tasks already held go through
+    ``repositories.upsert_task`` instead.
     """
     if not tasks:
         return
+    received = iso_utc(now)
     task_rows = []
     item_rows = []
     for data, rev in tasks:
         business = data["business"]
         task_rows.append(
-            {
-                "id": data["id"],
-                "rev": rev,
-                "status": data.get("status", "assigned"),
-                "business_name": business["name"],
-                "business_uscc": business["uscc"],
-                "business_address": business.get("address", ""),
-                "departments": [d["name"] for d in data.get("departments", ())],
-                "window_start": _date(data["window_start"]),
-                "window_end": _date(data["window_end"]),
-                "data": {**data, "rev": rev},
-                "server_state": "cancelled" if data.get("status") == "cancelled" else None,
-                "received_at": now,
-            }
+            (
+                data["id"],
+                rev,
+                data.get("status", "assigned"),
+                business["name"],
+                business["uscc"],
+                business.get("address", ""),
+                json_text([d["name"] for d in data.get("departments", ())]),
+                _date(data["window_start"]).isoformat(),
+                _date(data["window_end"]).isoformat(),
+                json_text({**data, "rev": rev}),
+                "cancelled" if data.get("status") == "cancelled" else None,
+                received,
+            )
         )
         for n, item in enumerate(data.get("checklist", ())):
             item_rows.append(
-                {
-                    "task_id": data["id"],
-                    "item_id": item["id"],
-                    "position": n,
-                    "code": item["code"],
-                    "title": item["title"],
-                    "severity": item["severity"],
-                    "data": item,
-                }
+                (
+                    data["id"],
+                    item["id"],
+                    n,
+                    item["code"],
+                    item["title"],
+                    item["severity"],
+                )
             )
-    # The tables, not the mapped classes: a plain executemany skips the ORM's per-row
-    # bookkeeping (a third of a first pull's time); the column types still apply.
-    session.execute(insert(TaskRow.__table__), task_rows)
+    connection = session.connection()
+    connection.exec_driver_sql(_INSERT_TASK, task_rows)
     if item_rows:
-        session.execute(insert(MergedItemRow.__table__), item_rows)
+        connection.exec_driver_sql(_INSERT_ITEM, item_rows)
 
 
 def _date(text: str) -> Any:

@@ -14,6 +14,9 @@ class SyncTuning:
     push_batch: int = 250  # mutations per push request (the server takes up to 1000)
     audit_batch: int = 500
     pull_page: int = 1000  # changes per pull page (the server may cap it)
+    # The first page is smaller, so the laptop starts writing sooner while the next
+    # pages come over the network.
+    pull_first_page: int = 250
     number_threshold: int = 10  # ask for a new block when fewer numbers than this remain
     number_block_size: int = 50
     blob_resume_attempts: int = 8  # consecutive cuts without progress before giving up

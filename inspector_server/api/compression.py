@@ -86,5 +86,5 @@ def install_compression(app: FastAPI) -> None:
     if getattr(app.state, "compression_installed", False):
         return
     app.add_middleware(GzipRequestMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=RESPONSE_MIN_BYTES, compresslevel=5)
+    app.add_middleware(GZipMiddleware, minimum_size=RESPONSE_MIN_BYTES, compresslevel=6)
     app.state.compression_installed = True

@@ -10,11 +10,22 @@ bytes parse as one.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, Text, cast, literal, null, select, union_all
+import orjson
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    LargeBinary,
+    Text,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from inspector_app.sync.protocol import PullResponse
@@ -25,8 +36,11 @@ from inspector_server.services.changes import Position
 from inspector_server.services.principal import Principal
 
 
-def _str(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _data_bytes(session: Session) -> ColumnElement[bytes]:
+    """``records.data`` as the UTF-8 bytes stored, never decoded into a Python str."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.convert_to(cast(Record.data, Text), "UTF8", type_=LargeBinary)
+    return cast(Record.data, LargeBinary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +60,7 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
     # apart and later, it could pass a change that committed in between.
     horizon = changes.horizon_sql(session)
     visible = authz.visible_clause(p)
-    kept = (
+    has_siblings = (
         select(Sibling.op_id)
         .where(Sibling.entity == Record.entity, Sibling.record_id == Record.id)
         .exists()
@@ -57,10 +71,10 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
             Record.id,
             Record.rev,
             Record.deleted,
-            cast(Record.data, Text).label("data"),
+            _data_bytes(session).label("data"),
             Record.txid,
             Record.seq,
-            kept.label("kept"),
+            has_siblings.label("has_siblings"),
         )
         .where(changes.after(cursor), horizon.clause, visible)
         .order_by(*changes.ORDER)
@@ -85,17 +99,26 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
     parts = []
     for entity, record_id, rev, deleted, data, *_ in rows:
         kept = siblings.get((entity, record_id))
-        conflicts = ",".join(sib.model_dump_json() for sib in kept) if kept else ""
-        op = "delete" if deleted else "upsert"
-        body = "null" if deleted or data is None else data
+        conflicts = b",".join(sib.model_dump_json().encode() for sib in kept) if kept else b""
         parts.append(
-            f'{{"entity":{_str(entity)},"id":{_str(record_id)},"op":"{op}","rev":{rev},'
-            f'"data":{body},"conflicts":[{conflicts}]}}'
+            b'{"entity":%s,"id":%s,"op":"%s","rev":%d,"data":%s,"conflicts":[%s]}'
+            % (
+                orjson.dumps(entity),
+                orjson.dumps(record_id),
+                b"delete" if deleted else b"upsert",
+                rev,
+                b"null" if deleted or data is None else bytes(data),
+                conflicts,
+            )
         )
     last = Position(rows[-1][5], rows[-1][6]) if rows else cursor
     next_cursor = (last if more else end.end(last)).encode()
-    page = f'{{"changes":[{",".join(parts)}],"cursor":"{next_cursor}","more":{str(more).lower()}}}'
-    return Page(page.encode("utf-8"), len(rows), next_cursor, more)
+    body = b'{"changes":[%s],"cursor":"%s","more":%s}' % (
+        b",".join(parts),
+        next_cursor.encode(),
+        b"true" if more else b"false",
+    )
+    return Page(body, len(rows), next_cursor, more)
 
 
 def _siblings(

@@ -120,6 +120,7 @@ class _Link:
 
     def _write(self, dst: socket.socket, queue, ready, up: bool) -> None:  # type: ignore[no-untyped-def]
         p = self.proxy
+        paced = 0.0  # when the link is free again at the set bandwidth
         while True:
             with ready:
                 while not queue and not self.closed.is_set():
@@ -143,11 +144,16 @@ class _Link:
                 time.sleep(wait)
             try:
                 if p.bandwidth:
+                    # Paced against the clock, not slept per part: time spent sending
+                    # (or waiting for the interpreter) is not added on top.
                     step = max(1024, int(p.bandwidth / 100))
                     for i in range(0, len(data), step):
                         part = data[i : i + step]
+                        now = time.monotonic()
+                        if paced > now:
+                            time.sleep(paced - now)
                         dst.sendall(part)
-                        time.sleep(len(part) / p.bandwidth)
+                        paced = max(paced, now) + len(part) / p.bandwidth
                 else:
                     dst.sendall(data)
             except OSError:
@@ -214,3 +220,23 @@ class FaultProxy:
         self._stop.set()
         self.drop_all()
         self._listener.close()
+
+
+def main() -> None:
+    """``python faultproxy.py TARGET_PORT [--latency S] [--bandwidth BYTES_PER_S]``: a
+    proxy in a process of its own (benchmarks), its URL on the first line of stdout."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("target_port", type=int)
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--bandwidth", type=int, default=0)
+    args = parser.parse_args()
+    proxy = FaultProxy(args.target_port)
+    proxy.latency, proxy.bandwidth = args.latency, args.bandwidth
+    print(proxy.url, flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

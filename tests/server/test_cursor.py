@@ -82,7 +82,9 @@ def test_late_commit_is_not_skipped(live: LiveServer, world: World) -> None:
     release_first.set()
     for t in threads:
         t.join(15)
-    expected = ["second commits", "first commits"] if overtook else ["first commits", "second commits"]
+    expected = (
+        ["second commits", "first commits"] if overtook else ["first commits", "second commits"]
+    )
     assert order == expected
     with live.factory() as s:
         after = sync.pull(s, admin, during.cursor, 10_000)

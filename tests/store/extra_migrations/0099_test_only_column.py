@@ -1,7 +1,7 @@
-"""Test-only second migration: adds a column, so an upgrade from 0001 can be exercised.
+"""Test-only migration after the shipped head: adds a column, so an upgrade can be exercised.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0099
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
