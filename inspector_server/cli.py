@@ -130,7 +130,24 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from inspector_server.main import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+    if args.workers <= 1:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    # Worker processes build their own app from the environment: hand them the
+    # options given here (the environment already holds the rest, secrets included).
+    for name, value in (("DATA", args.data), ("DB", args.db)):
+        if value is not None:
+            os.environ[f"INSPECTOR_SERVER_{name}"] = str(value)
+    if args.demo:
+        os.environ["INSPECTOR_SERVER_DEMO"] = "1"
+    uvicorn.run(
+        "inspector_server.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        workers=args.workers,
+    )
     return 0
 
 
@@ -161,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes, one per core is usual (they share the one database)",
+    )
     p.set_defaults(run=cmd_serve)
 
     for name, help_text, add_arguments, run in PLANNING_COMMANDS:

@@ -31,7 +31,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(db_url: str, data: Path, port: int) -> subprocess.Popen[bytes]:
+def _start(db_url: str, data: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "INSPECTOR_SERVER_DB": db_url,
@@ -50,6 +50,7 @@ def _start(db_url: str, data: Path, port: int) -> subprocess.Popen[bytes]:
             str(port),
             "--log-level",
             "warning",
+            *extra,
         ],
         env=env,
     )
