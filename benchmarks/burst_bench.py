@@ -223,6 +223,8 @@ def start_server(
             "--log-level",
             "warning",
             "--no-access-log",
+            "--timeout-keep-alive",
+            "30",  # as inspector-server serve does
         ],
         env=env,
     )

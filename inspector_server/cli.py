@@ -130,8 +130,18 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from inspector_server.main import create_app
 
+    # Idle connections are kept 30 s (uvicorn's default is 5 s): a laptop that took a
+    # while between its pull and its push then reuses its connection instead of
+    # racing the server closing it.
+    keep_alive = 30
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            timeout_keep_alive=keep_alive,
+        )
         return 0
     # Worker processes build their own app from the environment: hand them the
     # options given here (the environment already holds the rest, secrets included).
@@ -147,6 +157,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port,
         log_level=args.log_level,
         workers=args.workers,
+        timeout_keep_alive=keep_alive,
     )
     return 0
 

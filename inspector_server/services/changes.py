@@ -26,7 +26,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, ColumnElement, Text, and_, cast, func, or_, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Text,
+    and_,
+    cast,
+    func,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from inspector_server.models import Counter, Record
@@ -44,6 +55,8 @@ class Position:
     seq: int
 
     def encode(self) -> str:
+        if self.seq >> _SEQ_BITS:
+            raise OverflowError(f"change number {self.seq} is beyond what a cursor can carry")
         return str((self.txid << _SEQ_BITS) | self.seq)
 
 
@@ -123,20 +136,14 @@ def horizon_sql(session: Session) -> HorizonSql:
     return HorizonSql(False, high, and_(Record.txid < 1, Record.seq <= high))
 
 
-def horizon(session: Session) -> Horizon:
-    """The horizon on its own (a pull that found nothing still moves its cursor up)."""
-    sql = horizon_sql(session)
-    return sql.read(session.execute(select(sql.value)).scalar_one())
-
-
 def after(cursor: Position) -> ColumnElement[bool]:
-    """Records positioned after ``cursor``."""
-    return or_(Record.txid > cursor.txid, and_(Record.txid == cursor.txid, Record.seq > cursor.seq))
+    """Records positioned after ``cursor`` (a row comparison: one range of the index)."""
+    return tuple_(Record.txid, Record.seq) > tuple_(cursor.txid, cursor.seq)
 
 
 def up_to(last: Position) -> ColumnElement[bool]:
     """Records positioned at or before ``last``."""
-    return or_(Record.txid < last.txid, and_(Record.txid == last.txid, Record.seq <= last.seq))
+    return tuple_(Record.txid, Record.seq) <= tuple_(last.txid, last.seq)
 
 
 ORDER = (Record.txid, Record.seq)
