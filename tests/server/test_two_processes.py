@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from inspector_server.core.db import make_engine, make_sessionmaker
 from inspector_server.models import OpLedger, Record
 
-from .conftest import SECRET, Api, build_world, make_settings, mutation
+from .conftest import SECRET, Api, World, build_world, make_settings, mutation
 
 pytestmark = [pytest.mark.slow, pytest.mark.pg]
 
@@ -68,15 +68,22 @@ def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
     raise TimeoutError(url)
 
 
-def test_two_processes_exactly_once(db_url: str, tmp_path: Path) -> None:
+def migrated_world(db_url: str, tmp_path: Path) -> tuple[Engine, World]:
+    """The schema and the two-team world on this module's PostgreSQL (skip on SQLite)."""
     if not db_url.startswith("postgresql"):
         pytest.skip("several server processes share PostgreSQL, not a SQLite file")
-    settings = make_settings(db_url, tmp_path)
-    engine = make_engine(db_url)
     from inspector_server.core.migrate import upgrade
 
+    engine = make_engine(db_url)
     upgrade(engine)
-    world = build_world(SimpleNamespace(settings=settings, factory=make_sessionmaker(engine)))
+    settings = make_settings(db_url, tmp_path)
+    return engine, build_world(
+        SimpleNamespace(settings=settings, factory=make_sessionmaker(engine))
+    )
+
+
+def test_two_processes_exactly_once(db_url: str, tmp_path: Path) -> None:
+    engine, world = migrated_world(db_url, tmp_path)
     ports = [_free_port(), _free_port()]
     procs = [_start(db_url, tmp_path, p) for p in ports]
     try:

@@ -6,14 +6,11 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from inspector_server.core.db import make_engine, make_sessionmaker
-
-from .conftest import Api, build_world, make_settings, mutation
-from .test_two_processes import _free_port, _start, _wait
+from .conftest import Api, mutation
+from .test_two_processes import _free_port, _start, _wait, migrated_world
 
 pytestmark = [pytest.mark.slow, pytest.mark.pg]
 
@@ -21,14 +18,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.pg]
 def test_serve_with_two_worker_processes(db_url: str, tmp_path: Path) -> None:
     """``serve --workers 2``: two processes behind one port, each building its app from
     the environment, and pushes through either are exactly once."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("several server processes share PostgreSQL, not a SQLite file")
-    settings = make_settings(db_url, tmp_path)
-    engine = make_engine(db_url)
-    from inspector_server.core.migrate import upgrade
-
-    upgrade(engine)
-    world = build_world(SimpleNamespace(settings=settings, factory=make_sessionmaker(engine)))
+    engine, world = migrated_world(db_url, tmp_path)
     port = _free_port()
     proc = _start(db_url, tmp_path, port, "--workers", "2")
     try:
