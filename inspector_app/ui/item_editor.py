@@ -119,9 +119,9 @@ class ItemEditor(QWidget):
     ) -> None:
         self._item = item
         if item is None:
-            self.title.setText(
-                f"<i>{escape(self.tr('Select a check item to record its result.'))}</i>"
-            )
+            # Outside the f-string: lupdate does not look inside one.
+            hint = self.tr("Select a check item to record its result.")
+            self.title.setText(f"<i>{escape(hint)}</i>")
         else:
             departments = "、".join(item.department_codes)
             self.title.setText(
