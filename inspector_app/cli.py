@@ -116,7 +116,9 @@ def _selftest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore[no-untyped-def]
+    """The profile ``--profile``/``--demo`` names; with ``--demo`` (and ``demo_tasks``) the
+    demo tasks are loaded into it locally."""
     from inspector_app.services import ServiceError, open_profile
     from inspector_app.services.demo import load_demo
 
@@ -126,7 +128,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     except ServiceError as exc:
         print(f"Cannot open the profile in {folder}: {exc}", file=sys.stderr)
         raise SystemExit(1) from exc
-    if args.demo:
+    if args.demo and demo_tasks:
         load_demo(profile)
     return profile
 
@@ -193,8 +195,10 @@ def _sync(args: argparse.Namespace) -> int:
 def _gui(args: argparse.Namespace) -> int:
     from inspector_app.app import run_gui, start_demo
 
-    demo, args.demo = args.demo, False  # the demo comes through the embedded server
-    profile = _open(args)
+    # The demo profile, with its tasks from the embedded server rather than loaded
+    # locally. (Never the user's own profile: the demo signs it in to a demo server.)
+    demo = args.demo
+    profile = _open(args, demo_tasks=False)
     screenshot = getattr(args, "screenshot", None)
     with profile:
         server = start_demo(profile) if demo else None
