@@ -6,8 +6,12 @@ tuples lists. ``from_json(to_json(x)) == x`` for every entity here.
 
 from __future__ import annotations
 
+import json
+import math
 from datetime import UTC, date, datetime
 from typing import Any
+
+import orjson
 
 from inspector_app.domain.entities import (
     Business,
@@ -23,6 +27,28 @@ from inspector_app.domain.entities import (
     SourceItem,
     TaskStatus,
 )
+
+
+def json_text(value: Any) -> str:
+    """The JSON text both sides store: compact UTF-8 (Chinese stays readable, and a pull
+    can send it as it is), strictly JSON (NaN and infinities, which JSON cannot carry,
+    become null). orjson, several times faster than the standard library on a first
+    pull's thousands of tasks; the standard library for what orjson refuses (integers
+    beyond 64 bits). The audit chain has its own canonical form (``domain.audit``)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+    except TypeError:
+        return json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def to_utc(value: datetime) -> datetime:

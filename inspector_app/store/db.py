@@ -7,7 +7,6 @@ single byte changed; only then copy it aside and run the pending migrations.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -27,6 +26,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.domain.serialization import json_text
 from inspector_app.store.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -37,17 +37,6 @@ from inspector_app.store.unit_of_work import Action
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_S = 15.0
-
-
-def json_text(value: Any) -> str:
-    """How JSON columns are written: compact UTF-8, so Chinese stays readable in the file
-    (the audit chain has its own canonical form). orjson, several times faster than the
-    standard library on a first pull's thousands of tasks; the standard library for what
-    orjson refuses (integers beyond 64 bits)."""
-    try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

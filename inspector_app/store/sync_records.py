@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.serialization import iso_utc
-from inspector_app.store.db import json_text
+from inspector_app.domain.serialization import iso_utc, json_text
 from inspector_app.store.models import (
     AuditEventRow,
     ConflictRow,

@@ -7,8 +7,6 @@ one upgrades its read lock; reads start with a plain ``BEGIN``.
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.domain.serialization import json_text
 from inspector_server.core.config import Settings
 
 WRITE = {"inspector_write": True}
@@ -30,25 +29,6 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
-def record_json(value: Any) -> str:
-    """How JSON columns are written: UTF-8 text as is (pulls send it verbatim, so it stays
-    small), and strictly JSON: NaN and infinities, which JSON cannot carry, become null."""
-    try:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except ValueError:
-        return json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"))
-
-
 def make_engine(
     url: str, *, pool_size: int = 20, max_overflow: int = 30, pool_timeout: float = 30
 ) -> Engine:
@@ -60,7 +40,7 @@ def make_engine(
         engine = create_engine(
             url,
             connect_args={"timeout": 30, "check_same_thread": False},
-            json_serializer=record_json,
+            json_serializer=json_text,
         )
 
         @event.listens_for(engine, "connect")
@@ -87,7 +67,7 @@ def make_engine(
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_timeout=pool_timeout,
-        json_serializer=record_json,
+        json_serializer=json_text,
     )
 
 

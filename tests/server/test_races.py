@@ -168,9 +168,11 @@ def test_non_finite_numbers_are_rejected_alone(live: LiveServer, world: World) -
     assert f"{world.task_a}:{good_item}" in ids and f"{world.task_a}:{bad_item}" not in ids
 
 
-def test_record_json_writes_no_nan() -> None:
-    from inspector_server.core.db import record_json
+def test_stored_json_has_no_nan_even_beside_big_integers() -> None:
+    from inspector_app.domain.serialization import json_text
 
-    assert record_json({"a": [1.5, math.inf, {"b": math.nan}], "c": "深圳"}) == (
+    assert json_text({"a": [1.5, math.inf, {"b": math.nan}], "c": "深圳"}) == (
         '{"a":[1.5,null,{"b":null}],"c":"深圳"}'
     )
+    # Beyond 64 bits orjson gives up; the standard library writes it, still without NaN.
+    assert json_text({"n": 2**70, "x": math.nan}) == '{"n":1180591620717411303424,"x":null}'
