@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from inspector_app.domain.audit import canonical_json
 
@@ -75,6 +75,17 @@ GZIP_ENCODING = "gzip"
 _Sha256 = Field(pattern=SHA256_PATTERN, description="lowercase hex SHA-256")
 
 
+def _no_nul(value: str) -> str:
+    # Names and ids become database keys, and PostgreSQL text cannot hold NUL.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+#: A name or id: any text but NUL.
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
 class WireModel(BaseModel):
     # Unknown fields are ignored, so a newer peer may add fields without breaking us.
     model_config = ConfigDict(extra="ignore")
@@ -91,10 +102,10 @@ class Health(WireModel):
 
 
 class LoginRequest(WireModel):
-    username: str = Field(min_length=1, max_length=150)
+    username: Text = Field(min_length=1, max_length=150)
     password: str = Field(min_length=1, max_length=1024)
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(default="", max_length=200)
+    device_id: Text = Field(min_length=1, max_length=64)
+    device_name: Text = Field(default="", max_length=200)
 
 
 class UserPublic(WireModel):
@@ -150,16 +161,16 @@ class Mutation(WireModel):
     unknown entity is rejected on its own instead of failing the whole push.
     """
 
-    op_id: str = Field(min_length=1, max_length=64)
-    entity: str = Field(min_length=1, max_length=40)
-    id: str = Field(min_length=1, max_length=200)
+    op_id: Text = Field(min_length=1, max_length=64)
+    entity: Text = Field(min_length=1, max_length=40)
+    id: Text = Field(min_length=1, max_length=200)
     base_rev: int | None = Field(default=None, ge=0)
     data: dict[str, Any] | None
     recorded_at: datetime | None = None
 
 
 class PushRequest(WireModel):
-    device_id: str = Field(min_length=1, max_length=64)
+    device_id: Text = Field(min_length=1, max_length=64)
     mutations: list[Mutation] = Field(max_length=1000)
 
 

@@ -20,9 +20,9 @@ def validate(data: dict[str, Any] | None) -> str | None:
     if data is None:
         return "number blocks cannot be deleted"
     agency, kind, year, size = (data.get(k) for k in ("agency_code", "kind", "year", "size"))
-    if not isinstance(agency, str) or not agency or len(agency) > 40:
+    if not isinstance(agency, str) or not agency or len(agency) > 40 or "\x00" in agency:
         return "number_block needs agency_code"
-    if not isinstance(kind, str) or not kind or len(kind) > 40:
+    if not isinstance(kind, str) or not kind or len(kind) > 40 or "\x00" in kind:
         return "number_block needs kind"
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
         return "number_block year must be an integer between 2000 and 2100"

@@ -189,12 +189,14 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 
 
 def _task_id_in(m: Mutation) -> str | None:
+    """The task a mutation names, to read up front (None if it names none it could)."""
     if m.entity == "task":
         return m.id
     if m.entity == "item_result":
         return m.id.partition(":")[0] or None
-    if m.entity in NEEDS_TASK and m.data is not None and isinstance(m.data.get("task_id"), str):
-        return str(m.data["task_id"])
+    task_id = m.data.get("task_id") if m.entity in NEEDS_TASK and m.data is not None else None
+    if isinstance(task_id, str) and task_id and "\x00" not in task_id:
+        return task_id
     return None
 
 
@@ -251,7 +253,8 @@ class _Batch:
                     self.records[(rec.entity, rec.id)] = rec
 
     def _load_blobs(self, shas: set[str]) -> None:
-        for chunk in _chunks(sorted(shas)):
+        # A name with NUL is no blob's (and PostgreSQL cannot look it up): missing.
+        for chunk in _chunks(sorted(sha for sha in shas if "\x00" not in sha)):
             self.blobs.update(self.s.scalars(_BLOBS, {"ids": chunk}))
 
     def _record(self, entity: str, record_id: str) -> StoredRecord | None:
@@ -353,7 +356,7 @@ class _Batch:
                 raise Rejected("item_result id does not match data.task_id and data.item_id")
         elif data is not None:
             task_id = data.get("task_id")
-            if not isinstance(task_id, str) or not task_id:
+            if not isinstance(task_id, str) or not task_id or "\x00" in task_id:
                 raise Rejected(f"{m.entity} needs data.task_id")
             if existing is not None and existing.task_id != task_id:
                 raise Rejected(f"{m.entity} cannot move to another task")

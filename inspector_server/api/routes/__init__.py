@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+#: Ids in a path: any text but NUL (PostgreSQL text cannot hold it; 422 instead of a 500).
+NO_NUL = r"^[^\x00]*$"
+
 #: Every /api/v1 route: the ProtocolVersionMiddleware answers 426 before the route runs.
 PROTOCOL: dict[int | str, dict[str, Any]] = {
     426: {"description": "X-Inspector-Protocol missing or not a version this server speaks"}

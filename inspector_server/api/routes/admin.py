@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Path, Response, status
 from sqlalchemy import select
 
 from inspector_server.api.deps import AdminUser, FactoryDep, SessionDep
-from inspector_server.api.routes import ADMIN
+from inspector_server.api.routes import ADMIN, NO_NUL
 from inspector_server.core.db import write_session
 from inspector_server.models import AuditChain
 from inspector_server.schemas import AuditChainPublic, DevicePublic
@@ -26,7 +26,9 @@ def list_devices(admin: AdminUser, session: SessionDep) -> list[DevicePublic]:
     responses={404: {"description": "unknown device"}},
 )
 def revoke_device(
-    device_id: Annotated[str, Path(max_length=64)], admin: AdminUser, factory: FactoryDep
+    device_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)],
+    admin: AdminUser,
+    factory: FactoryDep,
 ) -> Response:
     with write_session(factory) as s:
         found = accounts.revoke_device(s, device_id)

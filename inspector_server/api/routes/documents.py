@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Path, status
 
 from inspector_app.sync.protocol import DocumentVerification
 from inspector_server.api.deps import SessionDep
-from inspector_server.api.routes import PROTOCOL
+from inspector_server.api.routes import NO_NUL, PROTOCOL
 from inspector_server.services import documents
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=PROTOCOL)
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/documents", tags=["documents"], responses=PROTOCOL)
     responses={404: {"description": "no issued document with this id"}},
 )
 def verify_document(
-    document_id: Annotated[str, Path(max_length=200)], session: SessionDep
+    document_id: Annotated[str, Path(max_length=200, pattern=NO_NUL)], session: SessionDep
 ) -> DocumentVerification:
     found = documents.verify(session, document_id)
     if found is None:
