@@ -73,7 +73,7 @@ def parse_cursor(cursor: str | None) -> Position:
     return Position(value >> _SEQ_BITS, value & ((1 << _SEQ_BITS) - 1))
 
 
-def _postgres(session: Session) -> bool:
+def on_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
@@ -86,7 +86,7 @@ def stamps(session: Session, n: int = 1) -> list[Position]:
     """``n`` fresh positions for records written in this (write) transaction."""
     if n <= 0:
         return []
-    if _postgres(session):
+    if on_postgres(session):
         rows = session.execute(_PG_STAMPS, {"n": n}).all()
         return [Position(int(t), int(s)) for t, s in rows]
     table = Counter.__table__
@@ -127,7 +127,7 @@ class HorizonSql:
 
 
 def horizon_sql(session: Session) -> HorizonSql:
-    if _postgres(session):
+    if on_postgres(session):
         xmin = cast(cast(func.pg_snapshot_xmin(func.pg_current_snapshot()), Text), BigInteger)
         return HorizonSql(True, xmin, Record.txid < xmin)
     high = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, func, select
-from sqlalchemy.orm import Session
 
 from inspector_server.models import Team, TeamMember, User
 
@@ -46,17 +45,3 @@ def teams_subquery(*, member: bool) -> ScalarSelect[str | None]:
 
 def split_teams(joined: str | None) -> frozenset[str]:
     return frozenset(joined.split(_SEP)) if joined else frozenset()
-
-
-def teams_of(session: Session, user_id: str) -> tuple[frozenset[str], frozenset[str]]:
-    row = session.execute(
-        select(teams_subquery(member=True), teams_subquery(member=False)).where(User.id == user_id)
-    ).first()
-    if row is None:
-        return frozenset(), frozenset()
-    return split_teams(row[0]), split_teams(row[1])
-
-
-def principal_for(session: Session, user: User, device_id: str, token_hash: str) -> Principal:
-    member, led = teams_of(session, user.id)
-    return Principal(user.id, user.username, user.role, device_id, token_hash, member, led)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 from sqlalchemy import (
@@ -38,7 +39,7 @@ from inspector_server.services.principal import Principal
 
 def _data_bytes(session: Session) -> ColumnElement[bytes]:
     """``records.data`` as the UTF-8 bytes stored, never decoded into a Python str."""
-    if session.get_bind().dialect.name == "postgresql":
+    if changes.on_postgres(session):
         return func.convert_to(cast(Record.data, Text), "UTF8", type_=LargeBinary)
     return cast(Record.data, LargeBinary)
 
@@ -46,7 +47,6 @@ def _data_bytes(session: Session) -> ColumnElement[bytes]:
 @dataclass(frozen=True, slots=True)
 class Page:
     body: bytes  # a PullResponse as JSON
-    count: int
     cursor: str
     more: bool
 
@@ -118,11 +118,11 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
         next_cursor.encode(),
         b"true" if more else b"false",
     )
-    return Page(body, len(rows), next_cursor, more)
+    return Page(body, next_cursor, more)
 
 
 def _siblings(
-    session: Session, cursor: Position, rows: list, visible: object
+    session: Session, cursor: Position, rows: list[tuple[Any, ...]], visible: ColumnElement[bool]
 ) -> dict[tuple[str, str], list[SiblingWire]]:
     """The kept conflicting versions of the page's records, in one query over the
     page's position range (a few records at most have any)."""
@@ -131,7 +131,7 @@ def _siblings(
     query = (
         select(Sibling)
         .join(Record, (Record.entity == Sibling.entity) & (Record.id == Sibling.record_id))
-        .where(changes.after(cursor), changes.up_to(last), visible)  # type: ignore[arg-type]
+        .where(changes.after(cursor), changes.up_to(last), visible)
         .order_by(Sibling.created_at, Sibling.op_id)
     )
     for sib in session.scalars(query):
