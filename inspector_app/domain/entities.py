@@ -145,6 +145,24 @@ class Team:
 
 
 @dataclass(frozen=True, slots=True)
+class PenaltyProvision:
+    """罚则: the provision a penalty rests on and the statutory range it allows.
+
+    A supervised matter has three different provisions (DOMAIN.md, "What a legal review
+    insists on"): the duty breached (``legal_basis`` of the item, printed as "违反了…"),
+    the power to order correction (``order_basis``) and this one, the basis of a penalty.
+    Fines are whole yuan; ``None`` where the provision sets no fine (or no limit).
+    """
+
+    basis: tuple[str, ...]  # e.g. 《中华人民共和国食品安全法》第一百二十六条第一款
+    warning: bool = False  # the provision allows a warning (警告)
+    fine_min: int | None = None
+    fine_max: int | None = None
+    condition: str = ""  # when the penalty applies, e.g. "拒不改正的"
+    benchmark: str = ""  # id of the local discretion benchmark (裁量基准) entry
+
+
+@dataclass(frozen=True, slots=True)
 class CheckItem:
     """One department's check item, one row of a departmental checklist CSV."""
 
@@ -154,8 +172,10 @@ class CheckItem:
     title: str
     content: str
     method: str
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[str, ...]  # the duty breached (义务条款)
     severity: Severity
+    order_basis: tuple[str, ...] = ()  # the provision empowering the order to correct
+    penalty: PenaltyProvision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +186,8 @@ class SourceItem:
     code: str
     title: str
     legal_basis: tuple[str, ...] = ()
+    order_basis: tuple[str, ...] = ()
+    penalty: PenaltyProvision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +202,8 @@ class MergedItem:
     legal_basis: tuple[str, ...]
     severity: Severity
     sources: tuple[SourceItem, ...]
+    order_basis: tuple[str, ...] = ()
+    penalty: PenaltyProvision | None = None
 
     @property
     def department_codes(self) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from inspector_app.domain.entities import (
     MergedItem,
     Outcome,
     PartyType,
+    PenaltyProvision,
     PriorViolation,
     Severity,
     SourceItem,
@@ -107,6 +108,40 @@ def business_from_json(d: Json) -> Business:
     )
 
 
+def penalty_to_json(p: PenaltyProvision) -> Json:
+    return {
+        "basis": list(p.basis),
+        "warning": p.warning,
+        "fine_min": p.fine_min,
+        "fine_max": p.fine_max,
+        "condition": p.condition,
+        "benchmark": p.benchmark,
+    }
+
+
+def penalty_from_json(d: Json | None) -> PenaltyProvision | None:
+    if not d:
+        return None
+    return PenaltyProvision(
+        basis=tuple(d.get("basis", ())),
+        warning=bool(d.get("warning", False)),
+        fine_min=d.get("fine_min"),
+        fine_max=d.get("fine_max"),
+        condition=d.get("condition", ""),
+        benchmark=d.get("benchmark", ""),
+    )
+
+
+def _provisions_to_json(order_basis: tuple[str, ...], penalty: PenaltyProvision | None) -> Json:
+    """The order and penalty provisions, only where known: older task JSON stays as it was."""
+    out: Json = {}
+    if order_basis:
+        out["order_basis"] = list(order_basis)
+    if penalty is not None:
+        out["penalty"] = penalty_to_json(penalty)
+    return out
+
+
 def merged_item_to_json(item: MergedItem) -> Json:
     return {
         "id": item.id,
@@ -116,12 +151,14 @@ def merged_item_to_json(item: MergedItem) -> Json:
         "method": item.method,
         "legal_basis": list(item.legal_basis),
         "severity": item.severity.value,
+        **_provisions_to_json(item.order_basis, item.penalty),
         "sources": [
             {
                 "department_code": s.department_code,
                 "code": s.code,
                 "title": s.title,
                 "legal_basis": list(s.legal_basis),
+                **_provisions_to_json(s.order_basis, s.penalty),
             }
             for s in item.sources
         ],
@@ -143,9 +180,13 @@ def merged_item_from_json(d: Json) -> MergedItem:
                 code=s["code"],
                 title=s["title"],
                 legal_basis=tuple(s.get("legal_basis", ())),
+                order_basis=tuple(s.get("order_basis", ())),
+                penalty=penalty_from_json(s.get("penalty")),
             )
             for s in d.get("sources", ())
         ),
+        order_basis=tuple(d.get("order_basis", ())),
+        penalty=penalty_from_json(d.get("penalty")),
     )
 
 
