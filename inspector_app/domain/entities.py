@@ -237,6 +237,9 @@ class JointTask:
     plan: dict[str, Any] = field(default_factory=dict)
     history: tuple[PriorViolation, ...] = ()
     rev: int = 1
+    # Inspectors marked related to the business (回避, 行政处罚法第四十三条) after the
+    # draw: inspector id -> the reason the server recorded. Optional on the wire.
+    related: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,3 +349,33 @@ class AuditEvent:
     payload: dict[str, Any]
     prev_hash: str
     hash: str
+
+
+class ObserverKind(enum.StrEnum):
+    """Public observers invited to a visit (社会监督): their kind as the record names it."""
+
+    NPC_DEPUTY = "npc_deputy"  # 人大代表
+    CPPCC_MEMBER = "cppcc_member"  # 政协委员
+    SOCIAL_SUPERVISOR = "social_supervisor"  # 社会监督员
+    MEDIA = "media"  # 媒体记者
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Observer:
+    """Someone from outside the agency who watched the visit; the on-site record lists them."""
+
+    kind: ObserverKind
+    name: str
+    organisation: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "name": self.name, "organisation": self.organisation}
+
+    @staticmethod
+    def from_json(d: dict[str, Any]) -> Observer:
+        try:
+            kind = ObserverKind(str(d.get("kind", "other")))
+        except ValueError:
+            kind = ObserverKind.OTHER  # a kind a newer client knows: kept, shown as "other"
+        return Observer(kind, str(d.get("name", "")), str(d.get("organisation", "")))

@@ -191,6 +191,15 @@ def merged_item_from_json(d: Json) -> MergedItem:
 
 
 def task_to_json(task: JointTask) -> Json:
+    data = _task_json(task)
+    if task.related:  # only where known: a task without the key reads as before
+        data["related"] = [
+            {"inspector_id": who, "reason": why} for who, why in sorted(task.related.items())
+        ]
+    return data
+
+
+def _task_json(task: JointTask) -> Json:
     return {
         "id": task.id,
         "business": business_to_json(task.business),
@@ -231,6 +240,11 @@ def task_from_json(d: Json) -> JointTask:
         plan=dict(d.get("plan") or {}),
         history=tuple(prior_violation_from_json(h) for h in d.get("history", ())),
         rev=int(d.get("rev", 1)),
+        related={
+            str(r["inspector_id"]): str(r.get("reason") or "")
+            for r in d.get("related") or ()
+            if isinstance(r, dict) and r.get("inspector_id")
+        },
     )
 
 

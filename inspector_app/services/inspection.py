@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from inspector_app.domain.entities import Outcome, TaskStatus, item_result_id
+from inspector_app.domain.entities import (
+    Observer,
+    ObserverKind,
+    Outcome,
+    TaskStatus,
+    item_result_id,
+)
 from inspector_app.services._guards import aware, check_editable, item_row, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
@@ -42,15 +48,18 @@ def start_inspection(
     *,
     at: datetime | None = None,
     present: Sequence[str] = (),
+    observers: Sequence[Observer] = (),
 ) -> Changes:
     """Check in: an assigned (or returned) task becomes in progress.
 
     ``present`` names the people present besides the inspectors (the party,
-    witnesses), as the on-site record lists them.
+    witnesses), as the on-site record lists them; ``observers`` the public observers
+    who watched the visit (人大代表, 政协委员, 社会监督员, media).
     """
     user = profile.require_user()
     at = aware(at, "check-in time")
     people = [p.strip() for p in present if p.strip()]
+    watchers = _observers(observers)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         task = task_row(s, task_id)
@@ -67,6 +76,7 @@ def start_inspection(
         row.checked_in_at = at or act.at
         row.checked_out_at = None
         row.present = people
+        row.observers = watchers
         row.recorded_by = user.id
         row.dirty = True
         task.status = TaskStatus.IN_PROGRESS.value
@@ -79,6 +89,16 @@ def start_inspection(
             audit={"previous": previous, "task_status_before": status_before},
         )
     return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)
+
+
+def _observers(observers: Sequence[Observer]) -> list[dict[str, str]]:
+    out = []
+    for o in observers:
+        name = o.name.strip()
+        if not name:
+            raise InvalidInput("An observer without a name cannot be recorded; add the name.")
+        out.append(Observer(ObserverKind(o.kind), name, o.organisation.strip()).to_json())
+    return out
 
 
 def _check_startable(task: TaskRow) -> None:

@@ -33,8 +33,12 @@ __all__ = [
 
 
 def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
-    """The ``inspection`` entity's data as it goes to the server."""
-    return {
+    """The ``inspection`` entity's data as it goes to the server.
+
+    ``observers`` is sent only when there are some: a visit without observers has the
+    same JSON as before the key existed, which older servers and clients expect.
+    """
+    data: dict[str, Any] = {
         "task_id": row.task_id,
         "status": row.status,
         "checked_in_at": None if row.checked_in_at is None else iso_utc(row.checked_in_at),
@@ -43,3 +47,6 @@ def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
         "party_statement": row.party_statement,
         "recorded_by": row.recorded_by,
     }
+    if row.observers:
+        data["observers"] = [dict(o) for o in row.observers]
+    return data

@@ -57,6 +57,28 @@ class TaskRow(Base):
     """A joint task as the server (or the demo) sent it, plus the local lifecycle."""
 
     __tablename__ = "tasks"
+    # Everything the task list shows, in one index: listing and counting 10,000 tasks
+    # reads this index only, never the rows, whose large ``data`` spans overflow pages
+    # that SQLite would walk to reach any column stored after it.
+    __table_args__ = (
+        Index(
+            "ix_tasks_list",
+            "window_start",
+            "business_name",
+            "id",
+            "status",
+            "server_state",
+            "window_end",
+            "business_uscc",
+            "business_address",
+            "credit_class",
+            "positive_list",
+            "area",
+            "n_items",
+            "departments",
+            "department_codes",
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     rev: Mapped[int] = mapped_column(Integer)  # the server's rev of the task data
@@ -75,6 +97,12 @@ class TaskRow(Base):
     # "reassigned" when it stopped doing so while we may hold work for it.
     server_state: Mapped[str | None] = mapped_column(String(20), default=None)
     received_at: Mapped[datetime]
+    # Copies of the task data the task list filters and shows (see ``task_list_values``).
+    credit_class: Mapped[str] = mapped_column(String(1), default="B", server_default="B")
+    positive_list: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    area: Mapped[str] = mapped_column(Text, default="", server_default="")
+    department_codes: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    n_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class MergedItemRow(Base):
@@ -145,6 +173,9 @@ class InspectionRow(Base):
     checked_in_at: Mapped[datetime | None]
     checked_out_at: Mapped[datetime | None]
     present: Mapped[list[str]] = mapped_column(default=list)
+    # Public observers of the visit (人大代表, 政协委员, 社会监督员, media):
+    # [{"kind", "name", "organisation"}]; optional on the wire.
+    observers: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
     party_statement: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     rev: Mapped[int] = mapped_column(Integer, default=1)

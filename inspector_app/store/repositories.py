@@ -139,6 +139,11 @@ def upsert_task(
         "data": task_to_json(task),
         "server_state": server_state,
         "received_at": now,
+        "credit_class": task.business.credit_class.value,
+        "positive_list": task.business.positive_list,
+        "area": task.business.area,
+        "department_codes": [d.code for d in task.departments],
+        "n_items": len(task.checklist),
     }
     if row is None:
         session.add(TaskRow(id=task.id, **values))
@@ -167,30 +172,6 @@ def task_entity(row: TaskRow) -> JointTask:
 
 def get_task_row(session: Session, task_id: str) -> TaskRow | None:
     return session.get(TaskRow, task_id)
-
-
-def task_rows(session: Session, status: TaskStatus | None = None) -> Sequence[TaskRow]:
-    query = select(TaskRow).order_by(TaskRow.window_start, TaskRow.business_name, TaskRow.id)
-    if status is not None:
-        query = query.where(TaskRow.status == status.value)
-    return session.scalars(query).all()
-
-
-def item_counts(session: Session) -> dict[str, tuple[int, int]]:
-    """task_id -> (items on the checklist, items with a result)."""
-    items: dict[str, int] = {
-        task_id: n
-        for task_id, n in session.execute(
-            select(MergedItemRow.task_id, func.count()).group_by(MergedItemRow.task_id)
-        )
-    }
-    done: dict[str, int] = {
-        task_id: n
-        for task_id, n in session.execute(
-            select(ItemResultRow.task_id, func.count()).group_by(ItemResultRow.task_id)
-        )
-    }
-    return {task_id: (items.get(task_id, 0), done.get(task_id, 0)) for task_id in items | done}
 
 
 def merged_item_row(session: Session, task_id: str, item_id: str) -> MergedItemRow | None:

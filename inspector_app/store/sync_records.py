@@ -181,8 +181,9 @@ def existing_task_revs(session: Session, ids: Iterable[str]) -> dict[str, int]:
 
 _INSERT_TASK = (
     "INSERT INTO tasks (id, rev, status, business_name, business_uscc, business_address, "
-    "departments, window_start, window_end, data, server_state, received_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "departments, window_start, window_end, data, server_state, received_at, "
+    "credit_class, positive_list, area, department_codes, n_items) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ITEM = (
     "INSERT INTO merged_items (task_id, item_id, position, code, title, severity) "
@@ -222,6 +223,11 @@ def insert_new_tasks(
                 json_text({**data, "rev": rev}),
                 "cancelled" if data.get("status") == "cancelled" else None,
                 received,
+                str(business.get("credit_class") or "B"),
+                1 if business.get("positive_list") else 0,
+                str(business.get("area") or ""),
+                json_text([d["code"] for d in data.get("departments", ())]),
+                len(data.get("checklist") or ()),
             )
         )
         for n, item in enumerate(data.get("checklist", ())):

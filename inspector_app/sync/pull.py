@@ -25,7 +25,7 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.entities import TaskStatus
+from inspector_app.domain.entities import Observer, TaskStatus
 from inspector_app.domain.serialization import item_result_from_json, task_from_json
 from inspector_app.store.models import (
     DocumentRow,
@@ -269,6 +269,9 @@ def _apply_inspection(s: Session, change: Change) -> None:
     row.checked_in_at = _time(d.get("checked_in_at"))
     row.checked_out_at = _time(d.get("checked_out_at"))
     row.present = list(d.get("present") or [])
+    row.observers = [
+        Observer.from_json(o).to_json() for o in d.get("observers") or [] if isinstance(o, dict)
+    ]
     row.party_statement = str(d.get("party_statement") or "")
     row.recorded_by = str(d.get("recorded_by") or "")
     row.rev = change.rev

@@ -1,7 +1,7 @@
 """Test-only migration after the shipped head: adds a column, so an upgrade can be exercised.
 
 Revision ID: 0099
-Revises: 0002
+Revises: the shipped head
 """
 
 from __future__ import annotations
@@ -9,8 +9,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from inspector_app.store.db import Migrations
+
 revision = "0099"
-down_revision = "0002"
+# Whatever the app ships last, so a new shipped migration never leaves two heads here.
+down_revision = Migrations().head()
 branch_labels = None
 depends_on = None
 
