@@ -190,6 +190,27 @@ class SourceItem:
     penalty: PenaltyProvision | None = None
 
 
+class MeasurementKind(enum.StrEnum):
+    NUMBER = "number"
+    TEXT = "text"
+    YES_NO = "yes_no"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementSpec:
+    """What a checklist item measures, e.g. 冷藏温度 in °C between 0 and 8.
+
+    The recorded value goes into the result's ``measurements`` under ``key``.
+    """
+
+    key: str
+    label: str
+    kind: MeasurementKind = MeasurementKind.NUMBER
+    unit: str = ""
+    minimum: float | None = None  # the range a compliant value lies in, when known
+    maximum: float | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class MergedItem:
     """One item of a joint checklist, standing for one or more departmental items."""
@@ -204,6 +225,7 @@ class MergedItem:
     sources: tuple[SourceItem, ...]
     order_basis: tuple[str, ...] = ()
     penalty: PenaltyProvision | None = None
+    measurements: tuple[MeasurementSpec, ...] = ()  # what to measure, where the checklist says
 
     @property
     def department_codes(self) -> tuple[str, ...]:

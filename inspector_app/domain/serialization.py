@@ -19,6 +19,8 @@ from inspector_app.domain.entities import (
     Department,
     ItemResult,
     JointTask,
+    MeasurementKind,
+    MeasurementSpec,
     MergedItem,
     Outcome,
     PartyType,
@@ -142,7 +144,38 @@ def _provisions_to_json(order_basis: tuple[str, ...], penalty: PenaltyProvision 
     return out
 
 
+def measurement_spec_to_json(m: MeasurementSpec) -> Json:
+    out: Json = {"key": m.key, "label": m.label, "kind": m.kind.value, "unit": m.unit}
+    if m.minimum is not None:
+        out["min"] = m.minimum
+    if m.maximum is not None:
+        out["max"] = m.maximum
+    return out
+
+
+def measurement_spec_from_json(d: Json) -> MeasurementSpec:
+    try:
+        kind = MeasurementKind(d.get("kind", "number"))
+    except ValueError:
+        kind = MeasurementKind.TEXT  # a kind a newer server knows: still recordable as text
+    return MeasurementSpec(
+        key=str(d["key"]),
+        label=str(d.get("label") or d["key"]),
+        kind=kind,
+        unit=str(d.get("unit") or ""),
+        minimum=d.get("min"),
+        maximum=d.get("max"),
+    )
+
+
 def merged_item_to_json(item: MergedItem) -> Json:
+    data = _merged_item_json(item)
+    if item.measurements:  # only where the checklist says what is measured
+        data["measurements"] = [measurement_spec_to_json(m) for m in item.measurements]
+    return data
+
+
+def _merged_item_json(item: MergedItem) -> Json:
     return {
         "id": item.id,
         "code": item.code,
@@ -187,6 +220,11 @@ def merged_item_from_json(d: Json) -> MergedItem:
         ),
         order_basis=tuple(d.get("order_basis", ())),
         penalty=penalty_from_json(d.get("penalty")),
+        measurements=tuple(
+            measurement_spec_from_json(m)
+            for m in d.get("measurements") or ()
+            if isinstance(m, dict)
+        ),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -140,3 +141,24 @@ def attach_evidence(
         evidence=frozenset({sha}),
         outbox=True,
     )
+
+
+def read_evidence(profile: Profile, sha256: str) -> bytes:
+    """A photo's bytes, checked against its hash (``BlobCorrupt`` says when it was damaged)."""
+    return profile.blobs.read(sha256)
+
+
+def attach_photo_file(
+    profile: Profile,
+    task_id: str,
+    item_id: str,
+    path: Path,
+    *,
+    reason: str | None = None,
+) -> tuple[str, Changes]:
+    """Attach the photo in ``path`` (a file picked or dropped), captioned with its name."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}. Choose another file.") from exc
+    return attach_evidence(profile, task_id, item_id, data, caption=path.name, reason=reason)

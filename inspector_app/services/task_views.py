@@ -109,9 +109,9 @@ class TaskFilter:
             return False
         if self.area is not None and task.area != self.area:
             return False
-        if self.credit_class is not None and task.credit_class is not self.credit_class:
+        if self.credit_class is not None and task.credit_class != self.credit_class:
             return False
-        if self.status is not None and task.status is not self.status:
+        if self.status is not None and task.status != self.status:
             return False
         haystack = task.search_text
         return all(w in haystack for w in (self.words() if words is None else words))

@@ -1,226 +1,202 @@
-"""The main window: the tasks on the left, the selected task's checklist on the right."""
+"""The main window: composes the task list and the task page, and their actions.
+
+It holds no view logic of its own: pages declare their actions and refresh from the
+one ``data_changed`` signal; the window lays out pages, menus, the toolbar and the
+status bar, remembers its state, and keeps the sync entry point.
+"""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QInputDialog,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 
 from inspector_app import __version__
-from inspector_app.domain.entities import TaskStatus
-from inspector_app.services import (
-    Changes,
-    Profile,
-    ServiceError,
-    SignInRequired,
-    attach_evidence,
-    complete_inspection,
-    get_results,
-    get_task,
-    list_tasks,
-    login,
-    record_item_result,
-    start_inspection,
-    sync,
-)
+from inspector_app.services import Changes, Profile, ServiceError, SignInRequired, login, sync
+from inspector_app.services.task_views import TaskView
 from inspector_app.sync.report import Progress, SyncReport
-from inspector_app.ui.item_editor import ItemEntry
+from inspector_app.ui.actions import PageActions, build_menu, build_toolbar, install
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.operations import OperationRunner
-from inspector_app.ui.task_detail import TaskDetail
-from inspector_app.ui.task_model import TaskTableModel
-
-AFTER_COMPLETION = {TaskStatus.COMPLETED, TaskStatus.SUBMITTED}
+from inspector_app.ui.operations import Operations
+from inspector_app.ui.tasks.model import TaskTableModel
+from inspector_app.ui.tasks.page import TaskListPage
+from inspector_app.ui.visit.drafts import DraftKeeper
+from inspector_app.ui.visit.page import VisitPage
+from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    # Views refresh from this one signal, never by poking each other (Anki's OpChanges).
-    data_changed = Signal(object)
     # Emitted from the sync's worker thread; Qt queues it to the GUI thread.
     sync_progress = Signal(object)
 
-    def __init__(self, profile: Profile, *, server_url: str | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        server_url: str | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self.profile = profile
         self.server_url = server_url or ""
+        self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle(self.tr("Field Inspector"))
-        self.resize(1280, 800)
+        self.resize(1440, 900)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search business, USCC or department (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
+        self.ops = Operations(self._op_failed, self)
+        self.drafts = DraftKeeper(self.settings, str(profile.folder), self)
+        self.tasks = TaskListPage(profile, self)
+        self.visit = VisitPage(profile, self.ops, self.drafts, self)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.tasks)
+        self.splitter.addWidget(self.visit)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([600, 840])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
-        self.model = TaskTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.window_actions = self.declare_file_actions()
+        self.help_actions = self.declare_help_actions()
+        self.pages: list[PageActions] = [
+            self.window_actions,
+            self.tasks.actions,
+            self.visit.visit_actions,
+            self.visit.record_actions,
+            self.help_actions,
+        ]
+        for page in self.pages:
+            build_menu(self.menuBar(), page)
+        self.toolbar = QToolBar(self.tr("Inspection"), self)
+        self.toolbar.setObjectName("inspection-toolbar")
+        build_toolbar(self.toolbar, self.pages)
+        self.addToolBar(self.toolbar)
+        install(self, self.pages)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The USCC stays searchable and shows in the detail pane; the name needs the room.
-        self.table.setColumnHidden(1, True)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.table)
-
-        self.ops = OperationRunner(self)
-        self.detail = TaskDetail(self)
-        self.detail.editor.save_requested.connect(self._save_entry)
-        self.detail.editor.photo_requested.connect(self._attach_photo)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([600, 680])
-        self.setCentralWidget(splitter)
-
-        self._build_menus()
-        self.data_changed.connect(self._on_data_changed)
+        self.ops.status.connect(self.statusBar().showMessage)
+        self.ops.data_changed.connect(self._on_data_changed)
+        self.tasks.task_selected.connect(self.visit.show_task)
+        self.tasks.counts_changed.connect(self._show_counts)
+        self.visit.status_changed.connect(self._show_counts)
         self.sync_progress.connect(self._show_progress)
-        self.refresh()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.tasks.reload()
+        self._restore_state()
 
-        inspection_menu = self.menuBar().addMenu(self.tr("&Inspection"))
-        self.check_in_action = QAction(self.tr("Check &in"), self)
-        self.check_in_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.check_in_action.triggered.connect(self.check_in)
-        inspection_menu.addAction(self.check_in_action)
-        self.complete_action = QAction(self.tr("&Complete inspection"), self)
-        self.complete_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.complete_action.triggered.connect(self.complete)
-        inspection_menu.addAction(self.complete_action)
-        toolbar = self.addToolBar(self.tr("Inspection"))
-        toolbar.setObjectName("inspection-toolbar")
-        toolbar.addAction(self.check_in_action)
-        toolbar.addAction(self.complete_action)
-        self.sync_action = QAction(self.tr("&Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence("F9"))
-        self.sync_action.triggered.connect(self.start_sync)
-        file_menu.insertAction(quit_action, self.sync_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.sync_action)
+    # --- composition ----------------------------------------------------------------
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        refresh_action = QAction(self.tr("&Refresh"), self)
-        refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh_action.triggered.connect(self.refresh)
-        view_menu.addAction(refresh_action)
-        find_action = QAction(self.tr("&Find task"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(
-            lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        )
-        view_menu.addAction(find_action)
+    def declare_file_actions(self) -> PageActions:
+        a = PageActions(self.tr("&File"), self)
+        self.sync_action = a.add("sync", self.tr("&Sync now"), "F9", self.start_sync, toolbar=True)
+        a.add("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, separator=True)
+        return a
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Field Inspector"), self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
+    def declare_help_actions(self) -> PageActions:
+        a = PageActions(self.tr("&Help"), self)
+        a.add("shortcuts", self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts)
+        a.add("about", self.tr("&About Field Inspector"), None, self._about)
+        return a
 
-    def refresh(self) -> None:
-        selected = self.current_task_id()
-        try:
-            tasks = list_tasks(self.profile)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
-            return
-        self.model.set_tasks(tasks)
-        self.statusBar().showMessage(
-            self.tr("{n} tasks · profile {folder}").format(n=len(tasks), folder=self.profile.folder)
-        )
-        if selected is not None:
-            self.select_task(selected)
-        elif tasks:
-            self.table.selectRow(0)
-        # Re-selecting the same row emits nothing; show the task's new state anyway.
-        self._show_selected()
+    @property
+    def data_changed(self) -> Any:
+        """The one signal every view refreshes from (Anki's OpChanges)."""
+        return self.ops.data_changed
 
-    def current_task_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return str(self.proxy.data(rows[0], Qt.ItemDataRole.UserRole))
+    @property
+    def model(self) -> TaskTableModel:
+        return self.tasks.model
 
-    def select_task(self, task_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, Qt.ItemDataRole.UserRole) == task_id:
-                self.table.selectRow(row)
-                return
+    @property
+    def check_in_action(self) -> Any:
+        return self.visit.check_in_action
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show_selected()
+    @property
+    def complete_action(self) -> Any:
+        return self.visit.complete_action
 
-    def _show_selected(self) -> None:
-        task_id = self.current_task_id()
-        if task_id is None:
-            self.detail.show_task(None, {})
-            self.check_in_action.setEnabled(False)
-            self.complete_action.setEnabled(False)
-            return
-        try:
-            task = get_task(self.profile, task_id)
-            self.detail.show_task(task, get_results(self.profile, task_id))
-            self.check_in_action.setEnabled(
-                task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
-            )
-            self.complete_action.setEnabled(task.status == TaskStatus.IN_PROGRESS)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.pages, self).exec()
+
+    # --- state ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, splitter in (
+            ("window/main-splitter", self.splitter),
+            ("window/visit-splitter", self.visit.splitter),
+        ):
+            sizes = s.value(key)
+            if isinstance(sizes, QByteArray):
+                splitter.restoreState(sizes)
+        view = str(s.value("tasks/view", TaskView.TODAY.value))
+        if view in {v.value for v in TaskView} and view != self.tasks.view.value:
+            self.tasks.set_view(TaskView(view))
+        last = s.value(self._profile_key("task"))
+        if not (isinstance(last, str) and self.tasks.select_task(last)):
+            self.tasks.select_first()
+
+    def _profile_key(self, name: str) -> str:
+        return f"{self.drafts.group.replace('drafts/', 'profiles/')}/{name}"
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/main-splitter", self.splitter.saveState())
+        s.setValue("window/visit-splitter", self.visit.splitter.saveState())
+        s.setValue("tasks/view", self.tasks.view.value)
+        current = self.tasks.current_task_id()
+        if current is not None:
+            s.setValue(self._profile_key("task"), current)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A write under way finishes first; what was typed is already kept as a draft.
+        self.ops.wait()
+        self.drafts.flush()
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- following changes ----------------------------------------------------------
 
     def _on_data_changed(self, changes: Changes) -> None:
-        self.refresh()
+        self.tasks.apply_changes(changes)
+        self.visit.apply_changes(changes)
 
-    # --- operations -----------------------------------------------------------------
+    def _show_counts(self, *_args: object) -> None:
+        total = len(self.tasks.model.all_tasks())
+        shown = self.tasks.model.rowCount()
+        self.statusBar().showMessage(
+            self.tr("{shown} of {n} tasks shown · profile {folder}").format(
+                shown=shown, n=total, folder=self.profile.folder
+            )
+        )
 
-    def run_op(self, fn: Any, *, done: str, after: Any = None) -> None:
-        """Run a service call off the GUI thread; report errors in words a user can act on."""
+    # --- compatibility with the CLI, the demo and tests ------------------------------
 
-        def succeeded(result: Any) -> None:
-            changes = result[1] if isinstance(result, tuple) else result
-            self.statusBar().showMessage(done, 5000)
-            self.data_changed.emit(changes)
-            if after is not None:
-                after()
+    def refresh(self) -> None:
+        self.tasks.reload()
+        self.visit.show_task(self.tasks.current_task_id())
 
-        self.ops.run(fn, on_success=succeeded, on_failure=self._op_failed)
+    def current_task_id(self) -> str | None:
+        return self.tasks.current_task_id()
+
+    def select_task(self, task_id: str) -> bool:
+        return self.tasks.select_task(task_id)
+
+    # --- errors ---------------------------------------------------------------------
 
     def _op_failed(self, exc: BaseException) -> None:
         title = self.tr("Field Inspector")
@@ -245,7 +221,7 @@ class MainWindow(QMainWindow):
         def run() -> SyncReport:
             return sync(profile, progress=self.sync_progress.emit)
 
-        self.ops.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
+        self.ops.runner.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
 
     def _show_progress(self, progress: Progress) -> None:
         total = f"/{progress.items_total}" if progress.items_total is not None else ""
@@ -297,90 +273,6 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def check_in(self) -> None:
-        task = self.detail.task
-        if task is None:
-            return
-        profile = self.profile
-        self.run_op(lambda: start_inspection(profile, task.id), done=self.tr("Checked in"))
-
-    def complete(self) -> None:
-        task = self.detail.task
-        if task is None:
-            return
-        profile = self.profile
-        self.run_op(
-            lambda: complete_inspection(profile, task.id), done=self.tr("Inspection completed")
-        )
-
-    def _reason_if_needed(self) -> tuple[bool, str | None]:
-        task = self.detail.task
-        if task is None or task.status not in AFTER_COMPLETION:
-            return True, None
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Reason for the change"),
-            self.tr("This inspection is already completed. Why is this finding changed?"),
-        )
-        if not ok or not reason.strip():
-            return False, None
-        return True, reason.strip()
-
-    def _save_entry(self, entry: ItemEntry) -> None:
-        task = self.detail.task
-        if task is None:
-            return
-        go, reason = self._reason_if_needed()
-        if not go:
-            return
-        profile = self.profile
-
-        def save() -> Changes:
-            return record_item_result(
-                profile,
-                task.id,
-                entry.item_id,
-                outcome=entry.outcome,
-                note=entry.note,
-                corrected_on_site=entry.corrected_on_site,
-                deadline=entry.deadline,
-                reason=reason,
-            )
-
-        self.run_op(
-            save, done=self.tr("Result saved"), after=lambda: self._next_item(entry.item_id)
-        )
-
-    def _next_item(self, item_id: str) -> None:
-        task = self.detail.task
-        if task is None:
-            return
-        ids = [i.id for i in task.checklist]
-        if item_id in ids and ids.index(item_id) + 1 < len(ids):
-            self.detail.select_item(ids[ids.index(item_id) + 1])
-
-    def _attach_photo(self, item_id: str, path: str) -> None:
-        task = self.detail.task
-        if task is None:
-            return
-        go, reason = self._reason_if_needed()
-        if not go:
-            return
-        profile, file = self.profile, Path(path)
-
-        def attach() -> tuple[str, Changes]:
-            try:
-                data = file.read_bytes()
-            except OSError as exc:
-                raise ServiceError(
-                    f"Cannot read {file}: {exc.strerror}. Choose another file."
-                ) from exc
-            return attach_evidence(
-                profile, task.id, item_id, data, caption=file.name, reason=reason
-            )
-
-        self.run_op(attach, done=self.tr("Photo attached"))
-
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -389,6 +281,3 @@ class MainWindow(QMainWindow):
                 "Field Inspector {version}\nJoint market-supervision inspections, offline first."
             ).format(version=__version__),
         )
-
-    def index_of_row(self, row: int) -> QModelIndex:
-        return self.proxy.index(row, 0)

@@ -74,3 +74,51 @@ class OperationRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class Operations(QObject):
+    """The window's one door for user actions that change data.
+
+    ``run`` runs a service call off the GUI thread; its ``Changes`` go out through
+    ``data_changed``, the one signal every view refreshes from; a failure is shown
+    by ``on_error`` (a message the user can act on, or a logged crash).
+    """
+
+    data_changed = Signal(object)  # Changes
+    status = Signal(str, int)  # message, milliseconds
+
+    def __init__(self, on_error: Callback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = OperationRunner(self)
+        self._on_error = on_error
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        *,
+        done: str = "",
+        after: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        def succeeded(result: Any) -> None:
+            changes = result[1] if isinstance(result, tuple) else result
+            if done:
+                self.status.emit(done, 5000)
+            if changes is not None:
+                self.data_changed.emit(changes)
+            if after is not None:
+                after(result)
+
+        def failure(exc: BaseException) -> None:
+            if failed is not None:
+                failed(exc)
+            self._on_error(exc)
+
+        self.runner.run(fn, on_success=succeeded, on_failure=failure)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.runner.wait(msecs)

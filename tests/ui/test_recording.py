@@ -1,125 +1,245 @@
-"""Recording findings in the main window: check in, results, photos, completion."""
+"""Recording in the window, by keyboard: check in, outcome, note, photo, save, next item."""
 
 from __future__ import annotations
 
 import io
+import warnings
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from inspector_app.domain.entities import Outcome, TaskStatus
-from inspector_app.services import get_results, get_task, open_profile
-from inspector_app.services.demo import load_demo
+from inspector_app.domain.entities import (
+    MeasurementKind,
+    MeasurementSpec,
+    ObserverKind,
+    Outcome,
+    TaskStatus,
+)
+from inspector_app.services import (
+    Changes,
+    get_results,
+    get_task,
+    import_tasks,
+    open_profile,
+    record_item_result,
+)
+from inspector_app.services.demo import demo_tasks, load_demo
+from inspector_app.services.visit import get_visit
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.visit.check_in import CheckInDialog
+from inspector_app.ui.visit.provisions import ProvisionDialog
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch):
+def profile(tmp_path: Path):
+    with open_profile(tmp_path / "profile") as p:
+        load_demo(p)
+        yield p
+
+
+@pytest.fixture
+def window(qtbot, profile, monkeypatch):
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
-    with open_profile(tmp_path / "profile") as profile:
-        load_demo(profile)
-        w = MainWindow(profile)
-        w.warnings = warnings
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        w.activateWindow()
-        yield w
-        w.ops.wait()
+    w = _open(qtbot, profile)
+    w.warnings = warnings  # type: ignore[attr-defined]
+    yield w
+    w.ops.wait()
+
+
+def _open(qtbot, profile) -> MainWindow:
+    w = MainWindow(profile)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    return w
 
 
 def _wait_op(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
 
 
-def _check_in(qtbot, window: MainWindow) -> str:
+def _when_modal(qtbot, act: Callable[[QDialog], None]) -> None:
+    """Run ``act`` on the next modal dialog as soon as it is up (it blocks in exec())."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        # Keys reach a dialog's shortcuts (its &-mnemonics) once it is the active window.
+        if isinstance(dialog, QDialog) and dialog.isVisible() and dialog.isActiveWindow():
+            act(dialog)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def _key(qtbot, window: MainWindow, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, mods)
+
+
+def _check_in_by_keyboard(qtbot, window: MainWindow, *, observer: bool = False) -> str:
     task_id = window.current_task_id()
-    window.check_in_action.trigger()
+    assert task_id is not None
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, CheckInDialog)
+        if observer:
+            dialog.append_observer(ObserverKind.NPC_DEPUTY)
+            dialog.observers.item(0, 1).setText("Zhang")
+            dialog.observers.item(0, 2).setText("Futian NPC")
+        qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Check &in
+
+    _when_modal(qtbot, fill)
+    _key(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     _wait_op(qtbot, window)
-    assert window.detail.task.status == TaskStatus.IN_PROGRESS
+    assert window.visit.status is TaskStatus.IN_PROGRESS
+    # A window manager gives the activation back to the window when the dialog closes;
+    # the offscreen platform needs to be told.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     return task_id
 
 
-def test_record_a_finding_with_the_keyboard(qtbot, window: MainWindow) -> None:
-    task_id = _check_in(qtbot, window)
-    task = window.detail.task
-    first, second = task.checklist[0], task.checklist[1]
-    window.detail.select_item(first.id)
-    editor = window.detail.editor
-    assert editor.item_id == first.id and editor.save.isEnabled()
-
-    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # &2 Non-compliant
-    editor.note.setPlainText("后厨<b>冰箱</b> & 生熟混放，见照片1")
-    editor.corrected.setChecked(True)
-    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    _wait_op(qtbot, window)
-
-    result = get_results(window.profile, task_id)[first.id]
-    assert result.outcome == Outcome.NONCOMPLIANT
-    assert result.note == "后厨<b>冰箱</b> & 生熟混放，见照片1"
-    assert result.corrected_on_site is True
-    # the editor moved on to the next item, and the list shows the progress
-    assert window.detail.editor.item_id == second.id
-    assert window.model.data(
-        window.proxy.mapToSource(window.table.currentIndex()).siblingAtColumn(3)
-    ) == (f"1/{len(task.checklist)}")
-
-
-def test_saving_without_an_outcome_is_explained_not_sent(qtbot, window: MainWindow) -> None:
-    task_id = _check_in(qtbot, window)
-    item = window.detail.task.checklist[0]
-    window.detail.select_item(item.id)
-    window.detail.editor.save.click()
-    assert "1–4" in window.detail.editor.evidence.text()
-    assert get_results(window.profile, task_id) == {}
-
-
-def test_attach_a_photo(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    task_id = _check_in(qtbot, window)
-    item = window.detail.task.checklist[2]
-    window.detail.select_item(item.id)
-    photo = tmp_path / "fridge.jpg"
+def _photo(tmp_path: Path, name: str = "fridge.jpg") -> Path:
+    path = tmp_path / name
     buf = io.BytesIO()
-    Image.new("RGB", (64, 48), (200, 30, 30)).save(buf, "JPEG")
-    photo.write_bytes(buf.getvalue())
-    window.detail.editor.photo_requested.emit(item.id, str(photo))
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(buf, "JPEG")
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_record_by_keyboard_alone_with_a_photo_attached_mid_entry(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    photo = _photo(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    _key(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # the task list
+    task_id = _check_in_by_keyboard(qtbot, window)
+    editor = window.visit.editor
+    order = window.visit.checklist.item_order()
+    first, second = order[0], order[1]
+    assert editor.item_id == first and editor.save.isEnabled()
+
+    _key(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Non-compliant
+    assert QApplication.focusWidget() is editor.outcome_buttons[Outcome.NONCOMPLIANT]
+    _key(qtbot, window, Qt.Key.Key_Tab)  # on to the note
+    assert QApplication.focusWidget() is editor.note
+    qtbot.keyClicks(editor.note, "raw and cooked food mixed in the fridge, photo 1")
+    _key(
+        qtbot,
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     _wait_op(qtbot, window)
-    result = get_results(window.profile, task_id)[item.id]
+    qtbot.waitUntil(lambda: len(editor.photos.photos()) == 1)
+    # The photo is stored, and nothing typed was thrown away.
+    assert editor.note.toPlainText() == "raw and cooked food mixed in the fridge, photo 1"
+    assert editor.outcome_buttons[Outcome.NONCOMPLIANT].isChecked()
+    assert editor.dirty
+
+    editor.corrected.setFocus()
+    _key(qtbot, window, Qt.Key.Key_Space)  # corrected on the spot
+    _key(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _wait_op(qtbot, window)
+
+    result = get_results(window.profile, task_id)[first]
+    assert result.outcome is Outcome.NONCOMPLIANT
+    assert result.note == "raw and cooked food mixed in the fridge, photo 1"
+    assert result.corrected_on_site is True
     assert len(result.evidence) == 1
     assert window.profile.blobs.read(result.evidence[0]) == photo.read_bytes()
-    assert window.detail.editor.evidence.text().endswith("1")
+    # Ready for the next item: it is shown and its first field has the focus.
+    assert editor.item_id == second and not editor.dirty
+    assert QApplication.focusWidget() is editor.outcome_buttons[Outcome.COMPLIANT]
+    row = window.model.row_of(task_id)
+    assert window.model.task_at(row).n_done == 1
+
+
+def test_a_photo_dropped_on_the_strip_is_attached(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    task_id = _check_in_by_keyboard(qtbot, window)
+    editor = window.visit.editor
+    editor.note.setPlainText("见照片")
+    photo = _photo(tmp_path, "drop.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    strip = editor.photos
+    # A drop lands on the viewport, the widget under the pointer.
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert strip.viewport().acceptDrops()
+    with warnings.catch_warnings():  # Qt 6 keeps only this (deprecated) QPoint constructor
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), *args)
+    QApplication.sendEvent(strip.viewport(), enter)  # Qt delivers a drop where the drag entered
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), *args)
+    QApplication.sendEvent(strip.viewport(), drop)
+    assert drop.isAccepted()
+    _wait_op(qtbot, window)
+    result = get_results(window.profile, task_id)[editor.item_id]
+    assert len(result.evidence) == 1
+    assert editor.note.toPlainText() == "见照片"
 
 
 def test_a_file_that_is_not_a_photo_is_refused_with_a_message(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    task_id = _check_in(qtbot, window)
-    item = window.detail.task.checklist[0]
-    bogus = tmp_path / "notes.txt"
+    task_id = _check_in_by_keyboard(qtbot, window)
+    bogus = tmp_path / "notes.jpg"
     bogus.write_text("not a photo")
-    window.detail.editor.photo_requested.emit(item.id, str(bogus))
+    window.visit.attach_photos(window.visit.editor.item_id, [str(bogus)])
     _wait_op(qtbot, window)
     assert window.warnings, "the user is told why"
     assert get_results(window.profile, task_id) == {}
 
 
+def test_saving_without_an_outcome_is_explained_not_sent(qtbot, window: MainWindow) -> None:
+    task_id = _check_in_by_keyboard(qtbot, window)
+    window.visit.editor.save.click()
+    assert "Alt+1" in window.visit.editor.message.text()
+    assert get_results(window.profile, task_id) == {}
+
+
+def test_check_in_records_the_people_present_and_observers(qtbot, window: MainWindow) -> None:
+    task_id = _check_in_by_keyboard(qtbot, window, observer=True)
+    visit = get_visit(window.profile, task_id)
+    assert visit is not None
+    task = get_task(window.profile, task_id)
+    assert visit.present == (f"{task.business.legal_rep} (legal representative)",)
+    assert [(o.kind, o.name, o.organisation) for o in visit.observers] == [
+        (ObserverKind.NPC_DEPUTY, "Zhang", "Futian NPC")
+    ]
+    assert "Zhang" in window.visit.card.header.text()
+
+
 def test_complete_refuses_missing_items_then_completes(
     qtbot, window: MainWindow, monkeypatch
 ) -> None:
-    task_id = _check_in(qtbot, window)
+    task_id = _check_in_by_keyboard(qtbot, window)
     window.complete_action.trigger()
     _wait_op(qtbot, window)
-    assert window.warnings and window.detail.task.status == TaskStatus.IN_PROGRESS
+    assert window.warnings and window.visit.status is TaskStatus.IN_PROGRESS
 
-    from inspector_app.services import record_item_result
-
-    for item in window.detail.task.checklist:
-        record_item_result(window.profile, task_id, item.id, outcome=Outcome.COMPLIANT)
-    window.refresh()
+    changes = Changes()
+    for item in get_task(window.profile, task_id).checklist:
+        changes |= record_item_result(window.profile, task_id, item.id, outcome=Outcome.COMPLIANT)
+    window.data_changed.emit(changes)
     window.complete_action.trigger()
     _wait_op(qtbot, window)
     assert get_task(window.profile, task_id).status == TaskStatus.COMPLETED
@@ -127,9 +247,93 @@ def test_complete_refuses_missing_items_then_completes(
 
     # A change after completion asks for a reason and keeps it.
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("当事人补充提供了台账", True))
-    item = window.detail.task.checklist[0]
-    window.detail.select_item(item.id)
-    window.detail.editor.outcome_buttons[Outcome.NONCOMPLIANT].setChecked(True)
-    window.detail.editor.save.click()
+    editor = window.visit.editor
+    editor.choose_outcome(Outcome.NONCOMPLIANT)
+    item_id = editor.item_id
+    editor.request_save()
     _wait_op(qtbot, window)
-    assert get_results(window.profile, task_id)[item.id].outcome == Outcome.NONCOMPLIANT
+    assert get_results(window.profile, task_id)[item_id].outcome == Outcome.NONCOMPLIANT
+
+
+def test_what_was_typed_survives_a_close_and_is_offered_back(qtbot, profile, monkeypatch) -> None:
+    window = _open(qtbot, profile)
+    task_id = _check_in_by_keyboard(qtbot, window)
+    editor = window.visit.editor
+    item_id = editor.item_id
+    editor.choose_outcome(Outcome.NOT_APPLICABLE)
+    editor.note.setPlainText("店内未经营该项目")
+    window.close()  # no save
+
+    again = _open(qtbot, profile)
+    assert again.current_task_id() == task_id
+    shown = again.visit.editor
+    assert shown.item_id == item_id
+    assert shown.draft_banner.isVisibleTo(again) and shown.note.toPlainText() == ""
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(shown, Qt.Key.Key_R, mods)  # Restore the kept entry
+    assert shown.note.toPlainText() == "店内未经营该项目"
+    assert shown.outcome_buttons[Outcome.NOT_APPLICABLE].isChecked()
+    shown.request_save()
+    _wait_op(qtbot, again)
+    assert get_results(profile, task_id)[item_id].note == "店内未经营该项目"
+    assert again.drafts.get(task_id, item_id) is None  # saved: the draft is gone
+
+
+def test_a_sync_keeps_what_is_being_typed(qtbot, window: MainWindow) -> None:
+    _check_in_by_keyboard(qtbot, window)
+    editor = window.visit.editor
+    editor.choose_outcome(Outcome.COMPLIANT)
+    editor.note.setPlainText("typed before the sync")
+    window.data_changed.emit(Changes(outbox=True))  # what a finished sync emits
+    assert editor.note.toPlainText() == "typed before the sync"
+    assert editor.outcome_buttons[Outcome.COMPLIANT].isChecked()
+
+
+def test_ctrl_l_shows_the_provision_an_item_cites(qtbot, window: MainWindow) -> None:
+    task = get_task(window.profile, window.current_task_id())
+    item = next(
+        i for i in task.checklist if any("食品生产经营监督检查管理办法" in b for b in i.legal_basis)
+    )
+    window.visit.checklist.select_item(item.id)
+    seen: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        assert isinstance(dialog, ProvisionDialog)
+        seen.append(dialog.text.toPlainText())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    _when_modal(qtbot, read)
+    _key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    (text,) = seen
+    assert "食品生产经营监督检查管理办法" in text and "2021-12-24" in text
+
+
+def test_typed_measurements_where_the_checklist_says_what_is_measured(
+    qtbot, tmp_path: Path
+) -> None:
+    base = demo_tasks()[0]
+    fridge = replace(
+        base.checklist[0],
+        measurements=(
+            MeasurementSpec("fridge_temp", "冷藏温度", MeasurementKind.NUMBER, "°C", 0, 8),
+        ),
+    )
+    task = replace(base, rev=base.rev + 1, checklist=(fridge, *base.checklist[1:]))
+    with open_profile(tmp_path / "m") as profile:
+        load_demo(profile)
+        import_tasks(profile, [task])
+        window = _open(qtbot, profile)
+        window.select_task(task.id)
+        _check_in_by_keyboard(qtbot, window)
+        window.visit.checklist.select_item(fridge.id)
+        editor = window.visit.editor
+        box = editor.measurements._fields["fridge_temp"]
+        box.setValue(4.5)
+        editor.measurements.add_free_row()
+        editor.measurements.free.item(0, 0).setText("湿度")
+        editor.measurements.free.item(0, 1).setText("60")
+        editor.choose_outcome(Outcome.COMPLIANT)
+        editor.request_save()
+        _wait_op(qtbot, window)
+        saved = get_results(profile, task.id)[fridge.id]
+        assert saved.measurements == {"fridge_temp": 4.5, "湿度": 60}

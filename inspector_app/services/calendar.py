@@ -1,0 +1,48 @@
+"""Working days for the window's calendars: holidays, make-up working days, counts.
+
+China's schedule (调休) comes from ``domain.workdays``; a year whose schedule is
+not installed yet is flagged so the window can say the count may be off.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from inspector_app.domain.workdays import default_calendar
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    day: date
+    working: bool
+    holiday: str | None  # the holiday's name on a day off that is not a plain weekend
+    make_up: bool  # a Saturday or Sunday that is a working day (调休上班)
+
+
+def month_days(year: int, month: int) -> list[Day]:
+    """Every day of a month with whether it is worked, and why not."""
+    cal = default_calendar()
+    out = []
+    for n in range(1, calendar.monthrange(year, month)[1] + 1):
+        d = date(year, month, n)
+        working = cal.is_working_day(d)
+        out.append(
+            Day(
+                day=d,
+                working=working,
+                holiday=None if working else cal.is_holiday_name(d),
+                make_up=working and d.weekday() >= 5,
+            )
+        )
+    return out
+
+
+def working_days_until(start: date, end: date) -> int:
+    """Working days in (start, end]: how long a deadline gives (the start day not counted)."""
+    return default_calendar().working_days_between(start, end)
+
+
+def schedule_known(year: int) -> bool:
+    return default_calendar().calendar_known(year)

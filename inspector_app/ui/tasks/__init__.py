@@ -1,0 +1,1 @@
+"""The task list page: views, filters, search and the table of tasks."""

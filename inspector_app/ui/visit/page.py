@@ -1,0 +1,464 @@
+"""The task page: the business card and its history, check-in, the grouped checklist and
+the recording of each item.
+
+Writes go through :class:`Operations` (off the GUI thread); the page refreshes from the
+window's one ``data_changed`` signal, re-reading only the results a change names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QInputDialog, QSplitter, QVBoxLayout, QWidget
+
+from inspector_app.domain.entities import ItemResult, JointTask, Outcome, TaskStatus
+from inspector_app.services import (
+    Changes,
+    Profile,
+    ServiceError,
+    complete_inspection,
+    get_results,
+    get_task,
+    list_tasks,
+    record_item_result,
+    start_inspection,
+)
+from inspector_app.services.evidence import attach_photo_file, read_evidence
+from inspector_app.services.reference import lookup_provisions
+from inspector_app.services.visit import BusinessHistory, Visit, business_history, get_visit
+from inspector_app.ui.actions import PageActions
+from inspector_app.ui.operations import Operations
+from inspector_app.ui.tasks.model import status_label
+from inspector_app.ui.visit.card import BusinessCard
+from inspector_app.ui.visit.check_in import CheckInDialog
+from inspector_app.ui.visit.checklist import ChecklistView
+from inspector_app.ui.visit.drafts import DraftKeeper
+from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor, ItemEntry
+from inspector_app.ui.visit.provisions import ProvisionDialog
+
+log = logging.getLogger(__name__)
+
+#: Findings can be recorded in these states (after completion with a reason).
+EDITABLE = frozenset({TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, TaskStatus.SUBMITTED})
+AFTER_COMPLETION = frozenset({TaskStatus.COMPLETED, TaskStatus.SUBMITTED})
+STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
+
+
+class VisitPage(QWidget):
+    """Shows one task; emits ``status_changed`` when its lifecycle moved."""
+
+    status_changed = Signal()
+
+    def __init__(
+        self,
+        profile: Profile,
+        ops: Operations,
+        drafts: DraftKeeper,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("visit-page")
+        self.profile = profile
+        self.ops = ops
+        self.drafts = drafts
+        self.task: JointTask | None = None
+        self.status: TaskStatus | None = None
+        self.server_state: str | None = None  # cancelled or reassigned on the server
+        self.results: dict[str, ItemResult] = {}
+        self.visit: Visit | None = None
+        self.history: BusinessHistory | None = None
+
+        self.card = BusinessCard(self)
+        self.checklist = ChecklistView(self)
+        self.checklist.item_selected.connect(self._item_selected)
+        self.editor = ItemEditor(self)
+        self.editor.save_requested.connect(self.save_entry)
+        self.editor.photos_requested.connect(self.attach_photos)
+        self.editor.edited.connect(self._keep_draft)
+        self.editor.draft_restore_requested.connect(self.restore_draft)
+        self.editor.draft_discard_requested.connect(self.discard_draft)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("visit-splitter")
+        self.splitter.addWidget(self.card)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([190, 330, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.visit_actions = self.declare_visit_actions()
+        self.record_actions = self.declare_record_actions()
+        self._update_actions()
+
+    # --- actions --------------------------------------------------------------------
+
+    def declare_visit_actions(self) -> PageActions:
+        a = PageActions(self.tr("&Visit"), self)
+        self.check_in_action = a.add(
+            "check-in", self.tr("Check &in…"), "Ctrl+K", self.check_in, toolbar=True
+        )
+        self.complete_action = a.add(
+            "complete",
+            self.tr("&Complete inspection"),
+            "Ctrl+Shift+K",
+            self.complete,
+            toolbar=True,
+        )
+        self.law_action = a.add(
+            "show-provision",
+            self.tr("Show the &legal basis"),
+            "Ctrl+L",
+            self.show_provisions,
+            separator=True,
+        )
+        a.add("next-item", self.tr("&Next item"), "Ctrl+PgDown", lambda: self.step(1))
+        a.add("previous-item", self.tr("&Previous item"), "Ctrl+PgUp", lambda: self.step(-1))
+        a.add("focus-checklist", self.tr("Go to the check&list"), "Ctrl+J", self.focus_checklist)
+        return a
+
+    def declare_record_actions(self) -> PageActions:
+        a = PageActions(self.tr("&Record"), self)
+        texts = {
+            Outcome.COMPLIANT: self.tr("&Compliant"),
+            Outcome.NONCOMPLIANT: self.tr("&Non-compliant"),
+            Outcome.NOT_APPLICABLE: self.tr("Not &applicable"),
+            Outcome.NOT_CHECKED: self.tr("Not chec&ked"),
+        }
+        for n, outcome in enumerate(OUTCOMES, start=1):
+            a.add(
+                f"outcome-{outcome.value}",
+                texts[outcome],
+                f"Alt+{n}",
+                lambda outcome=outcome: self.editor.choose_outcome(outcome),
+            )
+        self.save_action = a.add(
+            "save-result",
+            self.tr("&Save result"),
+            "Ctrl+Return",
+            self.editor.request_save,
+            separator=True,
+            toolbar=True,
+        )
+        self.save_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.photo_action = a.add(
+            "add-photo", self.tr("Add &photos…"), "Ctrl+Shift+P", self.editor.choose_photos
+        )
+        a.add(
+            "view-photos", self.tr("&View photos"), "Ctrl+Shift+V", self.editor.photos.open_viewer
+        )
+        a.add("focus-note", self.tr("Go to the n&ote"), "Ctrl+Shift+N", self._focus_note)
+        a.add(
+            "restore-draft",
+            self.tr("&Restore the kept entry"),
+            "Ctrl+Shift+R",
+            self.restore_draft,
+            separator=True,
+        )
+        return a
+
+    def _update_actions(self) -> None:
+        status = self.status
+        self.check_in_action.setEnabled(
+            self.task is not None and status in STARTABLE and self.server_state is None
+        )
+        self.complete_action.setEnabled(status is TaskStatus.IN_PROGRESS)
+        editable = status in EDITABLE and self.editor.item is not None
+        self.save_action.setEnabled(editable)
+        self.photo_action.setEnabled(editable)
+        self.law_action.setEnabled(self.editor.item is not None)
+
+    # --- showing --------------------------------------------------------------------
+
+    def show_task(self, task_id: str | None) -> None:
+        """Show a task (None: nothing); the item that was selected stays when it is the same."""
+        self.drafts.flush()
+        same = task_id is not None and self.task is not None and task_id == self.task.id
+        keep = self.editor.item_id if same else None
+        if task_id is None:
+            self._clear()
+            return
+        try:
+            task = get_task(self.profile, task_id)
+            results = get_results(self.profile, task_id)
+            visit = get_visit(self.profile, task_id)
+            history = business_history(self.profile, task, today=date.today())
+        except ServiceError as exc:
+            log.warning("task %s not shown: %s", task_id, exc)
+            self._clear()
+            return
+        self.task, self.status, self.results = task, task.status, results
+        self.visit, self.history = visit, history
+        summaries = list_tasks(self.profile, ids={task_id})
+        self.server_state = summaries[0].server_state if summaries else None
+        self._show_card()
+        self.checklist.show_task(task, results)
+        target = keep or self._first_open_item()
+        if target is not None:
+            self.checklist.select_item(target)  # -> _item_selected
+        else:
+            self._show_item(None)
+        self._update_actions()
+
+    def _clear(self) -> None:
+        self.task, self.status, self.results, self.visit, self.history = None, None, {}, None, None
+        self.server_state = None
+        self.card.show_task(None, None, None, None, status_text="")
+        self.checklist.show_task(None, {})
+        self._show_item(None)
+        self._update_actions()
+
+    def _first_open_item(self) -> str | None:
+        """The first item with a kept draft, else the first without a result."""
+        if self.task is None:
+            return None
+        order = self.checklist.item_order()
+        drafted = set(self.drafts.items_with_drafts(self.task.id))
+        for pick in (lambda i: i in drafted, lambda i: i not in self.results):
+            found = next((i for i in order if pick(i)), None)
+            if found is not None:
+                return found
+        return order[0] if order else None
+
+    def _show_card(self) -> None:
+        text = "" if self.status is None else self.status_text(self.status)
+        self.card.show_task(
+            self.task, self.history, self.visit, self.profile.user, status_text=text
+        )
+
+    def status_text(self, status: TaskStatus) -> str:
+        labels = {
+            TaskStatus.ASSIGNED: self.tr("assigned, not checked in"),
+            TaskStatus.IN_PROGRESS: self.tr("in progress"),
+            TaskStatus.COMPLETED: self.tr("completed"),
+            TaskStatus.SUBMITTED: self.tr("submitted"),
+        }
+        return labels.get(status) or status_label(status)
+
+    def _item_selected(self, item_id: str | None) -> None:
+        if item_id == self.editor.item_id and item_id is not None:
+            return
+        self.drafts.flush()
+        self._show_item(item_id)
+
+    def _show_item(self, item_id: str | None) -> None:
+        item = None
+        if self.task is not None and item_id is not None:
+            item = next((i for i in self.task.checklist if i.id == item_id), None)
+        editable = self.status in EDITABLE
+        self.editor.show_item(
+            item, self.results.get(item_id or ""), editable=editable, photos=self._photo_loader()
+        )
+        if item is not None and self.task is not None and editable:
+            kept = self.drafts.get(self.task.id, item.id)
+            if kept is not None:
+                self.editor.offer_draft(kept[0][:16].replace("T", " "))
+        self._update_actions()
+
+    def _photo_loader(self) -> Callable[[str], bytes]:
+        profile = self.profile
+        return lambda sha: read_evidence(profile, sha)
+
+    # --- following changes ----------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Re-read what a change names about the task on show; a change naming nothing (a
+        sync) re-reads the task, keeping what was typed."""
+        if self.task is None:
+            return
+        task_id = self.task.id
+        items = {
+            rid.split(":", 1)[1] for rid in changes.item_results if rid.split(":", 1)[0] == task_id
+        }
+        touched = task_id in changes.tasks or task_id in changes.inspections or bool(items)
+        if not changes.tasks and not changes.item_results and not changes.inspections:
+            self._reload_keeping_typed()
+            return
+        if not touched:
+            return
+        if items:
+            try:
+                self.results = get_results(self.profile, task_id)
+            except ServiceError as exc:
+                log.warning("results of %s not read: %s", task_id, exc)
+                return
+            for item_id in items:
+                result = self.results.get(item_id)
+                self.checklist.set_result(item_id, result)
+                if item_id == self.editor.item_id:
+                    self.editor.refresh_saved(result, self._photo_loader())
+        if task_id in changes.inspections or (task_id in changes.tasks and not items):
+            self._refresh_lifecycle()
+
+    def _refresh_lifecycle(self) -> None:
+        if self.task is None:
+            return
+        summaries = list_tasks(self.profile, ids={self.task.id})
+        if not summaries:
+            self._clear()
+            return
+        before = self.status
+        self.status, self.server_state = summaries[0].status, summaries[0].server_state
+        self.visit = get_visit(self.profile, self.task.id)
+        self._show_card()
+        if before != self.status:
+            if self.editor.dirty:  # what was typed stays; only what may be edited changes
+                self.editor.set_editable(self.status in EDITABLE)
+            else:
+                self._show_item(self.editor.item_id)
+            self.status_changed.emit()
+        self._update_actions()
+
+    def _reload_keeping_typed(self) -> None:
+        if self.task is None:
+            return
+        item_id, dirty = self.editor.item_id, self.editor.dirty
+        typed = self.editor.to_draft() if dirty else None
+        self.show_task(self.task.id)
+        if typed is not None and item_id == self.editor.item_id:
+            self.editor.apply_draft(typed)
+
+    # --- navigation -----------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        if self.checklist.step(delta) is not None:
+            self.editor.focus_first_field()
+
+    def focus_checklist(self) -> None:
+        self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_note(self) -> None:
+        self.editor.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- drafts ---------------------------------------------------------------------
+
+    def _keep_draft(self) -> None:
+        if self.task is not None and self.editor.item_id is not None:
+            self.drafts.keep(self.task.id, self.editor.item_id, self.editor.to_draft())
+
+    def restore_draft(self) -> None:
+        if self.task is None or self.editor.item_id is None:
+            return
+        kept = self.drafts.get(self.task.id, self.editor.item_id)
+        if kept is not None:
+            self.editor.apply_draft(kept[1])
+            self.editor.focus_first_field()
+
+    def discard_draft(self) -> None:
+        if self.task is not None and self.editor.item_id is not None:
+            self.drafts.drop(self.task.id, self.editor.item_id)
+        self.editor.draft_banner.hide()
+
+    # --- user actions ---------------------------------------------------------------
+
+    def _reason_if_needed(self) -> tuple[bool, str | None]:
+        if self.status not in AFTER_COMPLETION:
+            return True, None
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Reason for the change"),
+            self.tr("This inspection is already completed. Why is this finding changed?"),
+        )
+        if not ok or not reason.strip():
+            return False, None
+        return True, reason.strip()
+
+    def save_entry(self, entry: ItemEntry) -> None:
+        task = self.task
+        if task is None:
+            return
+        go, reason = self._reason_if_needed()
+        if not go:
+            return
+        profile = self.profile
+
+        def save() -> Changes:
+            return record_item_result(
+                profile,
+                task.id,
+                entry.item_id,
+                outcome=entry.outcome,
+                note=entry.note,
+                measurements=entry.measurements,
+                corrected_on_site=entry.corrected_on_site,
+                deadline=entry.deadline,
+                reason=reason,
+            )
+
+        def saved(_changes: object) -> None:
+            self.drafts.drop(task.id, entry.item_id)
+            if self.task is None or self.task.id != task.id:
+                return
+            if self.editor.item_id == entry.item_id:
+                self.editor.mark_saved()
+                self.step(1)
+
+        self.ops.run(save, done=self.tr("Result saved"), after=saved)
+
+    def attach_photos(self, item_id: str, paths: list[str]) -> None:
+        task = self.task
+        if task is None or not paths:
+            return
+        go, reason = self._reason_if_needed()
+        if not go:
+            return
+        profile = self.profile
+
+        def attach() -> Changes:
+            changes = Changes()
+            for path in paths:
+                _sha, changed = attach_photo_file(
+                    profile, task.id, item_id, Path(path), reason=reason
+                )
+                changes = changes | changed
+            return changes
+
+        self.ops.run(attach, done=self.tr("Photo attached"))
+
+    def check_in(self) -> None:
+        task = self.task
+        if task is None or not self.check_in_action.isEnabled():
+            return
+        related = self.history.related_reason if self.history and self.history.related else None
+        rep = task.business.legal_rep
+        dialog = CheckInDialog(
+            task.business.name,
+            suggested_present=[self.tr("{name} (legal representative)").format(name=rep)]
+            if rep
+            else [],
+            related_reason=related,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        profile, present, observers = self.profile, dialog.people_present(), dialog.observer_list()
+        self.ops.run(
+            lambda: start_inspection(profile, task.id, present=present, observers=observers),
+            done=self.tr("Checked in"),
+        )
+
+    def complete(self) -> None:
+        task = self.task
+        if task is None or not self.complete_action.isEnabled():
+            return
+        profile = self.profile
+        self.ops.run(
+            lambda: complete_inspection(profile, task.id), done=self.tr("Inspection completed")
+        )
+
+    def show_provisions(self) -> None:
+        item = self.editor.item
+        if item is None:
+            return
+        ProvisionDialog(
+            f"{item.code} {item.title}", lookup_provisions(item.legal_basis), self
+        ).exec()

@@ -1,0 +1,1 @@
+"""Pieces shared by pages: photo strip, working-day calendar, shortcut list."""

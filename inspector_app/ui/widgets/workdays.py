@@ -1,0 +1,114 @@
+"""A deadline picker whose calendar shows China's working days.
+
+Days off (weekends and public holidays) are greyed and holidays carry their name as a
+tooltip; make-up working days (调休上班) are marked, since they are the days people
+get wrong. Beside the date the editor says how many working days it leaves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from inspector_app.services.calendar import month_days, schedule_known, working_days_until
+
+HOLIDAY = QColor("#c62828")
+DAY_OFF = QColor("#9e9e9e")
+MAKE_UP = QColor("#1565c0")
+
+
+class WorkdayCalendar(QCalendarWidget):
+    """A month calendar marking days off, public holidays and make-up working days."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setGridVisible(True)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # Qt paints weekends red by itself; here the working calendar decides instead.
+        plain = QTextCharFormat()
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, plain)
+        self._marked: set[tuple[int, int]] = set()
+        self.currentPageChanged.connect(self._mark)
+        self._mark(self.yearShown(), self.monthShown())
+
+    def _mark(self, year: int, month: int) -> None:
+        # The page and its neighbours: the grid shows a few days of each.
+        for y, m in ((year, month - 1), (year, month), (year, month + 1)):
+            if m == 0:
+                y, m = y - 1, 12
+            elif m == 13:
+                y, m = y + 1, 1
+            if (y, m) in self._marked or not 1 <= y <= 9999:
+                continue
+            self._marked.add((y, m))
+            for day in month_days(y, m):
+                fmt = QTextCharFormat()
+                if day.make_up:
+                    fmt.setForeground(MAKE_UP)
+                    fmt.setFontWeight(700)
+                    fmt.setToolTip(self.tr("Make-up working day (调休上班)"))
+                elif day.holiday:
+                    fmt.setForeground(HOLIDAY)
+                    fmt.setToolTip(day.holiday)
+                elif not day.working:
+                    fmt.setForeground(DAY_OFF)
+                self.setDateTextFormat(QDate(day.day), fmt)
+
+
+class DeadlineEdit(QWidget):
+    """A date with the working-day calendar as its popup and the working days it leaves."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit(self)
+        self.edit.setObjectName("deadline")
+        self.edit.setCalendarPopup(True)
+        self.edit.setCalendarWidget(WorkdayCalendar(self.edit))
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.info = QLabel(self)
+        self.info.setObjectName("deadline-info")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.info)
+        self.setFocusProxy(self.edit)
+        self.from_day = date.today()
+        self.edit.dateChanged.connect(self._changed)
+
+    def set_date(self, day: date) -> None:
+        self.edit.setDate(QDate(day))
+        self._describe()
+
+    def date(self) -> date:
+        value: date = self.edit.date().toPython()  # type: ignore[assignment]
+        return value
+
+    def _changed(self, _d: QDate) -> None:
+        self._describe()
+        self.changed.emit()
+
+    def _describe(self) -> None:
+        day = self.date()
+        n = working_days_until(self.from_day, day)
+        if n < 0:
+            text = self.tr("in the past")
+        elif n == 1:
+            text = self.tr("1 working day")
+        else:
+            text = self.tr("{n} working days").format(n=n)
+        if not schedule_known(day.year):
+            text += " " + self.tr("(holiday schedule for {year} not installed)").format(
+                year=day.year
+            )
+        self.info.setText(text)
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt's name
+        super().setEnabled(enabled)
+        self.info.setEnabled(enabled)
