@@ -8,6 +8,7 @@ Help > Keyboard shortcuts is always the whole truth.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -93,13 +94,20 @@ def install(widget: QWidget, pages: list[PageActions]) -> None:
         widget.addActions(page.actions)
 
 
+def plain(text: str) -> str:
+    """A label without its mnemonic: "&File" -> "File", "文件(&F)" -> "文件", "A && B" -> "A & B".
+    """
+    text = re.sub(r"\(&[^&)]\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def shortcut_rows(pages: list[PageActions]) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for the shortcut list, in the platform's own notation."""
     rows = []
     for page in pages:
-        menu = page.menu_title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        menu = plain(page.menu_title)
         for action in page.actions:
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            rows.append((menu, text.removesuffix("…").removesuffix("..."), keys))
+            text = plain(action.text()).removesuffix("…").removesuffix("...")
+            rows.append((menu, text, keys))
     return rows

@@ -36,11 +36,12 @@ def test_translation_file_covers_every_string_in_the_ui(tmp_path: Path) -> None:
     if lupdate is None:
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = sorted(set(_messages(fresh)) - set(_messages(TS)))
     assert missing == [], (
-        "run: .venv/bin/pyside6-lupdate inspector_app/ui/*.py -ts resources/translations/zh_CN.ts"
+        "run: .venv/bin/pyside6-lupdate $(find inspector_app/ui -name '*.py')"
+        " -ts resources/translations/zh_CN.ts"
         " -no-obsolete, then translate the new entries"
     )
 

@@ -35,7 +35,7 @@ from inspector_app.services.task_views import (
     view_counts,
     view_task_ids,
 )
-from inspector_app.ui.actions import PageActions
+from inspector_app.ui.actions import PageActions, plain
 from inspector_app.ui.tasks.model import ID_ROLE, TaskTableModel, status_label
 
 log = logging.getLogger(__name__)
@@ -199,7 +199,7 @@ class TaskListPage(QWidget):
             TaskView.FOLLOW_UPS: self.tr("F&ollow-ups due"),
             TaskView.DONE: self.tr("&Done"),
             TaskView.ATTENTION: self.tr("Needs &attention"),
-            TaskView.ALL: self.tr("A&ll tasks"),
+            TaskView.ALL: self.tr("All task&s"),
         }
 
     # --- loading --------------------------------------------------------------------
@@ -266,7 +266,7 @@ class TaskListPage(QWidget):
     def _show_counts(self) -> None:
         texts = self._view_texts()
         for n, view in enumerate(TaskView):
-            label = texts[view].replace("&", "")
+            label = plain(texts[view])
             self.views.item(n).setText(f"{label}  ({self.counts.get(view, 0)})")
         width = max(self.views.sizeHintForColumn(0), 60) + 2 * self.views.frameWidth() + 8
         self.views.setFixedWidth(width)

@@ -9,9 +9,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from inspector_app.domain.entities import Inspector, JointTask, ObserverKind, TaskStatus
+from inspector_app.domain.entities import Inspector, JointTask, ObserverKind
 from inspector_app.services.visit import BusinessHistory, Visit
-from inspector_app.ui.tasks.model import CREDIT_COLOURS
+from inspector_app.ui.tasks.model import CREDIT_COLOURS, status_label
 
 
 class BusinessCard(QWidget):
@@ -165,7 +165,7 @@ class BusinessCard(QWidget):
                 start=visit.window_start.isoformat(),
                 end=visit.window_end.isoformat(),
                 departments="、".join(visit.departments),
-                status=visit.status.value if visit.status is not TaskStatus.COMPLETED else "✓",
+                status=status_label(visit.status),
             )
             parts.append(escape(line))
         return "<br>".join(parts)

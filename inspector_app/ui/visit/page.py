@@ -123,7 +123,7 @@ class VisitPage(QWidget):
         )
         a.add("next-item", self.tr("&Next item"), "Ctrl+PgDown", lambda: self.step(1))
         a.add("previous-item", self.tr("&Previous item"), "Ctrl+PgUp", lambda: self.step(-1))
-        a.add("focus-checklist", self.tr("Go to the check&list"), "Ctrl+J", self.focus_checklist)
+        a.add("focus-checklist", self.tr("Go to the chec&klist"), "Ctrl+J", self.focus_checklist)
         return a
 
     def declare_record_actions(self) -> PageActions:

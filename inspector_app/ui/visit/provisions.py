@@ -29,7 +29,8 @@ class ProvisionDialog(QDialog):
 
     def render(self, provisions: list[ProvisionText]) -> str:
         if not provisions:
-            return f"<p><i>{escape(self.tr('This item cites no provision.'))}</i></p>"
+            none = self.tr("This item cites no provision.")  # lupdate skips f-strings
+            return f"<p><i>{escape(none)}</i></p>"
         parts = []
         for p in provisions:
             parts.append(f"<h3>{escape(p.cited)}</h3>")
