@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector_app.services import Profile, ServiceError, login, sync
-from inspector_app.services.demo import DEMO_USER, load_demo
+if TYPE_CHECKING:
+    from inspector_app.services.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,9 @@ def start_demo(profile: Profile) -> Any | None:
     demo session is there in the next. If the server cannot start (e.g. the
     ``server`` extra is not installed) the demo tasks are loaded locally instead.
     """
+    from inspector_app.services import ServiceError, login, sync
+    from inspector_app.services.demo import DEMO_USER, load_demo
+
     try:
         from inspector_server.embedded import start_embedded
     except ImportError as exc:
@@ -45,6 +48,7 @@ def run_gui(
     lang: str | None = None,
     screenshot: Path | None = None,
     server_url: str | None = None,
+    exit_when_ready: bool = False,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -65,4 +69,14 @@ def run_gui(
             app.quit()
 
         QTimer.singleShot(500, grab)
+    if exit_when_ready:
+        # For benchmarks/window_bench.py: the window is up and the event loop has run
+        # everything queued by start-up (first paint included), so a key would be
+        # handled now. Say so and leave.
+        def ready() -> None:
+            app.processEvents()
+            print("ready", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     return app.exec()

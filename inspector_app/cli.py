@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_gui.add_argument(
         "--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS
     )  # used to look at the UI headless
+    p_gui.add_argument(
+        "--exit-when-ready", action="store_true", help=argparse.SUPPRESS
+    )  # used by benchmarks/window_bench.py to time a cold start
 
     p_self = sub.add_parser("selftest", help="check the installation headless")
     p_self.add_argument("--documents", type=Path, metavar="DIR", help="also render documents")
@@ -120,7 +123,6 @@ def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore
     """The profile ``--profile``/``--demo`` names; with ``--demo`` (and ``demo_tasks``) the
     demo tasks are loaded into it locally."""
     from inspector_app.services import ServiceError, open_profile
-    from inspector_app.services.demo import load_demo
 
     folder = profile_dir(args)
     try:
@@ -129,6 +131,8 @@ def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore
         print(f"Cannot open the profile in {folder}: {exc}", file=sys.stderr)
         raise SystemExit(1) from exc
     if args.demo and demo_tasks:
+        from inspector_app.services.demo import load_demo
+
         load_demo(profile)
     return profile
 
@@ -208,6 +212,7 @@ def _gui(args: argparse.Namespace) -> int:
                 lang=args.lang,
                 screenshot=screenshot,
                 server_url=server.url if server is not None else None,
+                exit_when_ready=bool(getattr(args, "exit_when_ready", False)),
             )
         finally:
             if server is not None:

@@ -10,8 +10,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from inspector_app.domain.workdays import default_calendar
-
 
 @dataclass(frozen=True, slots=True)
 class Day:
@@ -21,9 +19,16 @@ class Day:
     make_up: bool  # a Saturday or Sunday that is a working day (调休上班)
 
 
+def _calendar():  # type: ignore[no-untyped-def]
+    # The holidays package takes a noticeable while to load: only when a date is shown.
+    from inspector_app.domain.workdays import default_calendar
+
+    return default_calendar()
+
+
 def month_days(year: int, month: int) -> list[Day]:
     """Every day of a month with whether it is worked, and why not."""
-    cal = default_calendar()
+    cal = _calendar()
     out = []
     for n in range(1, calendar.monthrange(year, month)[1] + 1):
         d = date(year, month, n)
@@ -41,8 +46,8 @@ def month_days(year: int, month: int) -> list[Day]:
 
 def working_days_until(start: date, end: date) -> int:
     """Working days in (start, end]: how long a deadline gives (the start day not counted)."""
-    return default_calendar().working_days_between(start, end)
+    return _calendar().working_days_between(start, end)
 
 
 def schedule_known(year: int) -> bool:
-    return default_calendar().calendar_known(year)
+    return _calendar().calendar_known(year)

@@ -13,27 +13,25 @@ already holds (a few milliseconds for 10,000 tasks), so results follow each keys
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from inspector_app.domain.entities import CreditClass, TaskStatus
 from inspector_app.services.profile import Profile
-from inspector_app.services.tasks import TaskSummary
+from inspector_app.services.task_list import TaskSummary
 from inspector_app.store.task_list import (
+    ALL_TASKS,
+    DONE,
+    DUE_TODAY,
+    NEEDS_ATTENTION,
+    NOTHING,
+    UPCOMING,
     Predicate,
     ViewContext,
-    all_tasks,
     count_where,
-    done,
-    due_today,
     ids_where,
-    in_ids,
-    needs_attention,
-    nothing,
-    tasks_with_open_conflicts,
-    tasks_with_rejected_changes,
-    upcoming,
+    tasks_needing_attention,
 )
 
 
@@ -47,29 +45,23 @@ class TaskView(enum.StrEnum):
 
 
 #: The views in the order the window lists them.
-VIEWS: dict[TaskView, Callable[[ViewContext], Predicate]] = {
-    TaskView.TODAY: due_today,
-    TaskView.UPCOMING: upcoming,
+VIEWS: dict[TaskView, Predicate] = {
+    TaskView.TODAY: DUE_TODAY,
+    TaskView.UPCOMING: UPCOMING,
     # Follow-up visits (回访) due or overdue come with the follow-up service; until
     # then no task is one, and the view stays empty rather than guessing.
-    TaskView.FOLLOW_UPS: nothing,
-    TaskView.DONE: done,
-    TaskView.ATTENTION: needs_attention,
-    TaskView.ALL: all_tasks,
+    TaskView.FOLLOW_UPS: NOTHING,
+    TaskView.DONE: DONE,
+    TaskView.ATTENTION: NEEDS_ATTENTION,
+    TaskView.ALL: ALL_TASKS,
 }
-
-
-def _context(profile: Profile, on: date) -> ViewContext:
-    with profile.db.session() as s:
-        attention = tasks_with_open_conflicts(s) | tasks_with_rejected_changes(s)
-    return ViewContext(today=on, attention=frozenset(attention))
 
 
 def view_counts(profile: Profile, *, today: date) -> dict[TaskView, int]:
     """How many tasks each view holds, counted in one SQL pass over the list index."""
-    ctx = _context(profile, today)
-    with profile.db.session() as s:
-        counts = count_where(s, [where(ctx) for where in VIEWS.values()])
+    with profile.reader.connection() as conn:
+        ctx = ViewContext(today, frozenset(tasks_needing_attention(conn)))
+        counts = count_where(conn, list(VIEWS.values()), ctx)
     return dict(zip(VIEWS, counts, strict=True))
 
 
@@ -77,14 +69,9 @@ def view_task_ids(
     profile: Profile, view: TaskView, *, today: date, among: Collection[str] | None = None
 ) -> set[str]:
     """The ids of the tasks in ``view`` (only those of ``among`` when given)."""
-    ctx = _context(profile, today)
-    predicate = VIEWS[view](ctx)
-    if among is not None:
-        if not among:
-            return set()
-        predicate = in_ids(predicate, among)
-    with profile.db.session() as s:
-        return ids_where(s, predicate)
+    with profile.reader.connection() as conn:
+        ctx = ViewContext(today, frozenset(tasks_needing_attention(conn)))
+        return ids_where(conn, VIEWS[view], ctx, among)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +88,20 @@ class TaskFilter:
     credit_class: CreditClass | None = None
     status: TaskStatus | None = None
 
+    @property
+    def is_empty(self) -> bool:
+        return self == _NO_FILTER
+
     def words(self) -> tuple[str, ...]:
         return tuple(self.text.casefold().split())
 
-    def matches(self, task: TaskSummary, words: tuple[str, ...] | None = None) -> bool:
+    def matches(
+        self,
+        task: TaskSummary,
+        words: tuple[str, ...] | None = None,
+        haystacks: dict[str, str] | None = None,
+    ) -> bool:
+        """Whether ``task`` passes; ``haystacks`` caches each task's search text by id."""
         if self.department is not None and self.department not in task.department_codes:
             return False
         if self.area is not None and task.area != self.area:
@@ -113,12 +110,23 @@ class TaskFilter:
             return False
         if self.status is not None and task.status != self.status:
             return False
-        haystack = task.search_text
-        return all(w in haystack for w in (self.words() if words is None else words))
+        words = self.words() if words is None else words
+        if not words:
+            return True
+        if haystacks is None:
+            haystack = task.search_text
+        else:
+            haystack = haystacks.get(task.id) or haystacks.setdefault(task.id, task.search_text)
+        return all(w in haystack for w in words)
 
-    def apply(self, tasks: Iterable[TaskSummary]) -> list[TaskSummary]:
+    def apply(
+        self, tasks: Iterable[TaskSummary], haystacks: dict[str, str] | None = None
+    ) -> list[TaskSummary]:
         words = self.words()
-        return [t for t in tasks if self.matches(t, words)]
+        return [t for t in tasks if self.matches(t, words, haystacks)]
+
+
+_NO_FILTER = TaskFilter()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +140,13 @@ class Facets:
 
 def facets(tasks: Iterable[TaskSummary]) -> Facets:
     departments: dict[str, str] = {}
-    areas: set[str] = set()
-    statuses: set[TaskStatus] = set()
-    for t in tasks:
-        for code, name in zip(t.department_codes, t.departments, strict=False):
+    held = list(tasks)
+    # Thousands of tasks share a handful of department lists: look at each list once.
+    for codes, names in {(t.department_codes, t.departments) for t in held}:
+        for code, name in zip(codes, names, strict=False):
             departments.setdefault(code, name)
-        if t.area:
-            areas.add(t.area)
-        statuses.add(t.status)
+    areas = {t.area for t in held if t.area}
+    statuses = {t.status for t in held}
     order = list(TaskStatus)
     return Facets(
         departments=tuple(sorted(departments.items())),

@@ -272,14 +272,21 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, migrations: Migrations | None = None) -> Database:
+def open_database(
+    path: Path, *, migrations: Migrations | None = None, probe: bool = True
+) -> Database:
     """Open (creating if needed) and migrate the database file at ``path``.
 
     Raises :class:`DatabaseCorrupt`, :class:`NotAnInspectorDatabase` or
     :class:`DatabaseTooNew` without changing the file.
+
+    ``probe=False`` is for a file ``reader.quick_look`` already found whole and at the
+    shipped schema: no integrity check, no migration (the check runs later).
     """
-    migrations = migrations or Migrations()
     path = Path(path)
+    if not probe:
+        return Database(path, _make_engine(path), None)
+    migrations = migrations or Migrations()
     state = _probe(path, migrations)
     head = migrations.head()
     backup: Path | None = None

@@ -7,7 +7,6 @@ in :meth:`Database.action`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -17,11 +16,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import (
-    Inspector,
     ItemResult,
     JointTask,
     Outcome,
-    Role,
     TaskStatus,
 )
 from inspector_app.store.codec import task_from_json, task_to_json
@@ -52,32 +49,6 @@ def set_state(session: Session, key: str, value: str) -> None:
 
 def delete_state(session: Session, key: str) -> None:
     session.execute(delete(SyncStateRow).where(SyncStateRow.key == key))
-
-
-def inspector_to_state(user: Inspector) -> str:
-    return json.dumps(
-        {
-            "id": user.id,
-            "username": user.username,
-            "display_name": user.display_name,
-            "badge_no": user.badge_no,
-            "department_code": user.department_code,
-            "role": user.role.value,
-        },
-        ensure_ascii=False,
-    )
-
-
-def inspector_from_state(value: str) -> Inspector:
-    d = json.loads(value)
-    return Inspector(
-        id=d["id"],
-        username=d["username"],
-        display_name=d["display_name"],
-        badge_no=d["badge_no"],
-        department_code=d["department_code"],
-        role=Role(d.get("role", Role.INSPECTOR.value)),
-    )
 
 
 # -- tasks ----------------------------------------------------------------------------------

@@ -95,8 +95,7 @@ def install(widget: QWidget, pages: list[PageActions]) -> None:
 
 
 def plain(text: str) -> str:
-    """A label without its mnemonic: "&File" -> "File", "文件(&F)" -> "文件", "A && B" -> "A & B".
-    """
+    """A label without its mnemonic: "&File" -> "File", "文件(&F)" -> "文件", "&&" -> "&"."""
     text = re.sub(r"\(&[^&)]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 

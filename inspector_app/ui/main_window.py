@@ -8,24 +8,28 @@ status bar, remembers its state, and keeps the sync entry point.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 
-from inspector_app import __version__
-from inspector_app.services import Changes, Profile, ServiceError, SignInRequired, login, sync
+from inspector_app import __version__, services
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import ServiceError
+from inspector_app.services.profile import Profile
 from inspector_app.services.task_views import TaskView
-from inspector_app.sync.report import Progress, SyncReport
 from inspector_app.ui.actions import PageActions, build_menu, build_toolbar, install
 from inspector_app.ui.login_dialog import LoginDialog
-from inspector_app.ui.operations import Operations
+from inspector_app.ui.operations import Operations, Warmup
 from inspector_app.ui.tasks.model import TaskTableModel
 from inspector_app.ui.tasks.page import TaskListPage
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.page import VisitPage
 from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from inspector_app.sync.report import Progress, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,12 @@ class MainWindow(QMainWindow):
 
         self.tasks.reload()
         self._restore_state()
+        # The task page needs SQLAlchemy and the services behind it, which take longer to
+        # load than the rest of start-up; they load in the background once the window
+        # is up, then the page shows the selected task.
+        self._warm = Warmup(profile, self)
+        self._warm.done.connect(self._warmed_up)
+        self._warm.start()
 
     # --- composition ----------------------------------------------------------------
 
@@ -144,8 +154,13 @@ class MainWindow(QMainWindow):
         if view in {v.value for v in TaskView} and view != self.tasks.view.value:
             self.tasks.set_view(TaskView(view))
         last = s.value(self._profile_key("task"))
-        if not (isinstance(last, str) and self.tasks.select_task(last)):
-            self.tasks.select_first()
+        # Selected quietly: the task page fills once its services are loaded (_warmed_up).
+        self.tasks.task_selected.disconnect(self.visit.show_task)
+        try:
+            if not (isinstance(last, str) and self.tasks.select_task(last)):
+                self.tasks.select_first()
+        finally:
+            self.tasks.task_selected.connect(self.visit.show_task)
 
     def _profile_key(self, name: str) -> str:
         return f"{self.drafts.group.replace('drafts/', 'profiles/')}/{name}"
@@ -162,9 +177,24 @@ class MainWindow(QMainWindow):
             s.setValue(self._profile_key("task"), current)
         s.sync()
 
+    def _warmed_up(self, problem: object) -> None:
+        if self.visit.task is None:
+            self.visit.show_task(self.tasks.current_task_id())
+        if isinstance(problem, str):
+            QMessageBox.critical(
+                self,
+                self.tr("Field Inspector"),
+                self.tr(
+                    "The profile's database is damaged ({problem}). Close Field Inspector, "
+                    "copy the profile folder aside and restore it from a backup or a .bak "
+                    "copy beside the database; work not yet synced is in the damaged file."
+                ).format(problem=problem),
+            )
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # A write under way finishes first; what was typed is already kept as a draft.
         self.ops.wait()
+        self._warm.wait()
         self.drafts.flush()
         self.save_state()
         super().closeEvent(event)
@@ -219,7 +249,7 @@ class MainWindow(QMainWindow):
         profile = self.profile
 
         def run() -> SyncReport:
-            return sync(profile, progress=self.sync_progress.emit)
+            return services.sync(profile, progress=self.sync_progress.emit)
 
         self.ops.runner.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
 
@@ -252,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _sync_failed(self, exc: BaseException) -> None:
         self.sync_action.setEnabled(True)
-        if isinstance(exc, SignInRequired):
+        if isinstance(exc, services.SignInRequired):
             if self.sign_in():
                 self.start_sync()
             return
@@ -264,7 +294,7 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             server, username, password = dialog.values()
             try:
-                login(self.profile, server, username, password)
+                services.login(self.profile, server, username, password)
             except ServiceError as exc:
                 dialog.message.setText(str(exc))
                 dialog.password.clear()

@@ -7,6 +7,7 @@ operation; a mutation's ``Changes`` goes out through the window's one
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -122,3 +123,43 @@ class Operations(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.runner.wait(msecs)
+
+
+class _WarmupJob(QRunnable):
+    def __init__(self, profile: Any, done: Any) -> None:
+        super().__init__()
+        self.profile, self.done = profile, done
+
+    def run(self) -> None:
+        problem: str | None = None
+        try:
+            # What the task page and the first save need, loaded off the GUI thread.
+            for name in ("tasks", "visit", "inspection", "evidence"):
+                importlib.import_module(f"inspector_app.services.{name}")
+            _ = self.profile.db
+            if not self.profile.checked:
+                from inspector_app.services import check_integrity
+
+                problem = check_integrity(self.profile)
+        except Exception:  # shown by the first action that needs it; logged here
+            log.exception("warm-up failed")
+        self.done.emit(problem)
+
+
+class Warmup(QObject):
+    """Loads the services behind the task page while the window is already usable, then
+    runs the integrity check a quick start-up skipped; ``done`` carries its finding."""
+
+    done = Signal(object)  # None, or what the integrity check found wrong
+
+    def __init__(self, profile: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    def start(self) -> None:
+        self.pool.start(_WarmupJob(self.profile, self.done))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)

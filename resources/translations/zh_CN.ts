@@ -4,167 +4,167 @@
 <context>
     <name>BusinessCard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="53"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="56"/>
         <source>Select a task to see its business and checklist.</source>
         <translation>选择一个任务，查看经营主体和检查事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="63"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="66"/>
         <source>no reason given</source>
         <translation>未注明原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="66"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="69"/>
         <source>Recusal: you are marked related to this business ({reason}). 行政处罚法第四十三条: an officer with an interest shall step aside.</source>
         <translation>回避提示：您被标记为与该经营主体有关联（{reason}）。行政处罚法第四十三条：执法人员与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="79"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="82"/>
         <source>Class {c}</source>
         <translation>{c}类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="84"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="87"/>
         <source>Positive list (无事不扰)</source>
         <translation>正面清单（无事不扰）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="90"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="93"/>
         <source>{lead} (lead)</source>
         <translation>{lead}（牵头）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="91"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="94"/>
         <source>{n} inspectors</source>
         <translation>{n} 名执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="93"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="96"/>
         <source>, you among them</source>
         <translation>，含您本人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="95"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="98"/>
         <source>{before} departmental items merged into {after}</source>
         <translation>各部门 {before} 项合并为 {after} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="101"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="104"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="101"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="104"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="102"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="105"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="102"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="105"/>
         <source>Licence</source>
         <translation>主体资格证照</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="103"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="106"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="104"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="107"/>
         <source>Departments</source>
         <translation>参与部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="105"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="108"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="105"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="108"/>
         <source>Window</source>
         <translation>检查期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="109"/>
         <source>Checklist</source>
         <translation>检查事项清单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="112"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="115"/>
         <source>Checked in</source>
         <translation>签到时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="116"/>
         <source>Present</source>
         <translation>在场人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="121"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="124"/>
         <source>Observers</source>
         <translation>社会监督人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="140"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="143"/>
         <source>People&apos;s Congress deputy</source>
         <translation>人大代表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="141"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="144"/>
         <source>CPPCC member</source>
         <translation>政协委员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="142"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="145"/>
         <source>social supervisor</source>
         <translation>社会监督员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="143"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="146"/>
         <source>media</source>
         <translation>媒体记者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="144"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="147"/>
         <source>observer</source>
         <translation>监督人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="150"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="153"/>
         <source>The last two years</source>
         <translation>近两年记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="153"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="156"/>
         <source>No earlier visit or violation on record.</source>
         <translation>无检查或违法记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="158"/>
         <source>penalised</source>
         <translation>已处罚</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="158"/>
         <source>not penalised</source>
         <translation>未处罚</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="156"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="159"/>
         <source>Violation {day}: {matter} {what} ({penalised})</source>
         <translation>违法 {day}：{matter} {what}（{penalised}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/card.py" line="164"/>
+        <location filename="../../inspector_app/ui/visit/card.py" line="167"/>
         <source>Visit {start} – {end}: {departments} ({status})</source>
         <translation>检查 {start} – {end}：{departments}（{status}）</translation>
     </message>
@@ -323,22 +323,22 @@
 <context>
     <name>DeadlineEdit</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/workdays.py" line="101"/>
+        <location filename="../../inspector_app/ui/widgets/workdays.py" line="113"/>
         <source>in the past</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/workdays.py" line="103"/>
+        <location filename="../../inspector_app/ui/widgets/workdays.py" line="115"/>
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/workdays.py" line="105"/>
+        <location filename="../../inspector_app/ui/widgets/workdays.py" line="117"/>
         <source>{n} working days</source>
         <translation>{n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/workdays.py" line="107"/>
+        <location filename="../../inspector_app/ui/widgets/workdays.py" line="119"/>
         <source>(holiday schedule for {year} not installed)</source>
         <translation>（未安装 {year} 年节假日安排）</translation>
     </message>
@@ -487,83 +487,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
         <source>Field Inspector</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="95"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="97"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="76"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="80"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="96"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="106"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="101"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="102"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="112"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="103"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="113"/>
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <source>The profile&apos;s database is damaged ({problem}). Close Field Inspector, copy the profile folder aside and restore it from a backup or a .bak copy beside the database; work not yet synced is in the damaged file.</source>
+        <translation>配置文件的数据库已损坏（{problem}）。请关闭现场检查，将配置文件夹复制到别处，再用备份或数据库旁的 .bak 副本恢复；尚未同步的工作保存在已损坏的文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>{shown} of {n} tasks shown · profile {folder}</source>
         <translation>显示 {shown}/{n} 个任务 · 配置文件 {folder}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
         <source>Something went wrong and nothing was changed: {error}</source>
         <translation>出现错误，未作任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="229"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="259"/>
         <source>Syncing: {phase} {done}{total}</source>
         <translation>正在同步：{phase} {done}{total}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="239"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="269"/>
         <source>Synced: sent {sent}, received {received}</source>
         <translation>同步完成：上传 {sent} 项，下载 {received} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="247"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
         <source>Server not reachable; your work is kept and will be sent later.</source>
         <translation>无法连接服务器；已保存的工作会在联网后上传。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="251"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="279"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
         <source>About Field Inspector</source>
         <translation>关于现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="311"/>
         <source>Field Inspector {version}
 Joint market-supervision inspections, offline first.</source>
         <translation>现场检查 {version}
@@ -696,127 +702,127 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>TaskListPage</name>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="65"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="68"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="76"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="79"/>
         <source>Search business, USCC or department (Ctrl+F)</source>
         <translation>搜索经营主体、统一社会信用代码或部门（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="85"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="88"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="86"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="89"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="87"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="90"/>
         <source>Credit risk class</source>
         <translation>信用风险分类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="88"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="168"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="171"/>
         <source>&amp;Tasks</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="169"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="172"/>
         <source>&amp;Find task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="172"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="175"/>
         <source>&amp;Clear search and filters</source>
         <translation>清除搜索和筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="176"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="179"/>
         <source>Go to the task &amp;list</source>
         <translation>转到任务列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="188"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="191"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="197"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="200"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="198"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="201"/>
         <source>&amp;Upcoming</source>
         <translation>即将开始(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="199"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="202"/>
         <source>F&amp;ollow-ups due</source>
         <translation>待回访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="200"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="203"/>
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="201"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="204"/>
         <source>Needs &amp;attention</source>
         <translation>需要处理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="202"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="205"/>
         <source>All task&amp;s</source>
         <translation>全部任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="225"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="228"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="226"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="229"/>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="229"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="232"/>
         <source>All credit classes</source>
         <translation>全部信用分类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="230"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="233"/>
         <source>Class {c}</source>
         <translation>{c}类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="234"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="237"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="361"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="364"/>
         <source>No task matches the search and filters. Ctrl+Shift+F clears them.</source>
         <translation>没有符合搜索和筛选条件的任务。按 Ctrl+Shift+F 清除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="363"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="366"/>
         <source>No follow-up visit is due.</source>
         <translation>没有待回访的任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="364"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="367"/>
         <source>No task in this view.</source>
         <translation>此视图中没有任务。</translation>
     </message>
@@ -948,143 +954,143 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="101"/>
         <source>&amp;Visit</source>
         <extracomment>Findings can be recorded in these states (after completion with a reason).</extracomment>
         <translation>检查(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="108"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="103"/>
         <source>Check &amp;in…</source>
         <translation>签到开始检查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="112"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="107"/>
         <source>&amp;Complete inspection</source>
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="119"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="114"/>
         <source>Show the &amp;legal basis</source>
         <translation>查看检查依据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="124"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="119"/>
         <source>&amp;Next item</source>
         <translation>下一项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="125"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="120"/>
         <source>&amp;Previous item</source>
         <translation>上一项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="126"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="121"/>
         <source>Go to the chec&amp;klist</source>
         <translation>转到检查事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="130"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="125"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="132"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="127"/>
         <source>&amp;Compliant</source>
         <translation>符合(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="133"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="128"/>
         <source>&amp;Non-compliant</source>
         <translation>不符合(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="134"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="129"/>
         <source>Not &amp;applicable</source>
         <translation>不适用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="135"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="130"/>
         <source>Not chec&amp;ked</source>
         <translation>未检查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="146"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="141"/>
         <source>&amp;Save result</source>
         <translation>保存结果(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="154"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="149"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="157"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="152"/>
         <source>&amp;View photos</source>
         <translation>查看照片(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="159"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="154"/>
         <source>Go to the n&amp;ote</source>
         <translation>转到备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="162"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="157"/>
         <source>&amp;Restore the kept entry</source>
         <translation>恢复保留的录入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="240"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="235"/>
         <source>assigned, not checked in</source>
         <translation>已分派，未签到</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="241"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="236"/>
         <source>in progress</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="242"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="237"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="243"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="238"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="368"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="363"/>
         <source>Reason for the change</source>
         <translation>更改原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="369"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="364"/>
         <source>This inspection is already completed. Why is this finding changed?</source>
         <translation>本次检查已完成。为什么要更改这项检查结果？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="405"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="400"/>
         <source>Result saved</source>
         <translation>结果已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="425"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="420"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="435"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="430"/>
         <source>{name} (legal representative)</source>
         <translation>{name}（法定代表人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="446"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="443"/>
         <source>Checked in</source>
         <translation>已签到，检查开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="455"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="453"/>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
     </message>
@@ -1092,7 +1098,7 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>WorkdayCalendar</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/workdays.py" line="54"/>
+        <location filename="../../inspector_app/ui/widgets/workdays.py" line="62"/>
         <source>Make-up working day (调休上班)</source>
         <translation>调休上班</translation>
     </message>

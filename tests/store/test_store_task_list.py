@@ -10,6 +10,7 @@ from alembic import command
 from sqlalchemy import create_engine
 
 from inspector_app.store import Migrations, open_database
+from inspector_app.store.reader import Reader, quick_look, shipped_head
 from inspector_app.store.task_list import LIST_COLUMNS, task_list_rows
 
 
@@ -44,8 +45,10 @@ def test_upgrade_copies_the_list_columns_out_of_each_tasks_json(db_path: Path) -
 
     database = open_database(db_path)
     try:
-        with database.session() as s:
-            (row,) = task_list_rows(s)
+        reader = Reader(db_path)
+        with reader.connection() as conn:
+            (row,) = task_list_rows(conn)
+        reader.close()
         listed = dict(zip(LIST_COLUMNS, row, strict=True))
         assert listed["id"] == "t-1"
         assert (listed["credit_class"], listed["positive_list"], listed["area"]) == (
@@ -70,3 +73,28 @@ def test_listing_reads_the_covering_index_only(db_path: Path) -> None:
         assert "USING COVERING INDEX ix_tasks_list" in " ".join(str(r[-1]) for r in plan)
     finally:
         database.close()
+
+
+def test_the_shipped_head_is_read_without_alembic() -> None:
+    assert shipped_head() == Migrations().head()
+
+
+def test_a_quick_look_passes_a_current_file_and_nothing_else(db_path: Path) -> None:
+    assert quick_look(db_path) is None  # no file
+    database = open_database(db_path)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('device_id', 'd-1')")
+    database.close()
+    look = quick_look(db_path)
+    assert look is not None and look.state == {"device_id": "d-1"}
+
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 2])  # truncated: its header names more pages
+    assert quick_look(db_path) is None
+    db_path.write_bytes(b"\x00" * len(data))  # not SQLite at all
+    assert quick_look(db_path) is None
+
+
+def test_a_quick_look_leaves_an_older_schema_to_the_full_open(db_path: Path) -> None:
+    _database_at_0002(db_path)
+    assert quick_look(db_path) is None

@@ -37,6 +37,8 @@ def demo_profile(tmp_path: Path):
 def _window(qtbot, profile) -> MainWindow:
     window = MainWindow(profile)
     qtbot.addWidget(window)
+    # The task page fills once its services have loaded in the background.
+    qtbot.waitUntil(lambda: window.visit.task is not None or window.model.rowCount() == 0)
     return window
 
 

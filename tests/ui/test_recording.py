@@ -56,6 +56,8 @@ def window(qtbot, profile, monkeypatch):
 def _open(qtbot, profile) -> MainWindow:
     w = MainWindow(profile)
     qtbot.addWidget(w)
+    # The task page fills once its services have loaded in the background.
+    qtbot.waitUntil(lambda: w.visit.task is not None)
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from inspector_app.domain.entities import CreditClass, TaskStatus
-from inspector_app.services import TaskSummary
+from inspector_app.services.task_list import TaskSummary
 from inspector_app.services.task_views import TaskFilter
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -128,6 +128,8 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._sort_column = self.WINDOW
         self._descending = False
+        self._haystacks: dict[str, str] = {}  # task id -> search text, built on first search
+        self._in_sql_order = True
         self._badge = positive_list_icon()
         self._credit_brushes = {c: QBrush(q) for c, q in CREDIT_COLOURS.items()}
         self._white = QBrush(QColor("white"))
@@ -135,10 +137,14 @@ class TaskTableModel(QAbstractTableModel):
 
     # --- contents -------------------------------------------------------------------
 
-    def set_tasks(self, tasks: Iterable[TaskSummary]) -> None:
-        """Every task of the profile (start-up, or after a sync brought many)."""
+    def set_tasks(self, tasks: Iterable[TaskSummary], *, relayout: bool = True) -> None:
+        """Every task of the profile (start-up, or after a sync brought many); without
+        ``relayout`` the caller sets the view next, which lays the list out once."""
         self._all = {t.id: t for t in tasks}
-        self._relayout()
+        self._in_sql_order = True  # as list_tasks returns them: by window, name and id
+        self._haystacks = {}
+        if relayout:
+            self._relayout()
 
     def set_view(self, task_ids: set[str] | None, task_filter: TaskFilter | None = None) -> None:
         """Show the tasks of a view (None: all) that pass ``task_filter``."""
@@ -160,15 +166,22 @@ class TaskTableModel(QAbstractTableModel):
 
     def _visible(self, task: TaskSummary, words: tuple[str, ...]) -> bool:
         in_view = self._in_view is None or task.id in self._in_view
-        return in_view and self._filter.matches(task, words)
+        return in_view and self._filter.matches(task, words, self._haystacks)
 
     def _key(self) -> SortKey:
         return self.SORT_KEYS[self._sort_column]
 
     def _relayout(self) -> None:
         words = self._filter.words()
-        rows = [t for t in self._all.values() if self._visible(t, words)]
-        rows.sort(key=self._key(), reverse=self._descending)
+        if self._filter.is_empty:
+            view = self._in_view
+            tasks = self._all.values()
+            rows = list(tasks) if view is None else [t for t in tasks if t.id in view]
+        else:
+            rows = [t for t in self._all.values() if self._visible(t, words)]
+        # The list comes from SQL by window, name and id: that order needs no sort.
+        if not self._in_sql_order or (self._sort_column, self._descending) != (self.WINDOW, False):
+            rows.sort(key=self._key(), reverse=self._descending)
         self.beginResetModel()
         self._rows = rows
         self._row_of = {t.id: n for n, t in enumerate(rows)}
@@ -182,7 +195,15 @@ class TaskTableModel(QAbstractTableModel):
         """
         words = self._filter.words()
         for task in tasks:
+            held = self._all.get(task.id)
+            if (
+                held is None
+                or held.window_start != task.window_start
+                or (held.business_name != task.business_name)
+            ):
+                self._in_sql_order = False  # a new or moved task: sort on the next layout
             self._all[task.id] = task
+            self._haystacks.pop(task.id, None)
             if self._in_view is not None and in_view is not None:
                 if task.id in in_view:
                     self._in_view.add(task.id)

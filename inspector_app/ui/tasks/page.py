@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.entities import CreditClass, TaskStatus
-from inspector_app.services import Changes, Profile, ServiceError, TaskSummary, list_tasks
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import ServiceError
+from inspector_app.services.profile import Profile
+from inspector_app.services.task_list import TaskSummary, list_tasks
 from inspector_app.services.task_views import (
     TaskFilter,
     TaskView,
@@ -214,7 +217,7 @@ class TaskListPage(QWidget):
             self.empty.show()
             return
         self.model.today = date.today()
-        self.model.set_tasks(tasks)
+        self.model.set_tasks(tasks, relayout=False)
         self._fill_facets()
         self._refresh_view()
 
@@ -372,11 +375,16 @@ class TaskListPage(QWidget):
         return str(rows[0].data(ID_ROLE))
 
     def select_task(self, task_id: str) -> bool:
+        """Select a task and show it (also when it was already selected)."""
         row = self.model.row_of(task_id)
         if row is None:
             return False
+        already = self.current_task_id() == task_id
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
+        if already:
+            self._selected = task_id
+            self.task_selected.emit(task_id)
         return True
 
     def select_first(self) -> None:

@@ -5,13 +5,16 @@ the visit's check-in, and the last two years before anyone checks in."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from inspector_app.domain.entities import Inspector, JointTask, ObserverKind
-from inspector_app.services.visit import BusinessHistory, Visit
 from inspector_app.ui.tasks.model import CREDIT_COLOURS, status_label
+
+if TYPE_CHECKING:
+    from inspector_app.services.visit import BusinessHistory, Visit
 
 
 class BusinessCard(QWidget):

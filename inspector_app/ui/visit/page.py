@@ -11,26 +11,18 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QSplitter, QVBoxLayout, QWidget
 
+from inspector_app import services
 from inspector_app.domain.entities import ItemResult, JointTask, Outcome, TaskStatus
-from inspector_app.services import (
-    Changes,
-    Profile,
-    ServiceError,
-    complete_inspection,
-    get_results,
-    get_task,
-    list_tasks,
-    record_item_result,
-    start_inspection,
-)
-from inspector_app.services.evidence import attach_photo_file, read_evidence
-from inspector_app.services.reference import lookup_provisions
-from inspector_app.services.visit import BusinessHistory, Visit, business_history, get_visit
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import ServiceError
+from inspector_app.services.profile import Profile
+from inspector_app.services.task_list import list_tasks
 from inspector_app.ui.actions import PageActions
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.tasks.model import status_label
@@ -40,6 +32,9 @@ from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor, ItemEntry
 from inspector_app.ui.visit.provisions import ProvisionDialog
+
+if TYPE_CHECKING:
+    from inspector_app.services.visit import BusinessHistory, Visit
 
 log = logging.getLogger(__name__)
 
@@ -188,10 +183,10 @@ class VisitPage(QWidget):
             self._clear()
             return
         try:
-            task = get_task(self.profile, task_id)
-            results = get_results(self.profile, task_id)
-            visit = get_visit(self.profile, task_id)
-            history = business_history(self.profile, task, today=date.today())
+            task = services.get_task(self.profile, task_id)
+            results = services.get_results(self.profile, task_id)
+            visit = services.get_visit(self.profile, task_id)
+            history = services.business_history(self.profile, task, today=date.today())
         except ServiceError as exc:
             log.warning("task %s not shown: %s", task_id, exc)
             self._clear()
@@ -266,7 +261,7 @@ class VisitPage(QWidget):
 
     def _photo_loader(self) -> Callable[[str], bytes]:
         profile = self.profile
-        return lambda sha: read_evidence(profile, sha)
+        return lambda sha: services.read_evidence(profile, sha)
 
     # --- following changes ----------------------------------------------------------
 
@@ -287,7 +282,7 @@ class VisitPage(QWidget):
             return
         if items:
             try:
-                self.results = get_results(self.profile, task_id)
+                self.results = services.get_results(self.profile, task_id)
             except ServiceError as exc:
                 log.warning("results of %s not read: %s", task_id, exc)
                 return
@@ -308,7 +303,7 @@ class VisitPage(QWidget):
             return
         before = self.status
         self.status, self.server_state = summaries[0].status, summaries[0].server_state
-        self.visit = get_visit(self.profile, self.task.id)
+        self.visit = services.get_visit(self.profile, self.task.id)
         self._show_card()
         if before != self.status:
             if self.editor.dirty:  # what was typed stays; only what may be edited changes
@@ -382,7 +377,7 @@ class VisitPage(QWidget):
         profile = self.profile
 
         def save() -> Changes:
-            return record_item_result(
+            return services.record_item_result(
                 profile,
                 task.id,
                 entry.item_id,
@@ -416,7 +411,7 @@ class VisitPage(QWidget):
         def attach() -> Changes:
             changes = Changes()
             for path in paths:
-                _sha, changed = attach_photo_file(
+                _sha, changed = services.attach_photo_file(
                     profile, task.id, item_id, Path(path), reason=reason
                 )
                 changes = changes | changed
@@ -442,7 +437,9 @@ class VisitPage(QWidget):
             return
         profile, present, observers = self.profile, dialog.people_present(), dialog.observer_list()
         self.ops.run(
-            lambda: start_inspection(profile, task.id, present=present, observers=observers),
+            lambda: services.start_inspection(
+                profile, task.id, present=present, observers=observers
+            ),
             done=self.tr("Checked in"),
         )
 
@@ -452,7 +449,8 @@ class VisitPage(QWidget):
             return
         profile = self.profile
         self.ops.run(
-            lambda: complete_inspection(profile, task.id), done=self.tr("Inspection completed")
+            lambda: services.complete_inspection(profile, task.id),
+            done=self.tr("Inspection completed"),
         )
 
     def show_provisions(self) -> None:
@@ -460,5 +458,5 @@ class VisitPage(QWidget):
         if item is None:
             return
         ProvisionDialog(
-            f"{item.code} {item.title}", lookup_provisions(item.legal_basis), self
+            f"{item.code} {item.title}", services.lookup_provisions(item.legal_basis), self
         ).exec()

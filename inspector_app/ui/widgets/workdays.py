@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from inspector_app.services.calendar import month_days, schedule_known, working_days_until
@@ -33,10 +33,18 @@ class WorkdayCalendar(QCalendarWidget):
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(day, plain)
         self._marked: set[tuple[int, int]] = set()
+        self._shown = False
         self.currentPageChanged.connect(self._mark)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Marked when first shown: the holiday data loads only when someone looks.
+        self._shown = True
         self._mark(self.yearShown(), self.monthShown())
+        super().showEvent(event)
 
     def _mark(self, year: int, month: int) -> None:
+        if not self._shown:
+            return
         # The page and its neighbours: the grid shows a few days of each.
         for y, m in ((year, month - 1), (year, month), (year, month + 1)):
             if m == 0:
@@ -80,6 +88,7 @@ class DeadlineEdit(QWidget):
         layout.addWidget(self.info)
         self.setFocusProxy(self.edit)
         self.from_day = date.today()
+        self._active = False  # counts working days only while a deadline is being set
         self.edit.dateChanged.connect(self._changed)
 
     def set_date(self, day: date) -> None:
@@ -95,6 +104,9 @@ class DeadlineEdit(QWidget):
         self.changed.emit()
 
     def _describe(self) -> None:
+        if not self._active:  # no deadline set: nothing to count (and no holidays to load)
+            self.info.clear()
+            return
         day = self.date()
         n = working_days_until(self.from_day, day)
         if n < 0:
@@ -112,3 +124,5 @@ class DeadlineEdit(QWidget):
     def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt's name
         super().setEnabled(enabled)
         self.info.setEnabled(enabled)
+        self._active = enabled
+        self._describe()
