@@ -15,13 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +31,10 @@ from inspector_app.store.errors import (
 )
 from inspector_app.store.unit_of_work import Action
 
+if TYPE_CHECKING:  # Alembic loads only when a file needs checking or upgrading
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_S = 15.0
 
@@ -47,6 +47,8 @@ class Migrations:
     extra_version_locations: tuple[Path, ...] = ()
 
     def config(self, connection: Any = None) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         # ConfigParser interpolation: a literal % in a path must be doubled.
         cfg.set_main_option("script_location", str(self.script_location).replace("%", "%%"))
@@ -60,6 +62,8 @@ class Migrations:
         return cfg
 
     def script(self) -> ScriptDirectory:
+        from alembic.script import ScriptDirectory
+
         return ScriptDirectory.from_config(self.config())
 
     def head(self) -> str:
@@ -69,6 +73,8 @@ class Migrations:
         return head
 
     def knows(self, revision: str) -> bool:
+        from alembic.util.exc import CommandError
+
         try:
             return self.script().get_revision(revision) is not None
         except CommandError:
@@ -220,6 +226,8 @@ def _migrate(engine: Engine, migrations: Migrations) -> None:
             assert raw is not None
             raw.execute("PRAGMA foreign_keys=OFF")
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            from alembic import command
+
             command.upgrade(migrations.config(conn), "head")
             if conn.in_transaction():
                 conn.commit()

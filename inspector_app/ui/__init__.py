@@ -1,1 +1,5 @@
 """The PySide6 interface. The only package that imports Qt; it calls ``services`` only."""
+
+from inspector_app.ui import qtfix
+
+qtfix.install()

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: How long after the window comes up the task page's services start loading.
+WARMUP_DELAY_MS = 30
+
 
 class MainWindow(QMainWindow):
     # Emitted from the sync's worker thread; Qt queues it to the GUI thread.
@@ -96,8 +99,11 @@ class MainWindow(QMainWindow):
         # load than the rest of start-up; they load in the background once the window
         # is up, then the page shows the selected task.
         self._warm = Warmup(profile, self)
-        self._warm.done.connect(self._warmed_up)
-        self._warm.start()
+        self._warm.loaded.connect(self._warmed_up)
+        self._warm.checked.connect(self._integrity_checked)
+        self.ops.prepare = self._warm.finish_now
+        # After the first paint and whatever the user does first.
+        self._warm.start(delay_ms=WARMUP_DELAY_MS)
 
     # --- composition ----------------------------------------------------------------
 
@@ -177,10 +183,12 @@ class MainWindow(QMainWindow):
             s.setValue(self._profile_key("task"), current)
         s.sync()
 
-    def _warmed_up(self, problem: object) -> None:
+    def _warmed_up(self) -> None:
         if self.visit.task is None:
             self.visit.show_task(self.tasks.current_task_id())
-        if isinstance(problem, str):
+
+    def _integrity_checked(self, problem: str) -> None:
+        if problem:
             QMessageBox.critical(
                 self,
                 self.tr("Field Inspector"),
@@ -246,11 +254,13 @@ class MainWindow(QMainWindow):
         if self.ops.busy:
             return
         self.sync_action.setEnabled(False)
-        profile = self.profile
+        # Resolved on the GUI thread: its first use imports the sync client.
+        profile, run_sync = self.profile, services.sync
 
         def run() -> SyncReport:
-            return services.sync(profile, progress=self.sync_progress.emit)
+            return run_sync(profile, progress=self.sync_progress.emit)
 
+        self._warm.finish_now()
         self.ops.runner.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
 
     def _show_progress(self, progress: Progress) -> None:

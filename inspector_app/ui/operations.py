@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,11 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self.finished.emit(self.job_id, False, exc)
+            self.finished.emit(self.job_id, False, [exc])
         else:
-            self.finished.emit(self.job_id, True, result)
+            # In a list: PySide 6.12 miscounts references to a bare None sent across
+            # threads (a crash, "deallocating None"); a list is never None.
+            self.finished.emit(self.job_id, True, [result])
 
 
 class OperationRunner(QObject):
@@ -68,7 +70,7 @@ class OperationRunner(QObject):
     def _on_finished(self, job_id: int, ok: bool, value: Any) -> None:
         on_success, on_failure = self._callbacks.pop(job_id)
         try:
-            (on_success if ok else on_failure)(value)
+            (on_success if ok else on_failure)(value[0])
         finally:
             if not self._callbacks:
                 self.busy_changed.emit(False)
@@ -92,6 +94,7 @@ class Operations(QObject):
         super().__init__(parent)
         self.runner = OperationRunner(self)
         self._on_error = on_error
+        self.prepare: Callable[[], None] = lambda: None  # runs on the GUI thread first
 
     @property
     def busy(self) -> bool:
@@ -119,47 +122,93 @@ class Operations(QObject):
                 failed(exc)
             self._on_error(exc)
 
+        self.prepare()
         self.runner.run(fn, on_success=succeeded, on_failure=failure)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.runner.wait(msecs)
 
 
-class _WarmupJob(QRunnable):
-    def __init__(self, profile: Any, done: Any) -> None:
+#: What the task page and the first save need, loaded step by step on the GUI thread
+#: after the window is up. Not in a worker thread: with PySide6 6.12 a Python import
+#: in another thread while the GUI thread runs Qt code has crashed the process.
+WARMUP_MODULES = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "inspector_app.store.models",
+    "inspector_app.store.repositories",
+    "inspector_app.services.tasks",
+    "inspector_app.services.visit",
+    "inspector_app.services.inspection",
+    "inspector_app.services.evidence",
+)
+
+
+class _IntegrityJob(QRunnable):
+    def __init__(self, check: Callable[[], str | None], done: Any) -> None:
         super().__init__()
-        self.profile, self.done = profile, done
+        self.check, self.done = check, done
 
     def run(self) -> None:
-        problem: str | None = None
         try:
-            # What the task page and the first save need, loaded off the GUI thread.
-            for name in ("tasks", "visit", "inspection", "evidence"):
-                importlib.import_module(f"inspector_app.services.{name}")
-            _ = self.profile.db
-            if not self.profile.checked:
-                from inspector_app.services import check_integrity
-
-                problem = check_integrity(self.profile)
-        except Exception:  # shown by the first action that needs it; logged here
-            log.exception("warm-up failed")
+            problem = self.check() or ""
+        except Exception as exc:  # reported as a problem: the file could not be read
+            log.exception("integrity check failed")
+            problem = str(exc)
         self.done.emit(problem)
 
 
 class Warmup(QObject):
-    """Loads the services behind the task page while the window is already usable, then
-    runs the integrity check a quick start-up skipped; ``done`` carries its finding."""
+    """Loads the services behind the task page once the window is usable: one module per
+    turn of the event loop, so typing is never held up for long; then ``loaded``. The
+    integrity check a quick start-up skipped runs after, in a thread (SQLite releases
+    the GIL and imports nothing); ``checked`` carries what it found ("" when sound)."""
 
-    done = Signal(object)  # None, or what the integrity check found wrong
+    loaded = Signal()
+    # A str, not an object that may be None: PySide 6.12 miscounts references to None
+    # sent across threads.
+    checked = Signal(str)
 
     def __init__(self, profile: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self._steps: list[Callable[[], object]] = [
+            *(lambda name=name: importlib.import_module(name) for name in WARMUP_MODULES),
+            lambda: self.profile.db,  # the engine, so the first save does not wait for it
+        ]
+        self.done = False
 
-    def start(self) -> None:
-        self.pool.start(_WarmupJob(self.profile, self.done))
+    def start(self, delay_ms: int = 0) -> None:
+        QTimer.singleShot(delay_ms, self._step)
+
+    def _step(self) -> None:
+        if self._steps:
+            step = self._steps.pop(0)
+            try:
+                step()
+            except Exception:  # the first action that needs it will say what is wrong
+                log.exception("warm-up step failed")
+            QTimer.singleShot(0, self._step)
+            return
+        self.done = True
+        self.loaded.emit()
+        if not self.profile.checked:
+            from inspector_app.services import check_integrity
+
+            profile = self.profile
+            self.pool.start(_IntegrityJob(lambda: check_integrity(profile), self.checked))
+
+    def finish_now(self) -> None:
+        """Load what is left at once, on this (the GUI) thread: an operation is about to
+        run in a worker, where a first import must not happen."""
+        while self._steps:
+            step = self._steps.pop(0)
+            try:
+                step()
+            except Exception:
+                log.exception("warm-up step failed")
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -260,8 +260,8 @@ class VisitPage(QWidget):
         self._update_actions()
 
     def _photo_loader(self) -> Callable[[str], bytes]:
-        profile = self.profile
-        return lambda sha: services.read_evidence(profile, sha)
+        profile, read = self.profile, services.read_evidence  # resolved on the GUI thread
+        return lambda sha: read(profile, sha)
 
     # --- following changes ----------------------------------------------------------
 
@@ -374,10 +374,12 @@ class VisitPage(QWidget):
         go, reason = self._reason_if_needed()
         if not go:
             return
-        profile = self.profile
+        # Resolved here, on the GUI thread: a first use imports its module, which must
+        # not happen in the worker (see ui.operations.WARMUP_MODULES).
+        profile, record = self.profile, services.record_item_result
 
         def save() -> Changes:
-            return services.record_item_result(
+            return record(
                 profile,
                 task.id,
                 entry.item_id,
@@ -406,14 +408,12 @@ class VisitPage(QWidget):
         go, reason = self._reason_if_needed()
         if not go:
             return
-        profile = self.profile
+        profile, attach_file = self.profile, services.attach_photo_file
 
         def attach() -> Changes:
             changes = Changes()
             for path in paths:
-                _sha, changed = services.attach_photo_file(
-                    profile, task.id, item_id, Path(path), reason=reason
-                )
+                _sha, changed = attach_file(profile, task.id, item_id, Path(path), reason=reason)
                 changes = changes | changed
             return changes
 
@@ -436,10 +436,9 @@ class VisitPage(QWidget):
         if not dialog.exec():
             return
         profile, present, observers = self.profile, dialog.people_present(), dialog.observer_list()
+        start = services.start_inspection
         self.ops.run(
-            lambda: services.start_inspection(
-                profile, task.id, present=present, observers=observers
-            ),
+            lambda: start(profile, task.id, present=present, observers=observers),
             done=self.tr("Checked in"),
         )
 
@@ -447,9 +446,9 @@ class VisitPage(QWidget):
         task = self.task
         if task is None or not self.complete_action.isEnabled():
             return
-        profile = self.profile
+        profile, complete = self.profile, services.complete_inspection
         self.ops.run(
-            lambda: services.complete_inspection(profile, task.id),
+            lambda: complete(profile, task.id),
             done=self.tr("Inspection completed"),
         )
 
