@@ -1,14 +1,18 @@
-"""A work-around for a reference-counting bug in PySide6 6.12.0's ``Signal.emit``.
+"""A work-around for PySide6 6.12.0 on Python 3.11: it loses references to None and True.
 
-Each ``SignalInstance.emit`` called from Python returns ``True`` without taking a
-reference to it, so every emit lowers ``True``'s count by one; after some thousands
-of emits CPython (3.11, where ``True`` is not immortal) frees it and aborts with
-"bool_dealloc: deallocating True or False". We saw it abort the window benchmark.
+Measured here: every call of a method returning nothing (``setText``, ``update``,
+``processEvents``, a ``QRunnable.run`` override…) gives back ``None`` without taking a
+reference to it, and every ``Signal.emit`` does the same with ``True``. On Python 3.12
+and later these objects are immortal and nothing happens; on 3.11 their counts fall
+with every call until CPython frees them and aborts ("none_dealloc: deallocating None",
+"bool_dealloc"): the window benchmark aborted after a few thousand calls, and a day of
+use would too.
 
-:func:`install` measures the leak on a throw-away signal and, only if it is exactly
-one reference per emit, wraps ``emit`` to give the reference back; it measures again
-and takes the wrapper off if the count still moves. A PySide6 without the bug is left
-alone, so the fix retires itself when PySide6 is upgraded.
+:func:`install` measures both losses on throw-away objects and, only where it finds
+them, gives None, True and False what Python 3.12 gives them: a reference count so
+high that no run can bring it down to zero. A PySide6 or a Python without the bug is
+left alone, so the fix retires itself. The real cure is Python >= 3.12 or a PySide6
+without the bug; see the project's notes.
 """
 
 from __future__ import annotations
@@ -16,48 +20,54 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
 _PROBES = 16
-_original_emit = SignalInstance.emit
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
+#: Added to the counts: more references than any process can ever drop (2**60 calls).
+_IMMORTAL = 2**60
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def _leak_per_emit() -> float:
+def losses() -> tuple[float, float]:
+    """References lost per call: (to None by a void method, to True by an emit)."""
     probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    lost_none = (before - sys.getrefcount(None)) / _PROBES
     before = sys.getrefcount(True)
     for _ in range(_PROBES):
         probe.ping.emit()
-    return (before - sys.getrefcount(True)) / _PROBES
+    lost_true = (before - sys.getrefcount(True)) / _PROBES
+    return lost_none, lost_true
 
 
-def _emit_keeping_true(self: Any, *args: Any) -> Any:
-    result = _original_emit(self, *args)
-    if result is True:
-        _incref(True)  # the reference PySide6 6.12.0 failed to take
-    return result
+def _raise_count(obj: object) -> None:
+    # ob_refcnt is the first field of every object (Py_ssize_t), at id(obj).
+    ctypes.c_ssize_t.from_address(id(obj)).value += _IMMORTAL
 
 
 def install() -> bool:
-    """Wrap ``emit`` if this PySide6 leaks; True when the wrapper is in place."""
-    if SignalInstance.emit is _emit_keeping_true:
-        return True
-    if _leak_per_emit() != 1:
+    """Make None, True and False immortal if this PySide6 loses references to them."""
+    if sys.version_info >= (3, 12):
+        return False  # immortal already
+    if sys.getrefcount(None) > _IMMORTAL:
+        return True  # done before
+    lost_none, lost_true = losses()
+    if lost_none < 0.5 and lost_true < 0.5:
         return False
-    SignalInstance.emit = _emit_keeping_true  # type: ignore[method-assign]
-    if _leak_per_emit() != 0:
-        SignalInstance.emit = _original_emit  # type: ignore[method-assign]
-        log.error("PySide6 Signal.emit loses references and the work-around did not help")
-        return False
-    log.info("PySide6 Signal.emit reference leak worked around")
+    for obj in (None, True, False):
+        _raise_count(obj)
+    log.info(
+        "PySide6 loses references (None %.0f per void call, True %.0f per emit): "
+        "None, True and False made immortal as on Python 3.12",
+        lost_none,
+        lost_true,
+    )
     return True
