@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 
@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
     def _warmed_up(self) -> None:
         if self.visit.task is None:
             self.visit.show_task(self.tasks.current_task_id())
+        # The search texts of every task, so the first keystroke does not build them.
+        QTimer.singleShot(0, self.tasks.model.prepare_search)
 
     def _integrity_checked(self, problem: str) -> None:
         if problem:

@@ -10,6 +10,7 @@ Sorting is done here, on Python keys, not by a proxy calling ``data()`` per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -154,8 +155,15 @@ class TaskTableModel(QAbstractTableModel):
         self._relayout()
 
     def set_filter(self, task_filter: TaskFilter) -> None:
-        self._filter = task_filter
-        self._relayout()
+        old, self._filter = self._filter, task_filter
+        # Typing on narrows what is shown: look only at the rows shown already.
+        narrowing = (
+            replace(old, text="") == replace(task_filter, text="")
+            and task_filter.text.startswith(old.text)
+            and old.text.split() == task_filter.text.split()[: len(old.text.split())]
+            and bool(old.text.strip())
+        )
+        self._relayout(narrowing=narrowing)
 
     @property
     def task_filter(self) -> TaskFilter:
@@ -171,16 +179,50 @@ class TaskTableModel(QAbstractTableModel):
     def _key(self) -> SortKey:
         return self.SORT_KEYS[self._sort_column]
 
-    def _relayout(self) -> None:
-        words = self._filter.words()
-        if self._filter.is_empty:
-            view = self._in_view
+    def _haystack(self) -> dict[str, str]:
+        """Every task's search text (see ``TaskSummary.search_text``), built once; the
+        window builds it when idle after start-up (``prepare_search``)."""
+        hay = self._haystacks
+        if len(hay) < len(self._all):
+            departments: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+            for task_id, t in self._all.items():
+                if task_id in hay:
+                    continue
+                key = (t.departments, t.department_codes)
+                part = departments.get(key)
+                if part is None:
+                    part = departments[key] = "\n".join((*key[0], *key[1])).casefold()
+                hay[task_id] = f"{t.business_name}\n{t.uscc}\n".casefold() + part
+        return hay
+
+    def prepare_search(self) -> None:
+        self._haystack()
+
+    def _relayout(self, *, narrowing: bool = False) -> None:
+        f = self._filter
+        view = self._in_view
+        if narrowing:  # already in view, sorted and passing every other filter
+            rows: list[TaskSummary] = list(self._rows)
+        else:
             tasks = self._all.values()
             rows = list(tasks) if view is None else [t for t in tasks if t.id in view]
-        else:
-            rows = [t for t in self._all.values() if self._visible(t, words)]
+            if f != replace(f, department=None, area=None, credit_class=None, status=None):
+                blank = replace(f, text="")
+                rows = [t for t in rows if blank.matches(t, ())]
+        words = f.words()
+        if words:
+            hay = self._haystack()
+            if len(words) == 1:
+                (word,) = words
+                rows = [t for t in rows if word in hay[t.id]]
+            else:
+                rows = [t for t in rows if all(w in hay[t.id] for w in words)]
         # The list comes from SQL by window, name and id: that order needs no sort.
-        if not self._in_sql_order or (self._sort_column, self._descending) != (self.WINDOW, False):
+        resort = not self._in_sql_order or (self._sort_column, self._descending) != (
+            self.WINDOW,
+            False,
+        )
+        if resort and not narrowing:
             rows.sort(key=self._key(), reverse=self._descending)
         self.beginResetModel()
         self._rows = rows
