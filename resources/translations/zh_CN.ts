@@ -487,89 +487,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="196"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="242"/>
         <source>Field Inspector</source>
+        <extracomment>How long after the window comes up the task page&apos;s services start loading.</extracomment>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="105"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="107"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="80"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="83"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="106"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="112"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="111"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="112"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="118"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="113"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="119"/>
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
         <source>The profile&apos;s database is damaged ({problem}). Close Field Inspector, copy the profile folder aside and restore it from a backup or a .bak copy beside the database; work not yet synced is in the damaged file.</source>
         <translation>配置文件的数据库已损坏（{problem}）。请关闭现场检查，将配置文件夹复制到别处，再用备份或数据库旁的 .bak 副本恢复；尚未同步的工作保存在已损坏的文件中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
         <source>{shown} of {n} tasks shown · profile {folder}</source>
         <translation>显示 {shown}/{n} 个任务 · 配置文件 {folder}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="250"/>
         <source>Something went wrong and nothing was changed: {error}</source>
         <translation>出现错误，未作任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="259"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
         <source>Syncing: {phase} {done}{total}</source>
         <translation>正在同步：{phase} {done}{total}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="269"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
         <source>Synced: sent {sent}, received {received}</source>
         <translation>同步完成：上传 {sent} 项，下载 {received} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
         <source>Server not reachable; your work is kept and will be sent later.</source>
         <translation>无法连接服务器；已保存的工作会在联网后上传。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="321"/>
         <source>About Field Inspector</source>
         <translation>关于现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="311"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="323"/>
         <source>Field Inspector {version}
 Joint market-supervision inspections, offline first.</source>
         <translation>现场检查 {version}
@@ -830,123 +831,123 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="40"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="41"/>
         <source>Assigned</source>
         <translation>已分派</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="41"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="42"/>
         <source>In progress</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="42"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="43"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="43"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="44"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="44"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="45"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="45"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="46"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="46"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="47"/>
         <source>Published</source>
         <translation>已公示</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="47"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="48"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="56"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="57"/>
         <source>Cancelled on the server</source>
         <translation>服务器已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="57"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="58"/>
         <source>Given to another team</source>
         <translation>已改派其他检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="68"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="69"/>
         <source>A – low risk</source>
         <extracomment>信用风险分类 colours as inspectors know them: 绿 A (low), 蓝 B, 橙 C, 红 D (high).</extracomment>
         <translation>A类（低风险）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="69"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="70"/>
         <source>B – ordinary risk</source>
         <translation>B类（一般风险）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="70"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="71"/>
         <source>C – elevated risk</source>
         <translation>C类（较高风险）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="71"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="72"/>
         <source>D – high risk</source>
         <translation>D类（高风险）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="74"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="75"/>
         <source>On the positive list (无事不扰): inspect only with a reason</source>
         <translation>列入正面清单（无事不扰）：无正当理由不主动检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="77"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="78"/>
         <source>Credit risk class: {label}</source>
         <translation>信用风险分类：{label}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="78"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="79"/>
         <source>Overdue: the window closed on {day}</source>
         <translation>已逾期：检查期限已于 {day} 届满</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="103"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="104"/>
         <source>Business</source>
         <translation>经营主体</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="104"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="105"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="108"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="109"/>
         <source>Depts</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="109"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="110"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="105"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="106"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="107"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/model.py" line="107"/>
+        <location filename="../../inspector_app/ui/tasks/model.py" line="108"/>
         <source>Window</source>
         <translation>检查期限</translation>
     </message>
@@ -954,143 +955,144 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="101"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="98"/>
         <source>&amp;Visit</source>
         <extracomment>Findings can be recorded in these states (after completion with a reason).</extracomment>
         <translation>检查(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="103"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="100"/>
         <source>Check &amp;in…</source>
         <translation>签到开始检查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="104"/>
         <source>&amp;Complete inspection</source>
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="114"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="111"/>
         <source>Show the &amp;legal basis</source>
         <translation>查看检查依据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="119"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="116"/>
         <source>&amp;Next item</source>
         <translation>下一项(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="120"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="117"/>
         <source>&amp;Previous item</source>
         <translation>上一项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="121"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="118"/>
         <source>Go to the chec&amp;klist</source>
         <translation>转到检查事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="125"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="122"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="127"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="124"/>
         <source>&amp;Compliant</source>
         <translation>符合(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="128"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="125"/>
         <source>&amp;Non-compliant</source>
         <translation>不符合(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="129"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="126"/>
         <source>Not &amp;applicable</source>
         <translation>不适用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="130"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="127"/>
         <source>Not chec&amp;ked</source>
         <translation>未检查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="141"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="138"/>
         <source>&amp;Save result</source>
         <translation>保存结果(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="149"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="146"/>
         <source>Add &amp;photos…</source>
         <translation>添加照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="152"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="149"/>
         <source>&amp;View photos</source>
         <translation>查看照片(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="154"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="151"/>
         <source>Go to the n&amp;ote</source>
         <translation>转到备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="157"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="154"/>
         <source>&amp;Restore the kept entry</source>
         <translation>恢复保留的录入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="235"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="232"/>
         <source>assigned, not checked in</source>
         <translation>已分派，未签到</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="236"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="233"/>
         <source>in progress</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="237"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="234"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="238"/>
+        <location filename="../../inspector_app/ui/visit/page.py" line="235"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="363"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="37"/>
         <source>Reason for the change</source>
+        <extracomment>Recording here needs a reason: the inspection was already closed.</extracomment>
         <translation>更改原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="364"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="38"/>
         <source>This inspection is already completed. Why is this finding changed?</source>
         <translation>本次检查已完成。为什么要更改这项检查结果？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="400"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="79"/>
         <source>Result saved</source>
         <translation>结果已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="420"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="98"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="430"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="109"/>
         <source>{name} (legal representative)</source>
         <translation>{name}（法定代表人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="443"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="124"/>
         <source>Checked in</source>
         <translation>已签到，检查开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/page.py" line="453"/>
+        <location filename="../../inspector_app/ui/visit/writes.py" line="134"/>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
     </message>

@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from inspector_app import services
 from inspector_app.domain.entities import ItemResult, JointTask, Outcome, TaskStatus
@@ -27,11 +26,10 @@ from inspector_app.ui.actions import PageActions
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.tasks.model import status_label
 from inspector_app.ui.visit.card import BusinessCard
-from inspector_app.ui.visit.check_in import CheckInDialog
 from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
-from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor, ItemEntry
-from inspector_app.ui.visit.provisions import ProvisionDialog
+from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
+from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
     from inspector_app.services.visit import BusinessHistory, Visit
@@ -40,11 +38,10 @@ log = logging.getLogger(__name__)
 
 #: Findings can be recorded in these states (after completion with a reason).
 EDITABLE = frozenset({TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, TaskStatus.SUBMITTED})
-AFTER_COMPLETION = frozenset({TaskStatus.COMPLETED, TaskStatus.SUBMITTED})
 STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
 
 
-class VisitPage(QWidget):
+class VisitPage(VisitWrites, QWidget):
     """Shows one task; emits ``status_changed`` when its lifecycle moved."""
 
     status_changed = Signal()
@@ -352,110 +349,3 @@ class VisitPage(QWidget):
         if self.task is not None and self.editor.item_id is not None:
             self.drafts.drop(self.task.id, self.editor.item_id)
         self.editor.draft_banner.hide()
-
-    # --- user actions ---------------------------------------------------------------
-
-    def _reason_if_needed(self) -> tuple[bool, str | None]:
-        if self.status not in AFTER_COMPLETION:
-            return True, None
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Reason for the change"),
-            self.tr("This inspection is already completed. Why is this finding changed?"),
-        )
-        if not ok or not reason.strip():
-            return False, None
-        return True, reason.strip()
-
-    def save_entry(self, entry: ItemEntry) -> None:
-        task = self.task
-        if task is None:
-            return
-        go, reason = self._reason_if_needed()
-        if not go:
-            return
-        # Resolved here, on the GUI thread: a first use imports its module, which must
-        # not happen in the worker (see ui.operations.WARMUP_MODULES).
-        profile, record = self.profile, services.record_item_result
-
-        def save() -> Changes:
-            return record(
-                profile,
-                task.id,
-                entry.item_id,
-                outcome=entry.outcome,
-                note=entry.note,
-                measurements=entry.measurements,
-                corrected_on_site=entry.corrected_on_site,
-                deadline=entry.deadline,
-                reason=reason,
-            )
-
-        def saved(_changes: object) -> None:
-            self.drafts.drop(task.id, entry.item_id)
-            if self.task is None or self.task.id != task.id:
-                return
-            if self.editor.item_id == entry.item_id:
-                self.editor.mark_saved()
-                self.step(1)
-
-        self.ops.run(save, done=self.tr("Result saved"), after=saved)
-
-    def attach_photos(self, item_id: str, paths: list[str]) -> None:
-        task = self.task
-        if task is None or not paths:
-            return
-        go, reason = self._reason_if_needed()
-        if not go:
-            return
-        profile, attach_file = self.profile, services.attach_photo_file
-
-        def attach() -> Changes:
-            changes = Changes()
-            for path in paths:
-                _sha, changed = attach_file(profile, task.id, item_id, Path(path), reason=reason)
-                changes = changes | changed
-            return changes
-
-        self.ops.run(attach, done=self.tr("Photo attached"))
-
-    def check_in(self) -> None:
-        task = self.task
-        if task is None or not self.check_in_action.isEnabled():
-            return
-        related = self.history.related_reason if self.history and self.history.related else None
-        rep = task.business.legal_rep
-        dialog = CheckInDialog(
-            task.business.name,
-            suggested_present=[self.tr("{name} (legal representative)").format(name=rep)]
-            if rep
-            else [],
-            related_reason=related,
-            parent=self,
-        )
-        if not dialog.exec():
-            return
-        profile, present, observers = self.profile, dialog.people_present(), dialog.observer_list()
-        start = services.start_inspection
-        self.ops.run(
-            lambda: start(profile, task.id, present=present, observers=observers),
-            done=self.tr("Checked in"),
-        )
-
-    def complete(self) -> None:
-        task = self.task
-        if task is None or not self.complete_action.isEnabled():
-            return
-        profile, complete = self.profile, services.complete_inspection
-        self.ops.run(
-            lambda: complete(profile, task.id),
-            done=self.tr("Inspection completed"),
-        )
-
-    def show_provisions(self) -> None:
-        item = self.editor.item
-        if item is None:
-            return
-        ProvisionDialog(
-            f"{item.code} {item.title}", services.lookup_provisions(item.legal_basis), self
-        ).exec()
