@@ -703,127 +703,127 @@ Joint market-supervision inspections, offline first.</source>
 <context>
     <name>TaskListPage</name>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="68"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="66"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="79"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="77"/>
         <source>Search business, USCC or department (Ctrl+F)</source>
         <translation>搜索经营主体、统一社会信用代码或部门（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="88"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="86"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="89"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="87"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="90"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="88"/>
         <source>Credit risk class</source>
         <translation>信用风险分类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="91"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="171"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="138"/>
         <source>&amp;Tasks</source>
         <translation>任务(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="172"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="139"/>
         <source>&amp;Find task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="175"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="142"/>
         <source>&amp;Clear search and filters</source>
         <translation>清除搜索和筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="179"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="146"/>
         <source>Go to the task &amp;list</source>
         <translation>转到任务列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="191"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="158"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="200"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="167"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="201"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="168"/>
         <source>&amp;Upcoming</source>
         <translation>即将开始(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="202"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="169"/>
         <source>F&amp;ollow-ups due</source>
         <translation>待回访(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="203"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="170"/>
         <source>&amp;Done</source>
         <translation>已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="204"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="171"/>
         <source>Needs &amp;attention</source>
         <translation>需要处理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="205"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="172"/>
         <source>All task&amp;s</source>
         <translation>全部任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="228"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="195"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="229"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="196"/>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="232"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="199"/>
         <source>All credit classes</source>
         <translation>全部信用分类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="233"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="200"/>
         <source>Class {c}</source>
         <translation>{c}类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="237"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="204"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="364"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="331"/>
         <source>No task matches the search and filters. Ctrl+Shift+F clears them.</source>
         <translation>没有符合搜索和筛选条件的任务。按 Ctrl+Shift+F 清除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="366"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="333"/>
         <source>No follow-up visit is due.</source>
         <translation>没有待回访的任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tasks/page.py" line="367"/>
+        <location filename="../../inspector_app/ui/tasks/page.py" line="334"/>
         <source>No task in this view.</source>
         <translation>此视图中没有任务。</translation>
     </message>

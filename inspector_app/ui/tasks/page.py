@@ -12,16 +12,13 @@ from datetime import date
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +36,8 @@ from inspector_app.services.task_views import (
     view_task_ids,
 )
 from inspector_app.ui.actions import PageActions, plain
-from inspector_app.ui.tasks.model import ID_ROLE, TaskTableModel, status_label
+from inspector_app.ui.tasks.model import ID_ROLE, status_label
+from inspector_app.ui.tasks.table import TaskTable
 
 log = logging.getLogger(__name__)
 
@@ -98,39 +96,8 @@ class TaskListPage(QWidget):
             combo.setMinimumContentsLength(9)
             combo.currentIndexChanged.connect(self._filters_changed)
 
-        self.model = TaskTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("task-table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TaskTableModel.WINDOW, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        # Tab moves on to the next widget; arrows move between rows.
-        self.table.setTabKeyNavigation(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        # Fixed row heights and fixed column widths: the view never measures 10,000
-        # rows (ResizeToContents would call data() for every one of them).
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TaskTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in (
-            (TaskTableModel.CREDIT, 4),
-            (TaskTableModel.STATUS, 8),
-            (TaskTableModel.PROGRESS, 6),
-            (TaskTableModel.WINDOW, 10),
-            (TaskTableModel.DEPARTMENTS, 5),
-            (TaskTableModel.USCC, 13),
-        ):
-            header.resizeSection(column, width * em)
-        self.table.setColumnHidden(TaskTableModel.USCC, True)  # searchable; shown on the card
+        self.table = TaskTable(self)
+        self.model = self.table.task_model
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._activated)
 
