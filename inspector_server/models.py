@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -293,8 +294,13 @@ class ChecklistItem(Base):
     title: Mapped[str] = mapped_column(String(500))
     content: Mapped[str] = mapped_column(Text, default="")
     method: Mapped[str] = mapped_column(Text, default="")
-    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)
+    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)  # the duty breached
     severity: Mapped[str] = mapped_column(String(20))
+    # {"order_basis": [...], "penalty": {...}}, each key only where the file gave it
+    # (domain.serialization.item_provisions_to_json).
+    provisions: Mapped[dict[str, Any]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)  # order within the department
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

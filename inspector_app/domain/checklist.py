@@ -18,6 +18,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from inspector_app.domain.entities import CheckItem, MergedItem, Severity, SourceItem
+from inspector_app.domain.provisions import (
+    PROVISION_COLUMNS,
+    parse_provision_cells,
+    split_provisions,
+)
 
 CHECKLIST_COLUMNS = (
     "department_code",
@@ -29,6 +34,8 @@ CHECKLIST_COLUMNS = (
     "legal_basis",
     "severity",
 )
+#: Optional columns: the order and penalty provisions (see ``domain.provisions``).
+CHECKLIST_OPTIONAL_COLUMNS = PROVISION_COLUMNS
 _CHECKLIST_REQUIRED = ("department_code", "code", "title", "severity")
 EQUIVALENCE_COLUMNS = ("code_a", "code_b", "note")
 _EQUIVALENCE_REQUIRED = ("code_a", "code_b")
@@ -145,10 +152,19 @@ def read_checklist_csv(source: str | Path | TextIO) -> ChecklistParse:
     """Read a departmental checklist CSV; bad rows are reported by line, good rows kept.
 
     ``source`` is a file path (str or Path) or an open text stream. UTF-8, BOM or not.
+    The columns of ``CHECKLIST_COLUMNS`` are required, those of
+    ``CHECKLIST_OPTIONAL_COLUMNS`` (order basis, penalty provision and its range) may be
+    there too, in any order; see ``domain.provisions`` for what they hold.
     """
     items: list[CheckItem] = []
-    rows, errors = _read_rows(source, CHECKLIST_COLUMNS, _CHECKLIST_REQUIRED)
+    rows, errors = _read_rows(
+        source, CHECKLIST_COLUMNS, _CHECKLIST_REQUIRED, CHECKLIST_OPTIONAL_COLUMNS
+    )
     for line, row in rows:
+        order_basis, penalty, problems = parse_provision_cells(row)
+        if problems:
+            errors.append(RowError(line, "；".join(problems)))
+            continue
         severity = _SEVERITY_WORDS.get(row["severity"].casefold())
         if severity is None:
             errors.append(
@@ -167,6 +183,8 @@ def read_checklist_csv(source: str | Path | TextIO) -> ChecklistParse:
                 method=row["method"],
                 legal_basis=split_legal_basis(row["legal_basis"]),
                 severity=severity,
+                order_basis=order_basis,
+                penalty=penalty,
             )
         )
     errors.sort(key=lambda e: e.line)
@@ -182,14 +200,19 @@ def read_equivalences_csv(source: str | Path | TextIO) -> EquivalenceParse:
 
 def split_legal_basis(text: str) -> tuple[str, ...]:
     """Split ``A;B；C`` into provisions, stripped, empties dropped."""
-    parts = text.replace("；", ";").split(";")
-    return tuple(p.strip() for p in parts if p.strip())
+    return split_provisions(text)
 
 
 def _read_rows(
-    source: str | Path | TextIO, columns: tuple[str, ...], required: tuple[str, ...]
+    source: str | Path | TextIO,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
 ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
-    """Rows as (first physical line, {column: stripped value}) plus the errors found."""
+    """Rows as (first physical line, {column: stripped value}) plus the errors found.
+
+    Every column of ``columns`` must be in the header; those of ``optional`` may be.
+    """
     if isinstance(source, str | Path):
         try:
             text = Path(source).read_bytes().decode("utf-8-sig")
@@ -207,7 +230,7 @@ def _read_rows(
         return [], [RowError(1, f"文件为空，第1行应为表头：{', '.join(columns)}")]
     header = [h.strip().lstrip("\ufeff").strip().casefold() for h in first[1]]
     missing = [c for c in columns if c not in header]
-    unknown = [h for h in header if h not in columns]
+    unknown = [h for h in header if h not in columns and h not in optional]
     if missing or unknown or len(set(header)) != len(header):
         problem = "；".join(
             part
@@ -218,7 +241,10 @@ def _read_rows(
             )
             if part
         )
-        return [], [RowError(1, f"表头不正确（{problem}），应为：{', '.join(columns)}")]
+        expected = ", ".join(columns)
+        if optional:
+            expected += f"（可选列：{', '.join(optional)}）"
+        return [], [RowError(1, f"表头不正确（{problem}），应为：{expected}")]
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
@@ -267,8 +293,11 @@ def merge_checklists(
     """Merge departmental items: same code or linked (transitively) -> one item.
 
     The merged item takes the smallest code of its group as code and id, the wording of
-    the first item carrying that code, the union of legal bases and the strictest
-    severity, and keeps every source item. Unlinked items that cite a common provision
+    the first item carrying that code, the union of legal bases (duties breached) and the
+    strictest severity, and keeps every source item with its own order and penalty
+    provisions. The merged item's order and penalty provisions are those of the first
+    item in input order that states any (callers put the lead department's items first);
+    ``domain.provisions.provisions_for`` picks a department's own. Unlinked items that cite a common provision
     with content at least ``similarity_threshold`` alike (difflib ratio) are returned as
     candidates for a person to confirm, never merged.
     """
@@ -313,8 +342,19 @@ def _merge_group(group: list[CheckItem]) -> MergedItem:
     for item in group:
         key = (item.department_code, item.code, item.title)
         sources.setdefault(
-            key, SourceItem(item.department_code, item.code, item.title, item.legal_basis)
+            key,
+            SourceItem(
+                item.department_code,
+                item.code,
+                item.title,
+                item.legal_basis,
+                item.order_basis,
+                item.penalty,
+            ),
         )
+    # The provision source: the first item (input order, lead department first) stating
+    # an order or a penalty provision; every source keeps its own (domain.provisions).
+    provider = next((i for i in group if i.order_basis or i.penalty is not None), None)
     return MergedItem(
         id=code,
         code=code,
@@ -324,6 +364,8 @@ def _merge_group(group: list[CheckItem]) -> MergedItem:
         legal_basis=tuple(basis.values()),
         severity=Severity.strictest([item.severity for item in group]),
         sources=tuple(sources.values()),
+        order_basis=provider.order_basis if provider else (),
+        penalty=provider.penalty if provider else None,
     )
 
 

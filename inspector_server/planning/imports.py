@@ -27,6 +27,7 @@ from inspector_app.domain.checklist import (
 from inspector_app.domain.dataset import read_directory_csv
 from inspector_app.domain.entities import Business as BusinessEntity
 from inspector_app.domain.entities import CheckItem
+from inspector_app.domain.serialization import item_provisions_to_json
 from inspector_server.models import (
     Business,
     ChecklistEquivalence,
@@ -221,6 +222,7 @@ def import_checklists(
             "content": item.content,
             "method": item.method,
             "legal_basis": list(item.legal_basis),
+            "provisions": item_provisions_to_json(item.order_basis, item.penalty),
             "severity": item.severity.value,
             "position": n,
         }
