@@ -297,9 +297,9 @@ def merge_checklists(
     strictest severity, and keeps every source item with its own order and penalty
     provisions. The merged item's order and penalty provisions are those of the first
     item in input order that states any (callers put the lead department's items first);
-    ``domain.provisions.provisions_for`` picks a department's own. Unlinked items that cite a common provision
-    with content at least ``similarity_threshold`` alike (difflib ratio) are returned as
-    candidates for a person to confirm, never merged.
+    ``domain.provisions.provisions_for`` picks a department's own. Unlinked items that
+    cite a common provision with content at least ``similarity_threshold`` alike
+    (difflib ratio) are returned as candidates for a person to confirm, never merged.
     """
     items = list(items)
     parent: dict[str, str] = {}
