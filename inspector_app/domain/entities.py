@@ -297,9 +297,10 @@ class Finding:
     rule_pack_entry: str | None = None  # id of a 首违不罚/轻微免罚 list entry that matches
     departments: tuple[str, ...] = ()  # departments whose items the finding falls under
     industry: str = ""  # the business's industry as the directory gives it
-    catering: bool = False  # 餐饮服务环节 (several list entries exclude catering)
+    catering: bool | None = None  # 餐饮服务环节; None: unknown (list entries exclude catering)
     refused_to_correct: bool = False  # 拒不改正: an earlier order's deadline passed uncorrected
     facts_certain: bool = True  # 违法事实确凿 (第五十一条); False sends a penalty to a case
+    reduce_penalty: bool = False  # with M-1, 减轻 (below the minimum) rather than 从轻
 
 
 @dataclass(frozen=True, slots=True)
