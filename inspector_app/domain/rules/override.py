@@ -29,6 +29,17 @@ _KIND_ZH = {
     DispositionKind.REFER_CASE: "立案调查",
 }
 
+#: What a kind does to the party: a "shall" proposal may change kind within its outcome
+#: (a summary penalty into a case) but not into another outcome without a statement.
+_OUTCOME = {
+    DispositionKind.NO_ACTION: "none",
+    DispositionKind.RISK_REMINDER: "none",
+    DispositionKind.NO_PENALTY: "no_penalty",
+    DispositionKind.ORDER_TO_CORRECT: "order",
+    DispositionKind.SUMMARY_PENALTY: "penalty",
+    DispositionKind.REFER_CASE: "penalty",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class OverrideCheck:
@@ -63,7 +74,8 @@ def validate_override(
     reasons: list[str] = []
     if not reason.strip():
         reasons.append("改变建议的处理方式须写明理由，请填写理由后再确认。")
-    if proposed.mandatory and kind is not proposed.kind and not statement.strip():
+    changes_outcome = _OUTCOME[kind] != _OUTCOME[proposed.kind]
+    if proposed.mandatory and changes_outcome and not statement.strip():
         reasons.append(
             f"建议的“{_KIND_ZH[proposed.kind]}”是法律规定应当作出的处理，改为"
             f"“{_KIND_ZH[kind]}”须明确说明该规定为何不适用（例如所认定的事实不同），"
