@@ -161,11 +161,18 @@ class PenaltyProvision:
     condition: str = ""  # when the penalty applies, e.g. "拒不改正的"
     benchmark: str = ""  # id of the local discretion benchmark (裁量基准) entry
     note: str = ""  # the data's own caveat, e.g. a range not checked against the official text
+    discretionary: bool = False  # "可以…处罚": the order is due, the penalty the agency's choice
+    fine_condition: str = ""  # the fine only (not the warning) needs this, e.g. "拒不改正的"
 
     @property
     def conditional(self) -> bool:
         """The penalty applies only once a condition is met (e.g. 拒不改正的), not on finding."""
         return bool(self.condition.strip())
+
+    def fine_available(self, refused_to_correct: bool) -> bool:
+        """A fine may be imposed now: the provision has one and its own condition is met."""
+        has_fine = self.fine_min is not None or self.fine_max is not None
+        return has_fine and (not self.fine_condition.strip() or refused_to_correct)
 
     @property
     def fine_only(self) -> bool:

@@ -22,6 +22,12 @@ formats"):
     the statutory fine range in whole yuan (empty: no fine, or no limit on that side).
 ``penalty_condition``
     when the penalty applies, if not on the finding itself, e.g. ``拒不改正的``.
+``fine_condition``
+    when only the fine needs a condition the warning does not, e.g. 食品安全法第一百二十六条
+    "责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款" (``拒不改正的``).
+``penalty_discretionary``
+    ``1`` where the provision says the penalty *may* be given ("可以并处警告、罚款"): the
+    order to correct is due, whether to penalise is the agency's choice.
 ``benchmark``
     id of the entry of the local discretion benchmark (裁量基准) for this matter.
 ``penalty_note``
@@ -48,6 +54,8 @@ PROVISION_COLUMNS = (
     "fine_min",
     "fine_max",
     "penalty_condition",
+    "fine_condition",
+    "penalty_discretionary",
     "benchmark",
     "penalty_note",
 )
@@ -72,14 +80,9 @@ def parse_provision_cells(
     problems: list[str] = []
     order_basis = split_provisions(row.get("order_basis", ""))
     basis = split_provisions(row.get("penalty_basis", ""))
-    warning_text = row.get("penalty_warning", "").strip().casefold()
-    if warning_text in _TRUE:
-        warning = True
-    elif warning_text in _FALSE:
-        warning = False
-    else:
-        warning = False
-        problems.append(f"penalty_warning“{row.get('penalty_warning')}”无法识别，应为 1 或 0")
+    warning = _flag(row, "penalty_warning", problems)
+    discretionary = _flag(row, "penalty_discretionary", problems)
+    fine_condition = row.get("fine_condition", "").strip()
     fine_min = _yuan(row.get("fine_min", ""), "fine_min", problems)
     fine_max = _yuan(row.get("fine_max", ""), "fine_max", problems)
     condition = row.get("penalty_condition", "").strip()
@@ -87,7 +90,15 @@ def parse_provision_cells(
     note = row.get("penalty_note", "").strip()
     if fine_min is not None and fine_max is not None and fine_min > fine_max:
         problems.append(f"fine_min {fine_min} 大于 fine_max {fine_max}")
-    detail = warning or fine_min is not None or fine_max is not None or condition or benchmark
+    detail = (
+        warning
+        or discretionary
+        or fine_min is not None
+        or fine_max is not None
+        or condition
+        or fine_condition
+        or benchmark
+    )
     if not basis:
         if detail:
             problems.append("填写了罚则内容（警告、罚款、条件或裁量基准）但 penalty_basis 为空")
@@ -100,8 +111,19 @@ def parse_provision_cells(
         condition=condition,
         benchmark=benchmark,
         note=note,
+        discretionary=discretionary,
+        fine_condition=fine_condition,
     )
     return order_basis, penalty, problems
+
+
+def _flag(row: Mapping[str, str], column: str, problems: list[str]) -> bool:
+    text = row.get(column, "").strip().casefold()
+    if text in _TRUE:
+        return True
+    if text not in _FALSE:
+        problems.append(f"{column}“{row.get(column)}”无法识别，应为 1 或 0")
+    return False
 
 
 def _yuan(text: str, column: str, problems: list[str]) -> int | None:

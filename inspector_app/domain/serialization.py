@@ -121,6 +121,10 @@ def penalty_to_json(p: PenaltyProvision) -> Json:
     }
     if p.note:
         out["note"] = p.note
+    if p.discretionary:
+        out["discretionary"] = True
+    if p.fine_condition:
+        out["fine_condition"] = p.fine_condition
     return out
 
 
@@ -135,6 +139,8 @@ def penalty_from_json(d: Json | None) -> PenaltyProvision | None:
         condition=d.get("condition", ""),
         benchmark=d.get("benchmark", ""),
         note=d.get("note", ""),
+        discretionary=bool(d.get("discretionary", False)),
+        fine_condition=d.get("fine_condition", ""),
     )
 
 

@@ -142,3 +142,32 @@ def test_a_lawful_summary_fine_is_confirmed() -> None:
     )
     assert check.allowed and check.disposition is not None
     assert check.disposition.proposed_fine == 2000 and check.disposition.warning
+
+
+def test_a_fine_that_needs_a_refusal_is_refused_before_one() -> None:
+    fsl126 = MatterProvisions(
+        ("SZSCJG",),
+        ("《某法》第五条",),
+        ("《某法》第十条",),
+        PenaltyProvision(
+            ("《某法》第十条",),
+            warning=True,
+            fine_min=1000,
+            fine_max=5000,
+            fine_condition="拒不改正的",
+        ),
+    )
+    p = _proposal()
+    kw = {"kind": DispositionKind.SUMMARY_PENALTY, "reason": "并处罚款", "party_type": ORG}
+    early = validate_override(p, **kw, fine=1000, warning=True, provisions=fsl126)  # type: ignore[arg-type]
+    assert not early.allowed and any("拒不改正的才可以处以罚款" in r for r in early.reasons)
+    later = validate_override(
+        p,
+        **kw,
+        fine=1000,
+        warning=True,
+        provisions=fsl126,
+        refused_to_correct=True,
+        statement="复查时当事人仍未改正，属于拒不改正",
+    )  # type: ignore[arg-type]
+    assert later.allowed

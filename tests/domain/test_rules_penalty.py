@@ -194,3 +194,47 @@ def test_reasoning_never_prints_a_rule_id(kw: dict[str, object]) -> None:
         assert not RULE_ID.search(p.disposition.reasoning), p.disposition.reasoning
         assert all(not RULE_ID.search(v.explanation) for v in p.verdicts)
         assert all(v.title for v in p.verdicts)
+
+
+# 食品安全法第一百二十六条第一款: "……责令改正，给予警告；拒不改正的，处五千元以上五万元以下
+# 罚款" — the warning is due on finding, the fine only after a refusal.
+def test_warning_now_fine_only_after_refusal() -> None:
+    fsl126 = _provisions(warning=True, fine_min=5000, fine_max=50000, fine_condition="拒不改正的")
+    d = _propose(_finding(), fsl126).disposition
+    assert d.kind is DispositionKind.SUMMARY_PENALTY and d.warning and d.fine_range is None
+    assert "警告；拒不改正的5,000元以上50,000元以下罚款" in d.reasoning
+    refused = _propose(_finding(refused_to_correct=True), fsl126).disposition
+    assert refused.warning  # the fine's minimum is above 第五十一条's limit: still only a warning
+    assert refused.fine_range is None
+
+
+# 《价格法》第四十二条: "经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下
+# 的罚款。" — "可以": the order is due, the fine the agency's choice.
+def test_a_discretionary_penalty_is_not_proposed_by_itself() -> None:
+    price = MatterProvisions(
+        ("SZSCJG",),
+        ("《中华人民共和国价格法》第十三条第一款",),
+        ("《中华人民共和国价格法》第四十二条",),
+        PenaltyProvision(
+            ("《中华人民共和国价格法》第四十二条",), fine_max=5000, discretionary=True
+        ),
+    )
+    p = _propose(_finding(), price)
+    assert (p.disposition.kind, p.disposition.rule_id) == (
+        DispositionKind.ORDER_TO_CORRECT,
+        "ORDER",
+    )
+    assert "可以给予5,000元以下罚款" in p.verdict("PEN-1").explanation
+
+
+def test_a_fine_up_to_a_maximum_is_left_to_the_inspector() -> None:
+    # 安全生产法第九十九条: "责令限期改正，处五万元以下的罚款"
+    d = _propose(_finding(), _provisions(fine_max=50000)).disposition
+    assert d.kind is DispositionKind.SUMMARY_PENALTY
+    assert d.fine_range == (0, 3000) and d.proposed_fine is None
+
+
+def test_a_penalty_without_its_own_order_basis_orders_under_article_28() -> None:
+    p = PenaltyProvision(("《某法》第十条",), fine_min=500, fine_max=5000)
+    d = _propose(_finding(), MatterProvisions(("SZSCJG",), ("《某法》第五条",), (), p)).disposition
+    assert d.kind is DispositionKind.SUMMARY_PENALTY and d.order_basis == (ART_28_1,)

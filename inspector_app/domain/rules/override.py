@@ -61,6 +61,7 @@ def validate_override(
     warning: bool = False,
     statement: str = "",
     reduced: bool = False,
+    refused_to_correct: bool = False,
 ) -> OverrideCheck:
     """Check an override of ``proposal`` into ``kind`` and build the confirmed disposition.
 
@@ -68,7 +69,8 @@ def validate_override(
     statement required to set aside a mandatory proposal; ``fine`` (yuan) and
     ``warning`` the penalty decided; ``provisions`` the matter's (for the penalty range;
     defaults to the proposal's penalty provision); ``reduced`` a 减轻 fine below the
-    minimum (第三十二条). Refusals say what to do next.
+    minimum (第三十二条); ``refused_to_correct`` whether a fine the provision allows only
+    then (``fine_condition``, e.g. 拒不改正的) may be imposed. Refusals say what to do next.
     """
     proposed = proposal.disposition
     reasons: list[str] = []
@@ -84,6 +86,16 @@ def validate_override(
     penalty = provisions.penalty if provisions is not None else proposed.penalty
     if fine is not None and kind not in _PENALTIES:
         reasons.append(f"“{_KIND_ZH[kind]}”不处以罚款，请删除罚款金额或者改为处罚。")
+    if (
+        fine is not None
+        and penalty is not None
+        and penalty.fine_condition
+        and not refused_to_correct
+    ):
+        reasons.append(
+            f"依照{'、'.join(penalty.basis)}，{penalty.fine_condition}才可以处以罚款；"
+            "当事人尚无此情形，只能给予警告。"
+        )
     if fine is not None and fine <= 0:
         reasons.append(f"罚款金额必须大于零：{fine}")
     elif kind is DispositionKind.SUMMARY_PENALTY:

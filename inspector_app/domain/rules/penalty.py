@@ -39,13 +39,17 @@ _ORDER_28 = (
 
 def describe_penalty(p: PenaltyProvision) -> str:
     """The penalties a provision allows, in words: 警告、5,000元以上50,000元以下罚款."""
-    parts = ["警告"] if p.warning else []
+    fine = ""
     if p.fine_min is not None and p.fine_max is not None:
-        parts.append(f"{p.fine_min:,}元以上{p.fine_max:,}元以下罚款")
+        fine = f"{p.fine_min:,}元以上{p.fine_max:,}元以下罚款"
     elif p.fine_max is not None:
-        parts.append(f"{p.fine_max:,}元以下罚款")
+        fine = f"{p.fine_max:,}元以下罚款"
     elif p.fine_min is not None:
-        parts.append(f"{p.fine_min:,}元以上罚款")
+        fine = f"{p.fine_min:,}元以上罚款"
+    if fine and p.fine_condition:
+        fine = f"{p.fine_condition}{fine}"
+        return f"警告；{fine}" if p.warning else fine
+    parts = (["警告"] if p.warning else []) + ([fine] if fine else [])
     return "、".join(parts) or "罚则规定的处罚"
 
 
@@ -56,7 +60,9 @@ def cite(p: PenaltyProvision) -> str:
 def penalty_due(finding: Finding, provisions: MatterProvisions | None) -> bool:
     """The matter's penalty provision applies now: unconditional, or its condition met."""
     p = provisions.penalty if provisions is not None else None
-    return p is not None and (not p.conditional or finding.refused_to_correct)
+    return (
+        p is not None and not p.discretionary and (not p.conditional or finding.refused_to_correct)
+    )
 
 
 def summary_possible(finding: Finding, p: PenaltyProvision) -> bool:
@@ -64,8 +70,8 @@ def summary_possible(finding: Finding, p: PenaltyProvision) -> bool:
     if not finding.facts_certain or finding.harm == "serious":
         return False
     ceiling = SUMMARY_FINE_LIMITS[finding.party_type]
-    has_fine = p.fine_min is not None or p.fine_max is not None
-    return p.warning or (has_fine and (p.fine_min or 0) <= ceiling)
+    fine = p.fine_available(finding.refused_to_correct)
+    return p.warning or (fine and (p.fine_min or 0) <= ceiling)
 
 
 def case1_investigate(
@@ -132,6 +138,16 @@ def pen1_penalty(finding: Finding, provisions: MatterProvisions | None) -> RuleV
             p.basis,
             f"依照{cite(p)}，{p.condition}才给予{describe_penalty(p)}；当事人尚无此情形，"
             "应当先责令改正。",
+        )
+    if p.discretionary:
+        return RuleVerdict(
+            "PEN-1",
+            False,
+            None,
+            False,
+            p.basis,
+            f"依照{cite(p)}，可以给予{describe_penalty(p)}，是否处罚由执法机关依法裁量；"
+            "未发现必须处罚的情形，先责令改正。确需处罚的，可以改为处罚并写明理由。",
         )
     due = (
         f"当事人{p.condition}，" if p.conditional else ""

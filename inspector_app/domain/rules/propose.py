@@ -57,7 +57,13 @@ from inspector_app.domain.rules.summary import (
     SUMMARY_FINE_LIMITS,
     check_summary_penalty,
 )
-from inspector_app.domain.rules.verdict import ART_33_3, ART_51, Proposal, RuleVerdict
+from inspector_app.domain.rules.verdict import (
+    ART_28_1,
+    ART_33_3,
+    ART_51,
+    Proposal,
+    RuleVerdict,
+)
 
 _PENALTY_KINDS = (DispositionKind.SUMMARY_PENALTY, DispositionKind.REFER_CASE)
 
@@ -146,6 +152,9 @@ def propose_disposition(
         reasoning.append(EDUCATION_SENTENCE)
         if ART_33_3 not in basis:
             basis.append(ART_33_3)
+    order_basis = provisions.order_basis if provisions is not None else ()
+    if kind in _PENALTY_KINDS and not order_basis:
+        order_basis = (ART_28_1,)  # 实施行政处罚时，应当责令当事人改正
     disposition = Disposition(
         kind=kind,
         rule_id=chosen.rule_id,
@@ -156,7 +165,7 @@ def propose_disposition(
         fine_range=fine_range,
         proposed_fine=proposed_fine,
         provisions_breached=provisions.duty if provisions is not None else (),
-        order_basis=provisions.order_basis if provisions is not None else (),
+        order_basis=order_basis,
         penalty_basis=penalty.basis if punitive and penalty is not None else (),
         penalty=penalty if punitive else None,
         warning=warning,
@@ -185,22 +194,20 @@ def _summary(
     ceiling = int(SUMMARY_FINE_LIMITS[finding.party_type])
     lo = band[0] if band is not None else (p.fine_min or 0)
     hi = min(band[1], ceiling) if band is not None else ceiling
-    fine_band = (
-        (lo, hi) if lo <= hi and (p.fine_min is not None or p.fine_max is not None) else None
-    )
+    fine_band = (lo, hi) if lo <= hi and p.fine_available(finding.refused_to_correct) else None
     if p.warning:
         check = check_summary_penalty(finding.party_type, "warning", provision=p)
         return True, fine_band, None, _sp1(check.allowed, check.reasons)
     if fine_band is None:
-        return (
-            False,
-            None,
-            None,
-            _sp1(False, ("减轻或者从轻后的罚款幅度不在第五十一条规定的限额内。",)),
-        )
-    amount = max(fine_band[0], 1)
-    check = check_summary_penalty(finding.party_type, "fine", amount, provision=p, reduced=reduced)
-    return False, fine_band, amount if check.allowed else None, _sp1(check.allowed, check.reasons)
+        refusal = ("从轻、减轻后的罚款幅度不在第五十一条规定的限额内。",)
+        return False, None, None, _sp1(False, refusal)
+    # The band's top must be lawful on the spot; a fine is proposed only where the
+    # provision sets a minimum (a "…元以下" fine is left to the inspector's discretion).
+    check = check_summary_penalty(
+        finding.party_type, "fine", max(fine_band[1], 1), provision=p, reduced=reduced
+    )
+    proposed = fine_band[0] if p.fine_min is not None and check.allowed else None
+    return False, fine_band, proposed, _sp1(check.allowed, check.reasons)
 
 
 def _sp1(allowed: bool, reasons: tuple[str, ...]) -> RuleVerdict:
