@@ -96,6 +96,29 @@ def test_checklists_and_equivalences(db_url: str, capsys, tmp_path: Path) -> Non
     assert count(db_url, ChecklistItem) == items
     assert count(db_url, ChecklistEquivalence) == 4
     assert count(db_url, Department) >= 5
+    engine = make_engine(db_url)
+    with make_sessionmaker(engine)() as s:
+        row = s.get(ChecklistItem, ("SZSCJG", "SC-SP-002"))
+        assert row is not None
+        # The duty breached, apart from the order and the penalty with its range.
+        assert row.legal_basis == ["《食品生产经营监督检查管理办法》第三十九条第二款"]
+        assert row.provisions["order_basis"] == ["《食品生产经营监督检查管理办法》第四十八条"]
+        assert row.provisions["penalty"]["fine_min"] == 5000
+        assert row.provisions["penalty"]["condition"] == "拒不改正的"
+    engine.dispose()
+
+    # A changed penalty range is an update; a file without the new columns still imports.
+    header, *rows = (DEMO / "checklists" / "SZSCJG.csv").read_text(encoding="utf-8").splitlines()
+    changed = tmp_path / "SZSCJG.csv"
+    changed.write_text(
+        "\n".join(
+            [header, *[r.replace(",5000,50000,拒不改正的", ",5000,40000,拒不改正的") for r in rows]]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert run(db_url, "import-checklists", str(changed)) == 0
+    assert "1 updated" in capsys.readouterr().out
 
     # A bad severity on line 3 and a repeated code on line 4; the rest is kept.
     lines = (DEMO / "checklists" / "XF.csv").read_text(encoding="utf-8").splitlines()
