@@ -238,3 +238,32 @@ def test_a_penalty_without_its_own_order_basis_orders_under_article_28() -> None
     p = PenaltyProvision(("《某法》第十条",), fine_min=500, fine_max=5000)
     d = _propose(_finding(), MatterProvisions(("SZSCJG",), ("《某法》第五条",), (), p)).disposition
     assert d.kind is DispositionKind.SUMMARY_PENALTY and d.order_basis == (ART_28_1,)
+
+
+# 《消防法》第六十六条: "……责令限期改正；逾期不改正的，责令停止使用，可以并处一千元以上五千元
+# 以下罚款。"
+def test_the_order_states_the_consequence_in_the_laws_words() -> None:
+    fire66 = MatterProvisions(
+        ("XF",),
+        ("《中华人民共和国消防法》第二十七条第二款",),
+        ("《中华人民共和国消防法》第六十六条",),
+        PenaltyProvision(
+            ("《中华人民共和国消防法》第六十六条",),
+            fine_min=1000,
+            fine_max=5000,
+            condition="逾期不改正的",
+            discretionary=True,
+        ),
+    )
+    d = _propose(_finding(), fire66).disposition
+    assert d.kind is DispositionKind.ORDER_TO_CORRECT
+    assert (
+        "逾期不改正的，依照《中华人民共和国消防法》第六十六条可以给予1,000元以上5,000元以下罚款"
+        in (d.reasoning)
+    )
+    assert "逾期逾期" not in d.reasoning
+    # Refusing to correct does not make a "may" penalty due, but it is no longer a matter
+    # for another order: it is investigated (第五十四条).
+    refused = _propose(_finding(refused_to_correct=True), fire66).disposition
+    assert (refused.kind, refused.rule_id) == (DispositionKind.REFER_CASE, "CASE-1")
+    assert "逾期拒不改正" in refused.reasoning

@@ -83,7 +83,8 @@ def case1_investigate(
     """CASE-1: facts that call for an investigation and a case (第五十四条, quoted above).
 
     A repeat violation of the same matter within two years (no longer 首违), serious harm,
-    or a penalty due whose facts are not yet certain. A repeat does not call for a case
+    a refusal to correct where the provision leaves the penalty to the agency ("可以"), or
+    a penalty due whose facts are not yet certain. A repeat does not call for a case
     where the penalty provision applies only on a condition not met (e.g. "拒不改正的"):
     then the order to correct comes first.
     """
@@ -95,6 +96,9 @@ def case1_investigate(
     if priors and not waiting:
         last = max(v.found_on for v in priors)
         reasons.append(f"当事人于{zh_date(last)}有同类违法行为，两年内再次违法")
+    if finding.refused_to_correct and (p is None or p.discretionary):
+        # Where the penalty provision does not itself make a penalty due on refusal.
+        reasons.append("当事人经责令改正，逾期拒不改正")
     if penalty_due(finding, provisions) and not finding.facts_certain:
         reasons.append("违法事实尚须调查核实")
     if not reasons:
@@ -207,8 +211,13 @@ def order_to_correct(finding: Finding, provisions: MatterProvisions | None) -> R
         )
     action = "责令当事人改正" if finding.corrected else "责令当事人改正或者限期改正"
     then = ""
-    if p is not None and p.conditional:
-        then = f"逾期{p.condition.removesuffix('的')}的，依照{cite(p)}给予{describe_penalty(p)}。"
+    if p is not None:
+        may = "可以" if p.discretionary else ""
+        if p.conditional:
+            when = p.condition if p.condition.startswith("逾期") else f"逾期{p.condition}"
+            then = f"{when}，依照{cite(p)}{may}给予{describe_penalty(p)}。"
+        elif p.discretionary:
+            then = f"依照{cite(p)}可以给予{describe_penalty(p)}，确需处罚的，应当写明理由。"
     return RuleVerdict(
         "ORDER",
         True,
