@@ -29,7 +29,7 @@ class BadText:
 
     def describe(self, what: str) -> str:
         """``what`` names the field for a person, e.g. "The note"."""
-        where = f" ({self.path})" if self.path else ""
+        where = f" ({printable(self.path)})" if self.path else ""
         kind = "a NUL character" if self.char == "\x00" else "a broken character"
         return (
             f"{what}{where} contains {kind} ({self.code}) at position {self.position + 1}, "
@@ -45,6 +45,12 @@ def bad_char(s: str) -> tuple[int, str] | None:
         return exc.start, s[exc.start]
     nul = s.find("\x00")
     return None if nul < 0 else (nul, "\x00")
+
+
+def printable(s: str) -> str:
+    """``s`` with every character that is not text shown as an escape (``\\ud800``),
+    so a message about it can itself be printed."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def find_bad_text(value: object, path: str = "") -> BadText | None:
@@ -74,4 +80,4 @@ def find_bad_text(value: object, path: str = "") -> BadText | None:
     return None
 
 
-__all__ = ["BadText", "bad_char", "find_bad_text"]
+__all__ = ["BadText", "bad_char", "find_bad_text", "printable"]

@@ -12,6 +12,7 @@ from inspector_app.services.errors import (
     ProfileUnavailable,
     ServiceError,
 )
+from inspector_app.services.evidence import detach_evidence, document_image
 from inspector_app.services.inspection import (
     attach_evidence,
     complete_inspection,
@@ -61,6 +62,8 @@ __all__ = [
     "TaskSummary",
     "attach_evidence",
     "complete_inspection",
+    "detach_evidence",
+    "document_image",
     "get_results",
     "get_task",
     "import_tasks",

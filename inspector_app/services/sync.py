@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from inspector_app.domain.entities import Inspector, Role
+from inspector_app.services._guards import check_text
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, ServiceError
 from inspector_app.services.profile import Profile
@@ -101,6 +102,8 @@ def login(
             f"This profile belongs to {profile.user.username}. Sign in as {username} "
             "with another profile folder (--profile)."
         )
+    check_text(username, "The user name")
+    check_text(password, "The password")
     eng = sync_engine(profile, **engine)
     try:
         user = eng.login(server_url, username, password, device_name)
