@@ -27,6 +27,7 @@ from inspector_app.services.numbers import (
     want_numbers,
 )
 from inspector_app.services.profile import Profile, open_profile
+from inspector_app.services.refusals import RefusedChange, list_refused
 from inspector_app.services.sync import (
     Offline,
     SignInRequired,
@@ -55,6 +56,7 @@ __all__ = [
     "Offline",
     "Profile",
     "ProfileUnavailable",
+    "RefusedChange",
     "ServiceError",
     "SignInRequired",
     "SyncReport",
@@ -68,6 +70,7 @@ __all__ = [
     "get_task",
     "import_tasks",
     "list_conflicts",
+    "list_refused",
     "list_tasks",
     "login",
     "logout",

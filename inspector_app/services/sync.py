@@ -20,6 +20,7 @@ from inspector_app.sync.client import (
     ProtocolMismatch,
     RequestRefused,
     ServerUnreachable,
+    SyncError,
     Throttled,
 )
 from inspector_app.sync.context import SyncTuning
@@ -152,8 +153,12 @@ def sync(
         return eng.sync(user.id, progress=progress, cancel=cancel)
     except NotSignedIn as exc:
         raise SignInRequired(f"Sign in again to sync ({exc}).") from None
-    except ProtocolMismatch as exc:
-        raise ServiceError(str(exc)) from None
+    except Throttled as exc:
+        raise ServiceError(f"The server asks to wait before syncing again: {exc}.") from None
+    except SyncError as exc:  # ProtocolMismatch, a refusal outside any one step
+        raise ServiceError(
+            f"Sync stopped ({exc}). Nothing is lost: every change stays queued."
+        ) from None
 
 
 def list_conflicts(profile: Profile) -> list[ConflictRow]:
