@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
 from dataclasses import replace
 
 import pytest
@@ -55,10 +57,15 @@ def test_a_character_that_is_not_text_is_a_clear_error(docs, settings, char: str
 
 
 def test_an_image_that_cannot_be_read_is_a_clear_error(docs, settings) -> None:
-    bomb = io.BytesIO()
-    Image.new("1", (30000, 30000)).save(bomb, format="PNG")  # 100 kB, 900 megapixels
+    # A PNG whose header claims 900 megapixels: a decompression bomb to any reader.
+    out = io.BytesIO()
+    Image.new("1", (1, 1)).save(out, format="PNG")
+    bomb = bytearray(out.getvalue())
+    ihdr = bomb.index(b"IHDR")
+    bomb[ihdr + 4 : ihdr + 12] = struct.pack(">II", 30000, 30000)
+    bomb[ihdr + 17 : ihdr + 21] = struct.pack(">I", zlib.crc32(bytes(bomb[ihdr : ihdr + 17])))
     doc = docs[DocumentKind.ONSITE_RECORD]
-    officer = replace(doc.header.inspectors[0], signature=bomb.getvalue())
+    officer = replace(doc.header.inspectors[0], signature=bytes(bomb))
     bad = replace(doc, header=replace(doc.header, inspectors=(officer, *doc.header.inspectors[1:])))
     with pytest.raises(DocumentError, match="cannot be read"):
         render_pdf(bad, settings)

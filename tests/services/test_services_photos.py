@@ -5,6 +5,8 @@ written."""
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from collections.abc import Callable
 
 import pytest
@@ -108,15 +110,24 @@ def _truncated() -> bytes:
 
 
 def _bomb() -> bytes:
-    out = io.BytesIO()
-    Image.new("1", (30000, 30000)).save(out, format="PNG")  # 100 kB of 900 megapixels
-    return out.getvalue()
+    return png_claiming(30000, 30000)  # 900 megapixels
 
 
 def _too_many_pixels() -> bytes:
+    return png_claiming(12000, 9000)  # 108 megapixels: past the bound, short of Pillow's
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims ``width`` × ``height`` pixels: what a decompression
+    bomb looks like to a reader before it decodes (made in microseconds, not seconds)."""
     out = io.BytesIO()
-    Image.new("L", (12000, 9000)).save(out, format="PNG")  # 108 megapixels, 100 kB
-    return out.getvalue()
+    Image.new("1", (1, 1)).save(out, format="PNG")
+    data = bytearray(out.getvalue())
+    ihdr = data.index(b"IHDR")
+    data[ihdr + 4 : ihdr + 12] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr : ihdr + 17]))
+    data[ihdr + 17 : ihdr + 21] = struct.pack(">I", crc)
+    return bytes(data)
 
 
 # Pillow warns between its bound and twice it; we refuse there all the same.
