@@ -225,3 +225,30 @@ def test_detach_a_photo_is_one_action(
     with pytest.raises(NotFound, match="not attached"):
         detach_evidence(profile, task.id, "i-1", drop)
     assert counts(profile) == (before[0] + 1, before[1] + 1)
+
+
+def test_an_original_no_decoder_reads_is_printed_as_it_is(
+    profile: Profile, task: JointTask, jpeg: bytes
+) -> None:
+    start_inspection(profile, task.id)
+    sha, _ = attach_evidence(profile, task.id, "i-1", jpeg)
+    damaged = jpeg[:-200]  # as a row from before the check could hold
+    damaged_sha = profile.blobs.put(damaged)
+    with profile.db.write() as s:
+        row = s.get(EvidenceRow, (sha, task.id, "i-1"))
+        assert row is not None
+        s.add(
+            EvidenceRow(
+                sha256=damaged_sha,
+                task_id=task.id,
+                item_id="i-2",
+                mime="image/jpeg",
+                size=len(damaged),
+                caption="",
+                captured_at=None,
+                created_by=row.created_by,
+                created_at=row.created_at,
+            )
+        )
+    assert document_image(profile, damaged_sha) == damaged
+    assert _copy_of(profile, damaged_sha) is None
