@@ -351,9 +351,9 @@ def signatures_block(
 def kept_with_tail(body: list[Flowable], closing: list[Flowable], tail: int = 1) -> list[Flowable]:
     """``body`` with its last ``tail`` flowables kept on one page with ``closing``.
 
-    A page never holds only a seal or only a signature table: the seal and the signatures
-    follow the last lines of the text (reportlab's KeepTogether moves them to the next
-    page together when they do not fit).
+    A page never holds only a seal, a signature table or the 文号 line: they follow the
+    last lines of the text (reportlab's KeepTogether moves them to the next page together
+    when they do not fit).
     """
     tail = min(tail, len(body))
     head, last = body[: len(body) - tail], body[len(body) - tail :]

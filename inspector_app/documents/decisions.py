@@ -33,7 +33,7 @@ def closing(ctx: Ctx, body: list[Flowable], *, tail: int = 1, party: bool | None
     """Seal and signatures after ``body``, kept with its last ``tail`` flowables; the
     officers' signature rows carry their names and 执法证号."""
     end = [seal_block(ctx), signatures_block(ctx, party=party)]
-    return [*kept_with_tail(body, end, tail), id_line(ctx)]
+    return kept_with_tail(body, [*end, id_line(ctx)], tail)
 
 
 def no_penalty_decision(ctx: Ctx) -> list[Flowable]:

@@ -109,7 +109,7 @@ def onsite_record(ctx: Ctx) -> list[Flowable]:
     # The party, a witness (a place to sign even when none was needed) and the officers,
     # and the 记录人 who wrote the record, on the page of the closing line.
     sigs = signatures_block(ctx, party=True, witness=True, recorder=c.recorder)
-    return [*kept_with_tail(out, [sigs], tail=4), id_line(ctx)]
+    return kept_with_tail(out, [sigs, id_line(ctx)], tail=2)
 
 
 def order_to_correct(ctx: Ctx) -> list[Flowable]:
@@ -220,7 +220,7 @@ def joint_result_notice(ctx: Ctx) -> list[Flowable]:
     # The lead department's seal says who organised the visit and delivers the notice;
     # each department's results carry its own officers' confirmation above.
     end = [seal_block(ctx, w["lead_seal"]), signatures_block(ctx, officers=False)]
-    return [*kept_with_tail(out, end, tail=3), id_line(ctx)]
+    return kept_with_tail(out, [*end, id_line(ctx)], tail=2)
 
 
 def proof_of_service(ctx: Ctx) -> list[Flowable]:
@@ -306,7 +306,7 @@ def proof_of_service(ctx: Ctx) -> list[Flowable]:
     out.append(ctx.p(w["basis"], "small"))
     out += photos_block(ctx)
     # The servers sign in their row above; the seal follows the last lines.
-    return [*kept_with_tail(out, [seal_block(ctx)], tail=1), id_line(ctx)]
+    return kept_with_tail(out, [seal_block(ctx), id_line(ctx)], tail=1)
 
 
 STORIES: dict[DocumentKind, Callable[[Ctx], list[Flowable]]] = {
