@@ -212,12 +212,12 @@ def _decisions(
                         )
                     )
                 elif item_id not in findings:
-                    it = items[item_id]
+                    compliant = items[item_id]
                     problems.append(
                         Problem(
                             "decision_on_compliant_item",
-                            f"{_name(doc)}所涉现场笔录第{it.no}项“{it.title}”记录为"
-                            f"“{it.result}”，不是违法事实。",
+                            f"{_name(doc)}所涉现场笔录第{compliant.no}项“{compliant.title}”记录为"
+                            f"“{compliant.result}”，不是违法事实。",
                             (doc.header.id,),
                         )
                     )

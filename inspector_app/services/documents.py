@@ -52,12 +52,18 @@ def render_task_samples(
     return write_documents(list(docs.values()), folder, settings)
 
 
-def render_demo_documents(folder: Path, *, settings_folder: Path | None = None) -> list[Path]:
-    """Every kind of document, final, for the first demo task; returns the files written."""
+def render_demo_documents(
+    folder: Path, *, settings_folder: Path | None = None, verify_base_url: str | None = None
+) -> list[Path]:
+    """Every kind of document, final, for the first demo task; returns the files written.
+
+    ``verify_base_url``: the server whose page the QR codes open (e.g. the embedded demo
+    server's address), instead of agency.json's.
+    """
     from inspector_app.services.demo import demo_inspectors, demo_tasks
 
     tasks = demo_tasks()
     if not tasks:
         raise RuntimeError("the demo data has no tasks; reinstall Field Inspector")
-    settings = load_settings(settings_folder)
+    settings = load_settings(settings_folder, verify_base_url=verify_base_url)
     return render_task_samples(tasks[0], list(demo_inspectors()), Path(folder), settings=settings)
