@@ -214,6 +214,8 @@ class VisitBook:
                 Record.task_id == task_id,
                 Record.entity.in_(("item_result", "inspection", "document")),
                 RecordRevision.user_id == self.p.user_id,
+                # The server's own writes in the lead's name (a review's effect) are not.
+                RecordRevision.device_id != SERVER_DEVICE,
             )
             .limit(1)
         )
