@@ -84,7 +84,10 @@ def _run_publish(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 rows = publication.publish(s, since=args.since, now=now).rows
             write_rows(partial, rows)
-            late = publication.overdue(s, china_day(now))
+            late = [
+                (v.task_id, v.business_name, v.state, deadline)
+                for v, deadline in publication.overdue(s, china_day(now))
+            ]
             if args.dry_run:
                 s.rollback()
     except OSError as exc:
@@ -105,8 +108,8 @@ def _run_publish(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{len(late_rows)} of them after their deadline of 20 working days")
     if late:
         print(f"{len(late)} done visit(s) past their publication deadline, not published:")
-        for visit, deadline in late:
-            print(f"  {visit.task_id}  {visit.business_name}  {visit.state}  deadline {deadline}")
+        for task_id, name, visit_state, deadline in late:
+            print(f"  {task_id}  {name}  {visit_state}  deadline {deadline}")
     return 0
 
 
