@@ -42,6 +42,7 @@ class Visit(Base):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[str] = mapped_column(String(20), default="assigned")
     round: Mapped[int] = mapped_column(Integer, default=1)
+    noncompliant: Mapped[int] = mapped_column(Integer, default=0)  # findings, for statistics
     completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -64,10 +65,17 @@ class VisitDepartment(Base):
 
 class VisitFact(Base):
     """One countable fact a record states about its visit: a non-compliance, a
-    disposition of some kind, a document of some kind, a follow-up due on a day."""
+    disposition of some kind, a document of some kind, a follow-up due on a day.
+
+    It carries copies of its visit's team, plan, day and cancellation (kept equal by
+    ``services.visits.sync_fact_context``), so statistics count facts without a join.
+    """
 
     __tablename__ = "visit_facts"
-    __table_args__ = (Index("ix_visit_facts_task_fact", "task_id", "fact"),)
+    __table_args__ = (
+        Index("ix_visit_facts_task_fact", "task_id", "fact"),
+        Index("ix_visit_facts_team_day", "team_id", "day"),
+    )
 
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -75,6 +83,10 @@ class VisitFact(Base):
     task_id: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(60), default="")
     due_on: Mapped[date | None] = mapped_column(Date)
+    team_id: Mapped[str | None] = mapped_column(String(36))
+    plan_id: Mapped[str | None] = mapped_column(String(64))
+    day: Mapped[date | None] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class VisitTransition(Base):

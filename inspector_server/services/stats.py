@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.workdays import publication_deadline
@@ -59,14 +59,15 @@ class StatsFilter:
     since: date | None = None
     until: date | None = None
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        found: list[ColumnElement[bool]] = [Visit.cancelled.is_(False)]
+    def conditions(self, table: type[Visit] | type[VisitFact] = Visit) -> list[ColumnElement[bool]]:
+        """On ``visits``, or on ``visit_facts`` (which carry their visit's columns)."""
+        found: list[ColumnElement[bool]] = [table.cancelled.is_(False)]
         if self.team_ids is not None:
-            found.append(Visit.team_id.in_(sorted(self.team_ids)))
+            found.append(table.team_id.in_(sorted(self.team_ids)))
         if self.since is not None:
-            found.append(Visit.day >= self.since)
+            found.append(table.day >= self.since)
         if self.until is not None:
-            found.append(Visit.day <= self.until)
+            found.append(table.day <= self.until)
         return found
 
 
@@ -79,56 +80,76 @@ def last_overdue_day(today: date) -> date:
     return day
 
 
-def _visit_figures(key: Any, f: StatsFilter, today: date) -> Select[Any]:
+_DIMENSIONS = {"team": "team_id", "plan": "plan_id", "day": "day"}
+
+
+def _visit_aggregates(today: date) -> list[Any]:
     done = Visit.state.in_(DONE_STATES)
     overdue = and_(Visit.state.in_(_WAITING), Visit.day <= last_overdue_day(today))
 
     def count_if(cond: ColumnElement[bool]) -> Any:
         return func.sum(case((cond, 1), else_=0))
 
-    return (
-        select(
-            key.label("key"),
-            func.count().label("planned"),
-            count_if(done).label("done"),
-            count_if(Visit.state == "published").label("published"),
-            count_if(Visit.state == "approved").label("approved"),
-            count_if(Visit.state == "submitted").label("awaiting_review"),
-            func.sum(Visit.items_before).label("items_before"),
-            func.sum(Visit.items_after).label("items_after"),
-            func.sum(case((done, Visit.departments_n), else_=0)).label("departmental_visits"),
-            count_if(overdue).label("publication_overdue"),
-        )
-        .where(*f.conditions())
-        .group_by(key)
-    )
+    return [
+        func.count().label("planned"),
+        count_if(done).label("done"),
+        count_if(Visit.state == "published").label("published"),
+        count_if(Visit.state == "approved").label("approved"),
+        count_if(Visit.state == "submitted").label("awaiting_review"),
+        func.sum(Visit.items_before).label("items_before"),
+        func.sum(Visit.items_after).label("items_after"),
+        func.sum(case((done, Visit.departments_n), else_=0)).label("departmental_visits"),
+        count_if(overdue).label("publication_overdue"),
+        count_if(and_(done, Visit.noncompliant > 0)).label("with_problems"),
+    ]
 
 
-def _fact_figures(key: Any, f: StatsFilter, today: date) -> Select[Any]:
-    return (
-        select(
-            key.label("key"),
-            VisitFact.fact,
-            VisitFact.kind,
-            func.count().label("n"),
-            func.count(func.distinct(case((Visit.state.in_(DONE_STATES), Visit.task_id)))).label(
-                "visits"
-            ),
-            func.sum(case((VisitFact.due_on < today, 1), else_=0)).label("due"),
-        )
-        .join(Visit, Visit.task_id == VisitFact.task_id)
-        .where(*f.conditions())
-        .group_by(key, VisitFact.fact, VisitFact.kind)
+def _fact_aggregates(today: date) -> list[Any]:
+    return [
+        VisitFact.fact,
+        VisitFact.kind,
+        func.count().label("n"),
+        func.sum(case((VisitFact.due_on < today, 1), else_=0)).label("due"),
+    ]
+
+
+def _queries(
+    keys: list[Any],
+    names: Any,
+    fact_keys: list[Any],
+    f: StatsFilter,
+    today: date,
+    *,
+    departments: bool = False,
+    sets: tuple[Any, Any] | None = None,
+) -> tuple[Select[Any], Select[Any]]:
+    """The visits aggregate and the facts aggregate (one table each, or joined with the
+    departments), grouped by their keys or by the grouping ``sets`` over them."""
+    visits = select(*keys, func.max(names).label("name"), *_visit_aggregates(today)).where(
+        *f.conditions()
     )
+    facts = select(*fact_keys, *_fact_aggregates(today)).where(
+        VisitFact.fact != "noncompliant", *f.conditions(VisitFact)
+    )
+    if departments:
+        visits = visits.join(VisitDepartment, VisitDepartment.task_id == Visit.task_id)
+        facts = facts.join(VisitDepartment, VisitDepartment.task_id == VisitFact.task_id)
+    if sets is not None:
+        return visits.group_by(sets[0]), facts.group_by(sets[1], VisitFact.fact, VisitFact.kind)
+    group = [k for k in keys if k.name != "which"]
+    fact_group = [k for k in fact_keys if k.name != "which"]
+    return visits.group_by(*group), facts.group_by(*fact_group, VisitFact.fact, VisitFact.kind)
 
 
 def _empty() -> dict[str, Any]:
     figures: dict[str, Any] = dict.fromkeys(_SUMS, 0)
     figures.update(with_problems=0, follow_ups_overdue=0, dispositions={}, documents={})
+    figures["label"] = ""
     return figures
 
 
 def _finish(figures: dict[str, Any]) -> dict[str, Any]:
+    figures.pop("label", None)
     done, before = figures["done"], figures["items_before"]
     figures["joint_visits"] = done
     figures["visits_saved"] = figures["departmental_visits"] - done
@@ -139,29 +160,72 @@ def _finish(figures: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
-def _grouped(
-    s: Session, key: Any, f: StatsFilter, today: date, *, departments: bool = False
-) -> dict[Any, dict[str, Any]]:
-    groups: dict[Any, dict[str, Any]] = defaultdict(_empty)
-    visits = _visit_figures(key, f, today)
-    facts = _fact_figures(key, f, today)
-    if departments:
-        on = VisitDepartment.task_id == Visit.task_id
-        visits = visits.join(VisitDepartment, on)
-        facts = facts.join(VisitDepartment, on)
+Groups = dict[Any, dict[str, Any]]
+
+
+def _add_visit_row(figures: dict[str, Any], row: Any) -> None:
+    for name in (*_SUMS, "with_problems"):
+        figures[name] += int(getattr(row, name) or 0)
+    figures["label"] = row.name or ""  # a plan's or a department's name
+
+
+def _add_fact_row(figures: dict[str, Any], row: Any) -> None:
+    if row.fact == "follow_up":
+        figures["follow_ups_overdue"] += int(row.due or 0)
+    elif row.fact in ("disposition", "document"):
+        bucket = figures[row.fact + "s"]
+        bucket[row.kind] = bucket.get(row.kind, 0) + int(row.n)
+
+
+def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
+    """Totals and the groups per team, plan and day: on PostgreSQL one statement each
+    for visits and facts (GROUPING SETS), elsewhere one per dimension."""
+    found: dict[str, Groups] = {name: defaultdict(_empty) for name in ("all", *_DIMENSIONS)}
+    if s.get_bind().dialect.name == "postgresql":
+        vkeys = [getattr(Visit, c) for c in _DIMENSIONS.values()]
+        fkeys = [getattr(VisitFact, c) for c in _DIMENSIONS.values()]
+        sets = tuple(
+            func.grouping_sets(tuple_(), *(tuple_(k) for k in ks)) for ks in (vkeys, fkeys)
+        )
+        visits, facts = _queries(
+            [*vkeys, func.grouping(*vkeys).label("which")],
+            Visit.plan_name,
+            [*fkeys, func.grouping(*fkeys).label("which")],
+            f,
+            today,
+            sets=sets,
+        )
+        # GROUPING() sets a bit per key left out, the first key the highest bit.
+        names = {7: "all", 3: "team", 5: "plan", 6: "day"}
+        for statement, add in ((visits, _add_visit_row), (facts, _add_fact_row)):
+            for row in s.execute(statement):
+                name = names[row.which]
+                key = "all" if name == "all" else getattr(row, _DIMENSIONS[name])
+                add(found[name][key], row)
+        return found
+    for name, column in (("all", None), *_DIMENSIONS.items()):
+        vkey = literal("all") if column is None else getattr(Visit, column)
+        fkey = literal("all") if column is None else getattr(VisitFact, column)
+        visits, facts = _queries(
+            [vkey.label("key")], Visit.plan_name, [fkey.label("key")], f, today
+        )
+        for row in s.execute(visits):
+            _add_visit_row(found[name][row.key], row)
+        for row in s.execute(facts):
+            _add_fact_row(found[name][row.key], row)
+    return found
+
+
+def _by_department(s: Session, f: StatsFilter, today: date) -> Groups:
+    groups: Groups = defaultdict(_empty)
+    key = VisitDepartment.department_code.label("key")
+    visits, facts = _queries(
+        [key], VisitDepartment.department_name, [key], f, today, departments=True
+    )
     for row in s.execute(visits):
-        figures = groups[row.key]
-        for name in _SUMS:
-            figures[name] += int(getattr(row, name) or 0)
+        _add_visit_row(groups[row.key], row)
     for row in s.execute(facts):
-        figures = groups[row.key]
-        if row.fact == "noncompliant":
-            figures["with_problems"] += int(row.visits or 0)
-        elif row.fact == "follow_up":
-            figures["follow_ups_overdue"] += int(row.due or 0)
-        elif row.fact in ("disposition", "document"):
-            bucket = figures[row.fact + "s"]
-            bucket[row.kind] = bucket.get(row.kind, 0) + int(row.n)
+        _add_fact_row(groups[row.key], row)
     return groups
 
 
@@ -175,40 +239,27 @@ def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
 
 def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
     """Every figure for the selection, its teams, departments, plans and months."""
-    total = _grouped(s, literal("all"), f, today).get("all") or _empty()
-    teams = _grouped(s, Visit.team_id, f, today)
-    plans = _grouped(s, Visit.plan_id, f, today)
-    departments = _grouped(s, VisitDepartment.department_code, f, today, departments=True)
-    by_day = _grouped(s, Visit.day, f, today)
-    months: dict[str, dict[str, Any]] = defaultdict(_empty)
-    for day, part in by_day.items():
+    dims = _by_dimension(s, f, today)
+    total = dims["all"].get("all") or _empty()
+    teams, plans = dims["team"], dims["plan"]
+    departments = _by_department(s, f, today)
+    months: Groups = defaultdict(_empty)
+    for day, part in dims["day"].items():
         _merge(months[day.strftime("%Y-%m") if day else "unknown"], part)
 
     team_names = dict(s.execute(select(Team.id, Team.name)).all())
-    plan_names = dict(
-        s.execute(
-            select(Visit.plan_id, func.max(Visit.plan_name))
-            .where(Visit.plan_id.in_([p for p in plans if p]))
-            .group_by(Visit.plan_id)
-        ).all()
-    )
-    department_names = dict(
-        s.execute(
-            select(VisitDepartment.department_code, func.max(VisitDepartment.department_name))
-            .where(VisitDepartment.department_code.in_([d for d in departments if d]))
-            .group_by(VisitDepartment.department_code)
-        ).all()
-    )
 
     def listing(
-        groups: dict[Any, dict[str, Any]], label: str, names: dict[Any, str] | None
+        groups: dict[Any, dict[str, Any]], label: str, names: dict[Any, str] | None = None
     ) -> list[dict[str, Any]]:
+        """``names``: the teams'; else a plan's or department's name the query read."""
         out = []
         for key in sorted(groups, key=lambda k: (k is None, str(k))):
+            figures = groups[key]
             entry: dict[str, Any] = {label: key}
-            if names is not None:
-                entry["name"] = names.get(key, "")
-            out.append({**entry, **_finish(groups[key])})
+            if label != "month":
+                entry["name"] = names.get(key, "") if names is not None else figures["label"]
+            out.append({**entry, **_finish(figures)})
         return out
 
     return {
@@ -220,9 +271,9 @@ def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
         },
         "totals": _finish(total),
         "by_team": listing(teams, "team_id", team_names),
-        "by_department": listing(departments, "department_code", department_names),
-        "by_plan": listing(plans, "plan_id", plan_names),
-        "by_month": listing(months, "month", None),
+        "by_department": listing(departments, "department_code"),
+        "by_plan": listing(plans, "plan_id"),
+        "by_month": listing(months, "month"),
     }
 
 

@@ -94,6 +94,7 @@ class VisitBook:
     device_id: str
     visits: dict[str, Visit] = field(default_factory=dict)
     facts: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # as loaded
     transitions: list[dict[str, Any]] = field(default_factory=list)
 
     def load(self, task_ids: Iterable[str]) -> None:
@@ -102,6 +103,12 @@ class VisitBook:
             query = select(Visit).where(Visit.task_id.in_(ids[start : start + _CHUNK]))
             for visit in self.s.scalars(query.order_by(Visit.task_id).with_for_update()):
                 self.visits[visit.task_id] = visit
+                self.contexts[visit.task_id] = projection.fact_context(visit)
+
+    def find(self, task_id: str) -> Visit | None:
+        if task_id not in self.visits:
+            self.load([task_id])
+        return self.visits.get(task_id)
 
     def visit(self, task_id: str) -> Visit:
         found = self.visits.get(task_id)
@@ -308,8 +315,15 @@ class VisitBook:
     # -- at the end of the batch ---------------------------------------------------------
 
     def write(self) -> None:
+        for task_id, visit in self.visits.items():
+            loaded = self.contexts.get(task_id)
+            if loaded is not None and loaded != projection.fact_context(visit):
+                projection.sync_fact_context(self.s, visit)
         if self.facts:
-            projection.replace_facts(self.s, [(e, r, d) for (e, r), d in self.facts.items()])
+            touched = projection.replace_facts(
+                self.s, [(e, r, d) for (e, r), d in self.facts.items()], self.find
+            )
+            projection.count_noncompliant(self.s, [self.visit(t) for t in sorted(touched)])
         if self.transitions:
             self.s.execute(insert(VisitTransition), self.transitions)
         self.s.flush()

@@ -13,11 +13,11 @@ records with ``data.kind``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app.sync.protocol import DONE_STATES, VISIT_STATES
@@ -190,6 +190,7 @@ def new_visit(task_id: str) -> Visit:
         task_id=task_id,
         state="assigned",
         round=1,
+        noncompliant=0,
         inspector_ids=[],
         plan_name="",
         uscc="",
@@ -208,28 +209,78 @@ def set_departments(s: Session, task_id: str, departments: dict[str, str]) -> No
         s.add(VisitDepartment(task_id=task_id, department_code=code, department_name=name))
 
 
+def fact_context(visit: Visit | None) -> dict[str, Any]:
+    """The columns of a visit its facts carry a copy of."""
+    if visit is None:
+        return {"team_id": None, "plan_id": None, "day": None, "cancelled": True}
+    return {
+        "team_id": visit.team_id,
+        "plan_id": visit.plan_id,
+        "day": visit.day,
+        "cancelled": bool(visit.cancelled),
+    }
+
+
+def sync_fact_context(s: Session, visit: Visit) -> None:
+    s.execute(
+        update(VisitFact).where(VisitFact.task_id == visit.task_id).values(**fact_context(visit))
+    )
+
+
+def count_noncompliant(s: Session, visits: Iterable[Visit]) -> None:
+    """Set each visit's count of non-compliant findings from its facts."""
+    by_id = {v.task_id: v for v in visits}
+    ids = sorted(by_id)
+    counts: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        query = (
+            select(VisitFact.task_id, func.count())
+            .where(
+                VisitFact.fact == FACT_NONCOMPLIANT, VisitFact.task_id.in_(ids[start : start + 500])
+            )
+            .group_by(VisitFact.task_id)
+        )
+        counts.update({task_id: int(n) for task_id, n in s.execute(query)})
+    for task_id, visit in by_id.items():
+        visit.noncompliant = counts.get(task_id, 0)
+
+
 def note_task(s: Session, task_id: str, data: dict[str, Any] | None, team_id: str | None) -> None:
     """The server wrote a task record (seed, planning): its visit's planned columns."""
     visit = s.get(Visit, task_id)
     if visit is None:
         visit = new_visit(task_id)
         s.add(visit)
+        before = None
+    else:
+        before = fact_context(visit)
     if data is None:
         visit.cancelled = True
-        return
-    apply_task(visit, task_columns(data, team_id))
-    set_departments(s, task_id, departments_of(data))
+    else:
+        apply_task(visit, task_columns(data, team_id))
+        set_departments(s, task_id, departments_of(data))
+    if before is not None and before != fact_context(visit):
+        sync_fact_context(s, visit)
 
 
-def replace_facts(s: Session, records: Iterable[tuple[str, str, dict[str, Any] | None]]) -> None:
-    """Facts of these records replace whatever they stated before."""
+def replace_facts(
+    s: Session,
+    records: Iterable[tuple[str, str, dict[str, Any] | None]],
+    visit_of: Callable[[str], Visit | None],
+) -> set[str]:
+    """Facts of these records replace whatever they stated before; returns the tasks
+    whose non-compliant findings may have changed."""
     keys = []
     rows: list[dict[str, Any]] = []
+    touched: set[str] = set()
     for entity, record_id, data in records:
         if entity not in FACT_ENTITIES:
             continue
         keys.append((entity, record_id))
-        rows.extend(facts_of(entity, record_id, data))
+        if entity == "item_result":
+            touched.add(record_id.partition(":")[0])
+        for row in facts_of(entity, record_id, data):
+            rows.append({**row, **fact_context(visit_of(row["task_id"]))})
     for entity in {e for e, _ in keys}:
         ids = sorted({r for e, r in keys if e == entity})
         for start in range(0, len(ids), 500):
@@ -240,6 +291,7 @@ def replace_facts(s: Session, records: Iterable[tuple[str, str, dict[str, Any] |
             )
     if rows:
         s.execute(VisitFact.__table__.insert(), rows)
+    return touched
 
 
 def rebuild(s: Session) -> int:
@@ -291,11 +343,12 @@ def rebuild(s: Session) -> int:
         Record.entity.in_(FACT_ENTITIES), Record.deleted.is_(False)
     )
     batch: list[tuple[str, str, dict[str, Any] | None]] = []
-    for row in s.execute(facts):
+    for row in s.execute(facts).all():
         batch.append((row[0], row[1], row[2]))
         if len(batch) >= 1000:
-            replace_facts(s, batch)
+            replace_facts(s, batch, visits.get)
             batch = []
-    replace_facts(s, batch)
+    replace_facts(s, batch, visits.get)
+    count_noncompliant(s, visits.values())
     s.flush()
     return len(visits)

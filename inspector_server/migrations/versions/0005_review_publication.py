@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("cancelled", sa.Boolean(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("round", sa.Integer(), nullable=False),
+        sa.Column("noncompliant", sa.Integer(), nullable=False),
         sa.Column("completed_at", _TIME, nullable=True),
         sa.Column("submitted_at", _TIME, nullable=True),
         sa.Column("approved_at", _TIME, nullable=True),
@@ -72,9 +73,14 @@ def upgrade() -> None:
         sa.Column("task_id", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=60), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("team_id", sa.String(length=36), nullable=True),
+        sa.Column("plan_id", sa.String(length=64), nullable=True),
+        sa.Column("day", sa.Date(), nullable=True),
+        sa.Column("cancelled", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("entity", "record_id", "fact", name=op.f("pk_visit_facts")),
     )
     op.create_index("ix_visit_facts_task_fact", "visit_facts", ["task_id", "fact"])
+    op.create_index("ix_visit_facts_team_day", "visit_facts", ["team_id", "day"])
     op.create_table(
         "visit_transitions",
         sa.Column(
