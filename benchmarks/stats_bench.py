@@ -46,11 +46,13 @@ DISPOSITIONS = ["order_to_correct", "risk_reminder", "no_penalty", "summary_pena
 DOCUMENTS = ["onsite_record", "order_to_correct", "risk_reminder", "joint_result_notice"]
 STATES = ["assigned"] * 25 + ["in_progress"] * 5 + ["completed"] * 10 + ["submitted"] * 10
 STATES += ["approved"] * 15 + ["returned"] * 2 + ["published"] * 33
-FACT_COLUMNS = "entity record_id fact task_id kind due_on team_id plan_id day cancelled".split()
+FACT_COLUMNS = (
+    "entity record_id fact task_id kind due_on team_id plan_id day cancelled departments".split()
+)
 VISIT_COLUMNS = (
     "task_id team_id plan_id plan_name uscc business_name lead_department departments_n "
-    "inspector_ids items_before items_after window_start cancelled state round noncompliant "
-    "completed_at "
+    "departments inspector_ids items_before items_after window_start cancelled state round "
+    "noncompliant completed_at "
     "submitted_at approved_at published_at day updated_at"
 ).split()
 

@@ -35,6 +35,9 @@ class Visit(Base):
     business_name: Mapped[str] = mapped_column(String(300), default="")
     lead_department: Mapped[str] = mapped_column(String(40), default="")
     departments_n: Mapped[int] = mapped_column(Integer, default=0)
+    # The departments' codes, sorted and joined by ";": statistics group by these few
+    # combinations and count each department from them, with no join.
+    departments: Mapped[str] = mapped_column(String(400), default="")
     inspector_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     items_before: Mapped[int] = mapped_column(Integer, default=0)
     items_after: Mapped[int] = mapped_column(Integer, default=0)
@@ -67,7 +70,7 @@ class VisitFact(Base):
     """One countable fact a record states about its visit: a non-compliance, a
     disposition of some kind, a document of some kind, a follow-up due on a day.
 
-    It carries copies of its visit's team, plan, day and cancellation (kept equal by
+    It carries copies of its visit's team, plan, day, departments and cancellation (kept equal by
     ``services.visits.sync_fact_context``), so statistics count facts without a join.
     """
 
@@ -87,6 +90,7 @@ class VisitFact(Base):
     plan_id: Mapped[str | None] = mapped_column(String(64))
     day: Mapped[date | None] = mapped_column(Date)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    departments: Mapped[str] = mapped_column(String(400), default="")
 
 
 class VisitTransition(Base):

@@ -80,7 +80,7 @@ def last_overdue_day(today: date) -> date:
     return day
 
 
-_DIMENSIONS = {"team": "team_id", "plan": "plan_id", "day": "day"}
+_DIMENSIONS = {"team": "team_id", "plan": "plan_id", "day": "day", "departments": "departments"}
 
 
 def _visit_aggregates(today: date) -> list[Any]:
@@ -114,31 +114,19 @@ def _fact_aggregates(today: date) -> list[Any]:
 
 
 def _queries(
-    keys: list[Any],
-    names: Any,
-    fact_keys: list[Any],
-    f: StatsFilter,
-    today: date,
-    *,
-    departments: bool = False,
-    sets: tuple[Any, Any] | None = None,
+    keys: list[Any], fact_keys: list[Any], f: StatsFilter, today: date, sets: Any = None
 ) -> tuple[Select[Any], Select[Any]]:
-    """The visits aggregate and the facts aggregate (one table each, or joined with the
-    departments), grouped by their keys or by the grouping ``sets`` over them."""
-    visits = select(*keys, func.max(names).label("name"), *_visit_aggregates(today)).where(
-        *f.conditions()
-    )
+    """The visits aggregate and the facts aggregate, one table each (facts carry their
+    visit's columns), grouped by their keys or by the grouping ``sets`` over them."""
+    visits = select(
+        *keys, func.max(Visit.plan_name).label("name"), *_visit_aggregates(today)
+    ).where(*f.conditions())
     facts = select(*fact_keys, *_fact_aggregates(today)).where(
         VisitFact.fact != "noncompliant", *f.conditions(VisitFact)
     )
-    if departments:
-        visits = visits.join(VisitDepartment, VisitDepartment.task_id == Visit.task_id)
-        facts = facts.join(VisitDepartment, VisitDepartment.task_id == VisitFact.task_id)
     if sets is not None:
         return visits.group_by(sets[0]), facts.group_by(sets[1], VisitFact.fact, VisitFact.kind)
-    group = [k for k in keys if k.name != "which"]
-    fact_group = [k for k in fact_keys if k.name != "which"]
-    return visits.group_by(*group), facts.group_by(*fact_group, VisitFact.fact, VisitFact.kind)
+    return visits.group_by(*keys), facts.group_by(*fact_keys, VisitFact.fact, VisitFact.kind)
 
 
 def _empty() -> dict[str, Any]:
@@ -178,8 +166,9 @@ def _add_fact_row(figures: dict[str, Any], row: Any) -> None:
 
 
 def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
-    """Totals and the groups per team, plan and day: on PostgreSQL one statement each
-    for visits and facts (GROUPING SETS), elsewhere one per dimension."""
+    """Totals and the groups per team, plan, day and combination of departments: on
+    PostgreSQL one statement for the visits and one for the facts (GROUPING SETS),
+    elsewhere one pair per dimension."""
     found: dict[str, Groups] = {name: defaultdict(_empty) for name in ("all", *_DIMENSIONS)}
     if s.get_bind().dialect.name == "postgresql":
         vkeys = [getattr(Visit, c) for c in _DIMENSIONS.values()]
@@ -189,14 +178,16 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
         )
         visits, facts = _queries(
             [*vkeys, func.grouping(*vkeys).label("which")],
-            Visit.plan_name,
             [*fkeys, func.grouping(*fkeys).label("which")],
             f,
             today,
-            sets=sets,
+            sets,
         )
         # GROUPING() sets a bit per key left out, the first key the highest bit.
-        names = {7: "all", 3: "team", 5: "plan", 6: "day"}
+        width = len(_DIMENSIONS)
+        names = {(1 << width) - 1: "all"}
+        for i, name in enumerate(_DIMENSIONS):
+            names[((1 << width) - 1) ^ (1 << (width - 1 - i))] = name
         for statement, add in ((visits, _add_visit_row), (facts, _add_fact_row)):
             for row in s.execute(statement):
                 name = names[row.which]
@@ -206,9 +197,7 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
     for name, column in (("all", None), *_DIMENSIONS.items()):
         vkey = literal("all") if column is None else getattr(Visit, column)
         fkey = literal("all") if column is None else getattr(VisitFact, column)
-        visits, facts = _queries(
-            [vkey.label("key")], Visit.plan_name, [fkey.label("key")], f, today
-        )
+        visits, facts = _queries([vkey.label("key")], [fkey.label("key")], f, today)
         for row in s.execute(visits):
             _add_visit_row(found[name][row.key], row)
         for row in s.execute(facts):
@@ -216,17 +205,17 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
     return found
 
 
-def _by_department(s: Session, f: StatsFilter, today: date) -> Groups:
-    groups: Groups = defaultdict(_empty)
-    key = VisitDepartment.department_code.label("key")
-    visits, facts = _queries(
-        [key], VisitDepartment.department_name, [key], f, today, departments=True
-    )
-    for row in s.execute(visits):
-        _add_visit_row(groups[row.key], row)
-    for row in s.execute(facts):
-        _add_fact_row(groups[row.key], row)
-    return groups
+def _department_names(s: Session, codes: list[str]) -> dict[str, str]:
+    """One name per department code, each read by its index (a handful of codes)."""
+    names: dict[str, str] = {}
+    for code in codes:
+        query = (
+            select(VisitDepartment.department_name)
+            .where(VisitDepartment.department_code == code)
+            .limit(1)
+        )
+        names[code] = s.scalar(query) or ""
+    return names
 
 
 def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
@@ -242,10 +231,15 @@ def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
     dims = _by_dimension(s, f, today)
     total = dims["all"].get("all") or _empty()
     teams, plans = dims["team"], dims["plan"]
-    departments = _by_department(s, f, today)
+    departments: Groups = defaultdict(_empty)
+    for combination, part in dims["departments"].items():
+        for code in (combination or "").split(";"):
+            if code:  # a joint visit counts for each of its departments
+                _merge(departments[code], part)
     months: Groups = defaultdict(_empty)
     for day, part in dims["day"].items():
         _merge(months[day.strftime("%Y-%m") if day else "unknown"], part)
+    department_names = _department_names(s, sorted(departments))
 
     team_names = dict(s.execute(select(Team.id, Team.name)).all())
 
@@ -271,7 +265,7 @@ def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
         },
         "totals": _finish(total),
         "by_team": listing(teams, "team_id", team_names),
-        "by_department": listing(departments, "department_code"),
+        "by_department": listing(departments, "department_code", department_names),
         "by_plan": listing(plans, "plan_id"),
         "by_month": listing(months, "month"),
     }

@@ -88,12 +88,17 @@ def task_columns(data: dict[str, Any], team_id: str | None) -> dict[str, Any]:
         "business_name": _text(business.get("name"), 300),
         "lead_department": _text(data.get("lead_department_code"), 40),
         "departments_n": len(departments_of(data)),
+        "departments": department_key(departments_of(data)),
         "inspector_ids": inspectors,
         "items_before": before,
         "items_after": after,
         "window_start": parse_day(data.get("window_start")),
         "cancelled": data.get("status") == "cancelled",
     }
+
+
+def department_key(departments: Iterable[str]) -> str:
+    return ";".join(sorted(departments))[:400]
 
 
 def departments_of(data: dict[str, Any]) -> dict[str, str]:
@@ -197,6 +202,7 @@ def new_visit(task_id: str) -> Visit:
         business_name="",
         lead_department="",
         departments_n=0,
+        departments="",
         items_before=0,
         items_after=0,
         cancelled=False,
@@ -212,12 +218,19 @@ def set_departments(s: Session, task_id: str, departments: dict[str, str]) -> No
 def fact_context(visit: Visit | None) -> dict[str, Any]:
     """The columns of a visit its facts carry a copy of."""
     if visit is None:
-        return {"team_id": None, "plan_id": None, "day": None, "cancelled": True}
+        return {
+            "team_id": None,
+            "plan_id": None,
+            "day": None,
+            "cancelled": True,
+            "departments": "",
+        }
     return {
         "team_id": visit.team_id,
         "plan_id": visit.plan_id,
         "day": visit.day,
         "cancelled": bool(visit.cancelled),
+        "departments": visit.departments or "",
     }
 
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("business_name", sa.String(length=300), nullable=False),
         sa.Column("lead_department", sa.String(length=40), nullable=False),
         sa.Column("departments_n", sa.Integer(), nullable=False),
+        sa.Column("departments", sa.String(length=400), nullable=False),
         sa.Column("inspector_ids", sa.JSON(), nullable=False),
         sa.Column("items_before", sa.Integer(), nullable=False),
         sa.Column("items_after", sa.Integer(), nullable=False),
@@ -77,6 +78,7 @@ def upgrade() -> None:
         sa.Column("plan_id", sa.String(length=64), nullable=True),
         sa.Column("day", sa.Date(), nullable=True),
         sa.Column("cancelled", sa.Boolean(), nullable=False),
+        sa.Column("departments", sa.String(length=400), nullable=False),
         sa.PrimaryKeyConstraint("entity", "record_id", "fact", name=op.f("pk_visit_facts")),
     )
     op.create_index("ix_visit_facts_task_fact", "visit_facts", ["task_id", "fact"])
