@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Engine, Select, and_, case, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.workdays import publication_deadline
@@ -118,9 +119,7 @@ def _queries(
 ) -> tuple[Select[Any], Select[Any]]:
     """The visits aggregate and the facts aggregate, one table each (facts carry their
     visit's columns), grouped by their keys or by the grouping ``sets`` over them."""
-    visits = select(
-        *keys, func.max(Visit.plan_name).label("name"), *_visit_aggregates(today)
-    ).where(*f.conditions())
+    visits = select(*keys, *_visit_aggregates(today)).where(*f.conditions())
     facts = select(*fact_keys, *_fact_aggregates(today)).where(
         VisitFact.fact != "noncompliant", *f.conditions(VisitFact)
     )
@@ -132,12 +131,10 @@ def _queries(
 def _empty() -> dict[str, Any]:
     figures: dict[str, Any] = dict.fromkeys(_SUMS, 0)
     figures.update(with_problems=0, follow_ups_overdue=0, dispositions={}, documents={})
-    figures["label"] = ""
     return figures
 
 
 def _finish(figures: dict[str, Any]) -> dict[str, Any]:
-    figures.pop("label", None)
     done, before = figures["done"], figures["items_before"]
     figures["joint_visits"] = done
     figures["visits_saved"] = figures["departmental_visits"] - done
@@ -154,7 +151,6 @@ Groups = dict[Any, dict[str, Any]]
 def _add_visit_row(figures: dict[str, Any], row: Any) -> None:
     for name in (*_SUMS, "with_problems"):
         figures[name] += int(getattr(row, name) or 0)
-    figures["label"] = row.name or ""  # a plan's or a department's name
 
 
 def _add_fact_row(figures: dict[str, Any], row: Any) -> None:
@@ -188,8 +184,9 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
         names = {(1 << width) - 1: "all"}
         for i, name in enumerate(_DIMENSIONS):
             names[((1 << width) - 1) ^ (1 << (width - 1 - i))] = name
-        for statement, add in ((visits, _add_visit_row), (facts, _add_fact_row)):
-            for row in s.execute(statement):
+        visit_rows, fact_rows = _both(s, visits, facts)
+        for rows, add in ((visit_rows, _add_visit_row), (fact_rows, _add_fact_row)):
+            for row in rows:
                 name = names[row.which]
                 key = "all" if name == "all" else getattr(row, _DIMENSIONS[name])
                 add(found[name][key], row)
@@ -205,16 +202,29 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
     return found
 
 
-def _department_names(s: Session, codes: list[str]) -> dict[str, str]:
-    """One name per department code, each read by its index (a handful of codes)."""
+def _both(s: Session, first: Select[Any], second: Select[Any]) -> tuple[list[Any], list[Any]]:
+    """Two independent aggregates at once, each on a connection of its own (a server
+    with several cores answers in the time of the longer one); in the session when it
+    is bound to one connection."""
+    bind = s.get_bind()
+    if not isinstance(bind, Engine):
+        return list(s.execute(first)), list(s.execute(second))
+
+    def fetch(statement: Select[Any]) -> list[Any]:
+        with bind.connect() as connection:
+            return list(connection.execute(statement))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        later = pool.submit(fetch, second)
+        return fetch(first), later.result()
+
+
+def _names(s: Session, column: Any, key: Any, keys: list[str]) -> dict[str, str]:
+    """One name per department or plan, each read through the index on its key (a
+    handful of them): no aggregate compares the names of every visit."""
     names: dict[str, str] = {}
-    for code in codes:
-        query = (
-            select(VisitDepartment.department_name)
-            .where(VisitDepartment.department_code == code)
-            .limit(1)
-        )
-        names[code] = s.scalar(query) or ""
+    for value in keys:
+        names[value] = s.scalar(select(column).where(key == value).limit(1)) or ""
     return names
 
 
@@ -239,21 +249,22 @@ def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
     months: Groups = defaultdict(_empty)
     for day, part in dims["day"].items():
         _merge(months[day.strftime("%Y-%m") if day else "unknown"], part)
-    department_names = _department_names(s, sorted(departments))
+    department_names = _names(
+        s, VisitDepartment.department_name, VisitDepartment.department_code, sorted(departments)
+    )
+    plan_names = _names(s, Visit.plan_name, Visit.plan_id, sorted(p for p in plans if p))
 
     team_names = dict(s.execute(select(Team.id, Team.name)).all())
 
     def listing(
         groups: dict[Any, dict[str, Any]], label: str, names: dict[Any, str] | None = None
     ) -> list[dict[str, Any]]:
-        """``names``: the teams'; else a plan's or department's name the query read."""
         out = []
         for key in sorted(groups, key=lambda k: (k is None, str(k))):
-            figures = groups[key]
             entry: dict[str, Any] = {label: key}
-            if label != "month":
-                entry["name"] = names.get(key, "") if names is not None else figures["label"]
-            out.append({**entry, **_finish(figures)})
+            if names is not None:
+                entry["name"] = names.get(key, "")
+            out.append({**entry, **_finish(groups[key])})
         return out
 
     return {
@@ -266,7 +277,7 @@ def compute(s: Session, f: StatsFilter, today: date) -> dict[str, Any]:
         "totals": _finish(total),
         "by_team": listing(teams, "team_id", team_names),
         "by_department": listing(departments, "department_code", department_names),
-        "by_plan": listing(plans, "plan_id"),
+        "by_plan": listing(plans, "plan_id", plan_names),
         "by_month": listing(months, "month"),
     }
 
