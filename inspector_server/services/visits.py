@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app.sync.protocol import DONE_STATES, VISIT_STATES
@@ -209,10 +209,17 @@ def new_visit(task_id: str) -> Visit:
     )
 
 
-def set_departments(s: Session, task_id: str, departments: dict[str, str]) -> None:
-    s.execute(delete(VisitDepartment).where(VisitDepartment.task_id == task_id))
-    for code, name in departments.items():
-        s.add(VisitDepartment(task_id=task_id, department_code=code, department_name=name))
+def set_departments(
+    s: Session, task_id: str, departments: dict[str, str], *, new: bool = False
+) -> None:
+    if not new:  # a new visit has none yet: no statement per task of a fresh plan
+        s.execute(delete(VisitDepartment).where(VisitDepartment.task_id == task_id))
+    rows = [
+        {"task_id": task_id, "department_code": code, "department_name": name}
+        for code, name in departments.items()
+    ]
+    if rows:  # Core rows: nothing in the session's identity map to clash with later
+        s.execute(insert(VisitDepartment), rows)
 
 
 def fact_context(visit: Visit | None) -> dict[str, Any]:
@@ -271,7 +278,7 @@ def note_task(s: Session, task_id: str, data: dict[str, Any] | None, team_id: st
         visit.cancelled = True
     else:
         apply_task(visit, task_columns(data, team_id))
-        set_departments(s, task_id, departments_of(data))
+        set_departments(s, task_id, departments_of(data), new=before is None)
     if before is not None and before != fact_context(visit):
         sync_fact_context(s, visit)
 
