@@ -39,6 +39,7 @@ from inspector_app.sync.protocol import (
     REASON_OWN_VISIT,
     REASON_REVIEW_ROUND,
     REASON_VISIT_STATE,
+    VISIT_STATES,
     Mutation,
     ReviewData,
     laptop_transition_allowed,
@@ -162,6 +163,11 @@ class VisitBook:
                 )
             return
         pushed = _status(m)
+        if pushed not in VISIT_STATES:
+            raise _refuse(
+                REASON_VISIT_STATE,
+                f"inspection.data.status {pushed!r} is not one of {', '.join(VISIT_STATES)}",
+            )
         if not laptop_transition_allowed(current, pushed):
             if pushed in ("approved", "returned", "published"):
                 why = f"only the team lead's review or publication makes a visit {pushed}"

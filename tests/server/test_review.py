@@ -45,6 +45,7 @@ def test_a_completed_visit_is_not_reopened_by_a_stale_check_in(
     # Going back to assigned, or claiming a state only a review sets, is refused too.
     assert reason_code(visit.push(status="assigned")["reason"]) == "visit_state"
     assert reason_code(visit.push(status="approved")["reason"]) == "visit_state"
+    assert "is not one of" in visit.push(status="done")["reason"]
     assert state(live, visit.task_id) == ("completed", 1)
     # An inspection record is the visit's own: its id is the task's.
     (other,) = a.push(mutation("inspection", str(uuid.uuid4()), {"task_id": visit.task_id}))
