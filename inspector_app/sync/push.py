@@ -56,13 +56,17 @@ def _wire(row: OutboxRow) -> dict[str, Any]:
 # -- blobs --------------------------------------------------------------------------------
 
 
-def upload_blob(run: SyncRun, sha: str) -> None:
-    """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on."""
+def upload_blob(run: SyncRun, sha: str, *, force: bool = False) -> None:
+    """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on.
+
+    HEAD says "present" only for a blob this user may name in a record (one they
+    uploaded, or one a record they may see names): the server does not take a bare
+    hash as proof. ``force`` sends the bytes whatever HEAD says, from the start."""
     path = run.blobs.path(sha)
     if not path.is_file():
         raise LocalBlobMissing(sha)
     total = path.stat().st_size
-    present, held = run.client.blob_head(sha)
+    present, held = (False, 0) if force else run.client.blob_head(sha)
     if present:
         return
     if held:
@@ -147,23 +151,43 @@ def push_outbox(run: SyncRun) -> None:
         if run.report.cancelled:
             break
         results = _send(run, rows)
-        retry = [
-            row
-            for row in rows
-            if (r := results.get(row.op_id)) is not None
-            and r.status == "rejected"
-            and (r.reason or "").startswith(MISSING_BLOB_PREFIX)
-            and (r.reason or "")[len(MISSING_BLOB_PREFIX) :] not in confirmed
-        ]
-        if retry:  # the server lost or never had a blob we thought it had
-            for row in retry:
-                confirmed.discard((results[row.op_id].reason or "")[len(MISSING_BLOB_PREFIX) :])
-            _upload_named(run, retry, confirmed)
-            results.update(_send(run, retry))
+        _resend_missing_blobs(run, rows, results, confirmed)
         _record_answers(run, rows, results)
         after = rows[-1].seq
         done += len(rows)
         run.emit("push", done, total)
+
+
+def _missing_blob(result: MutationResult | None) -> str | None:
+    if result is None or result.status != "rejected" or result.reason is None:
+        return None
+    if not result.reason.startswith(MISSING_BLOB_PREFIX):
+        return None
+    return result.reason[len(MISSING_BLOB_PREFIX) :]
+
+
+def _resend_missing_blobs(
+    run: SyncRun, rows: list[OutboxRow], results: dict[str, MutationResult], confirmed: set[str]
+) -> None:
+    """Entries answered ``missing_blob`` for a blob we took as there: the server lost it,
+    or the access that let us name it ended between our HEAD and the push. Send its
+    bytes (proof that we hold them) and those entries once more."""
+    retry = [r for r in rows if _missing_blob(results.get(r.op_id)) in confirmed]
+    if not retry:
+        return
+    for sha in sorted({_missing_blob(results[r.op_id]) or "" for r in retry}):
+        confirmed.discard(sha)
+        try:
+            upload_blob(run, sha, force=True)
+        except LocalBlobMissing:
+            log.error("blob %s vanished from this laptop during sync", sha)
+            continue
+        if run.report.cancelled:
+            for r in retry:
+                results.pop(r.op_id, None)  # they stay pending for the next run
+            return
+        confirmed.add(sha)
+    results.update(_send(run, retry))
 
 
 def _send(run: SyncRun, rows: list[OutboxRow]) -> dict[str, MutationResult]:
