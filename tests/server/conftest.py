@@ -22,7 +22,7 @@ from inspector_app.sync.protocol import PROTOCOL_HEADER
 from inspector_server.core.config import Settings
 from inspector_server.core.db import write_session
 from inspector_server.core.migrate import upgrade
-from inspector_server.main import create_app
+from inspector_server.main import UVICORN_OPTIONS, create_app
 from inspector_server.models import Record
 from inspector_server.services import accounts, sync
 
@@ -105,7 +105,9 @@ class LiveServer:
 
 def start_server(settings: Settings) -> LiveServer:
     app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level="warning", lifespan="on", **UVICORN_OPTIONS
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -137,6 +139,7 @@ class Api:
         self.base = base
         self.token = token
         self.device_id: str | None = None
+        self.device_key: str | None = None
         self.http = requests.Session()
         self.http.headers[PROTOCOL_HEADER] = "1"
         if source:
@@ -168,6 +171,7 @@ class Api:
         assert r.status_code == 200, r.text
         self.token = r.json()["access_token"]
         self.device_id = device_id
+        self.device_key = r.json().get("device_key")
         return self
 
     def push(
