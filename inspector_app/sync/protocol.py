@@ -166,6 +166,11 @@ class PullResponse(WireModel):
     changes: list[Change]
     cursor: str
     more: bool
+    #: True on a last page (``more`` false) when changes this user may see have
+    #: committed but are held back behind a write still running on the server: the
+    #: laptop is not yet up to date and should pull again shortly. Older servers never
+    #: send it (False).
+    held_back: bool = False
 
 
 class Mutation(WireModel):

@@ -187,7 +187,11 @@ class Api:
     def pull_all(
         self, cursor: str | None = None, limit: int = 500
     ) -> tuple[list[dict[str, Any]], str]:
+        """Every change after ``cursor``. Changes held back behind a write still running
+        (on PostgreSQL, any writer of this database: other tests' too) are waited for,
+        as a laptop told "not yet" syncs again."""
         changes: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 60
         while True:
             params: dict[str, Any] = {"limit": limit}
             if cursor is not None:
@@ -197,8 +201,11 @@ class Api:
             body = r.json()
             changes.extend(body["changes"])
             cursor = body["cursor"]
-            if not body["more"]:
+            if body["more"]:
+                continue
+            if not body.get("held_back") or time.monotonic() > deadline:
                 return changes, cursor
+            time.sleep(0.2)
 
 
 def mutation(
