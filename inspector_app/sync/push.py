@@ -171,23 +171,29 @@ def _resend_missing_blobs(
 ) -> None:
     """Entries answered ``missing_blob`` for a blob we took as there: the server lost it,
     or the access that let us name it ended between our HEAD and the push. Send its
-    bytes (proof that we hold them) and those entries once more."""
-    retry = [r for r in rows if _missing_blob(results.get(r.op_id)) in confirmed]
-    if not retry:
-        return
-    for sha in sorted({_missing_blob(results[r.op_id]) or "" for r in retry}):
-        confirmed.discard(sha)
-        try:
-            upload_blob(run, sha, force=True)
-        except LocalBlobMissing:
-            log.error("blob %s vanished from this laptop during sync", sha)
-            continue
-        if run.report.cancelled:
-            for r in retry:
-                results.pop(r.op_id, None)  # they stay pending for the next run
+    bytes (proof that we hold them) and those entries again; a few rounds, since the
+    server names one missing blob per entry."""
+    resent: set[str] = set()
+    for _round in range(3):
+        missing = {r.op_id: _missing_blob(results.get(r.op_id)) for r in rows}
+        retry = [r for r in rows if missing[r.op_id] in confirmed - resent]
+        if not retry:
             return
-        confirmed.add(sha)
-    results.update(_send(run, retry))
+        shas = sorted({missing[r.op_id] or "" for r in retry})
+        for sha in shas:
+            resent.add(sha)
+            confirmed.discard(sha)
+            try:
+                upload_blob(run, sha, force=True)
+            except LocalBlobMissing:
+                log.error("blob %s vanished from this laptop during sync", sha)
+                continue
+            if run.report.cancelled:
+                for r in retry:
+                    results.pop(r.op_id, None)  # they stay pending for the next run
+                return
+            confirmed.add(sha)
+        results.update(_send(run, retry))
 
 
 def _send(run: SyncRun, rows: list[OutboxRow]) -> dict[str, MutationResult]:
