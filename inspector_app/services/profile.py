@@ -6,9 +6,12 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
+from sqlalchemy import func, select
+
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
 from inspector_app.store import BlobStore, Database, StoreError, open_database
+from inspector_app.store.models import OutboxRow
 from inspector_app.store.repositories import (
     delete_state,
     get_state,
@@ -16,6 +19,7 @@ from inspector_app.store.repositories import (
     inspector_to_state,
     set_state,
 )
+from inspector_app.store.sync_records import audit_event_count
 
 DATABASE_NAME = "inspector.db"
 BLOBS_DIR = "blobs"
@@ -48,6 +52,21 @@ class Profile:
             else:
                 set_state(session, _USER_KEY, inspector_to_state(user))
         self.user = user
+
+    def renew_device_id(self) -> bool:
+        """Give this profile a new device id, if nothing here was done under the old one
+        (no outbox entry, no audit event): the server has the old id registered to
+        another user (a profile folder copied from someone else's). False, and nothing
+        changed, when the profile holds work: that work stays with its device."""
+        with self.db.write() as session:
+            if session.scalar(select(func.count()).select_from(OutboxRow)):
+                return False
+            if audit_event_count(session, self.device_id):
+                return False
+            device_id = str(uuid.uuid4())
+            set_state(session, _DEVICE_KEY, device_id)
+        self.device_id = device_id
+        return True
 
     def close(self) -> None:
         self.db.close()

@@ -16,6 +16,7 @@ from inspector_app.store.repositories import get_state
 from inspector_app.store.sync_records import conflicts_for, open_conflicts
 from inspector_app.sync.client import (
     ClientSettings,
+    DeviceTaken,
     NotSignedIn,
     ProtocolMismatch,
     RequestRefused,
@@ -107,7 +108,24 @@ def login(
     check_text(password, "The password")
     eng = sync_engine(profile, **engine)
     try:
-        user = eng.login(server_url, username, password, device_name)
+        try:
+            user = eng.login(server_url, username, password, device_name)
+        except DeviceTaken:
+            # The server has this profile's device id registered to someone else (a
+            # copied profile folder): a profile with nothing of its own takes a new id.
+            old = eng
+            if not profile.renew_device_id():
+                raise
+            old.forget_secrets()
+            eng = sync_engine(profile, **engine)
+            user = eng.login(server_url, username, password, device_name)
+    except DeviceTaken:
+        raise ServiceError(
+            f"The server has this laptop's device id ({profile.device_id}) registered to "
+            "another account, and this profile holds work recorded under it. Ask an "
+            f"administrator to run: inspector-server reassign-device {profile.device_id} "
+            f"--to {username}"
+        ) from None
     except NotSignedIn:
         raise InvalidInput("Wrong user name or password.") from None
     except Throttled as exc:
