@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import TaskStatus
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
+from inspector_app.services.messages import Text, labels
 from inspector_app.store.models import MergedItemRow, TaskRow
 from inspector_app.store.repositories import get_task_row, merged_item_row
 
@@ -16,30 +17,76 @@ from inspector_app.store.repositories import get_task_row, merged_item_row
 # earlier version).
 AFTER_COMPLETION = frozenset({TaskStatus.COMPLETED, TaskStatus.SUBMITTED})
 
+# A task status passed as a message parameter reads as one of these words.
+STATUS_LABELS = labels(
+    TaskStatus,
+    ASSIGNED=("assigned", "已分派"),
+    IN_PROGRESS=("in progress", "检查中"),
+    COMPLETED=("completed", "已完成"),
+    SUBMITTED=("submitted", "已提交审核"),
+    APPROVED=("approved", "已审核通过"),
+    RETURNED=("returned", "已退回"),
+    PUBLISHED=("published", "已公示"),
+    CANCELLED=("cancelled", "已取消"),
+)
+
+TASK_MISSING = Text(
+    "task.missing",
+    en="Task {task_id} is not in this profile. Sync to download your tasks.",
+    zh="本机没有任务 {task_id}。请同步以下载您的任务。",
+)
+ITEM_MISSING = Text(
+    "task.item_missing",
+    en="Item {item_id} is not on the checklist of the task for {business}. "
+    "Sync to get the current checklist.",
+    zh="{business}的任务清单中没有检查事项 {item_id}。请同步以获取最新清单。",
+)
+NO_TIME_ZONE = Text(
+    "input.no_time_zone",
+    en="The {what} {at} has no time zone; give it with one.",
+    zh="{what}（{at}）没有时区，请带时区填写。",
+)
+REASON_NEEDED = Text(
+    "inspection.reason_needed",
+    en="The inspection of {business} is already {status}. "
+    "Give a reason for changing a finding after completion.",
+    zh="对{business}的检查已{status}。检查完成后修改检查结果，请填写修改理由。",
+)
+NOT_STARTED = Text(
+    "inspection.not_started",
+    en="The inspection of {business} has not started. Check in first.",
+    zh="对{business}的检查尚未开始，请先签到。",
+)
+LOCKED = Text(
+    "inspection.locked",
+    en="The task for {business} is {status}; its findings can no longer be changed on this device.",
+    zh="{business}的任务{status}，本机已不能再修改其检查结果。",
+)
+
 
 def task_row(session: Session, task_id: str) -> TaskRow:
     row = get_task_row(session, task_id)
     if row is None:
-        raise NotFound(f"Task {task_id} is not in this profile. Sync to download your tasks.")
+        raise NotFound(TASK_MISSING, task_id=task_id)
     return row
 
 
 def item_row(session: Session, task: TaskRow, item_id: str) -> MergedItemRow:
     item = merged_item_row(session, task.id, item_id)
     if item is None:
-        raise NotFound(
-            f"Item {item_id} is not on the checklist of the task for {task.business_name}. "
-            "Sync to get the current checklist."
-        )
+        raise NotFound(ITEM_MISSING, item_id=item_id, business=task.business_name)
     return item
 
 
-def aware(at: datetime | None, what: str = "time") -> datetime | None:
+TIME = Text("input.time", en="time", zh="时间")
+
+
+def aware(at: datetime | None, what: Text = TIME) -> datetime | None:
     """``at`` unchanged if it carries a time zone; naive times are refused."""
     if at is None:
         return None
     if at.tzinfo is None or at.utcoffset() is None:
-        raise InvalidInput(f"The {what} {at.isoformat()} has no time zone; give it with one.")
+        raise InvalidInput(NO_TIME_ZONE, what=what, at=at.isoformat())
     return at
 
 
@@ -55,16 +102,8 @@ def check_editable(task: TaskRow, reason: str | None) -> str | None:
         return clean
     if status in AFTER_COMPLETION:
         if clean is None:
-            raise InvalidInput(
-                f"The inspection of {task.business_name} is already {status.value}. "
-                "Give a reason for changing a finding after completion."
-            )
+            raise InvalidInput(REASON_NEEDED, business=task.business_name, status=status)
         return clean
     if status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED):
-        raise InvalidState(
-            f"The inspection of {task.business_name} has not started. Check in first."
-        )
-    raise InvalidState(
-        f"The task for {task.business_name} is {status.value}; its findings can no longer "
-        "be changed on this device."
-    )
+        raise InvalidState(NOT_STARTED, business=task.business_name)
+    raise InvalidState(LOCKED, business=task.business_name, status=status)

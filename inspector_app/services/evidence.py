@@ -11,6 +11,7 @@ from inspector_app.domain.entities import Outcome, item_result_id
 from inspector_app.services._guards import aware, check_editable, item_row, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import item_result_to_json
 from inspector_app.store.models import EvidenceRow, ItemResultRow
@@ -19,23 +20,43 @@ from inspector_app.store.repositories import item_result_entity
 _FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
 _MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"))
 
+EMPTY_PHOTO = Text(
+    "evidence.empty",
+    en="The photo file is empty. Take the photo again.",
+    zh="照片文件是空的，请重新拍摄。",
+)
+NOT_A_PHOTO = Text(
+    "evidence.not_a_photo",
+    en="This file is not a JPEG or PNG photo. Choose a photo file.",
+    zh="该文件不是 JPEG 或 PNG 照片，请选择照片文件。",
+)
+DAMAGED_PHOTO = Text(
+    "evidence.damaged",
+    en="The photo file is damaged ({detail}). Take the photo again or choose another file.",
+    zh="照片文件已损坏（{detail}），请重新拍摄或选择其他文件。",
+)
+WRONG_TYPE = Text(
+    "evidence.wrong_type",
+    en="The file is {sniffed}, not {mime}. Choose the right file.",
+    zh="该文件是 {sniffed}，不是 {mime}，请选择正确的文件。",
+)
+CAPTURE_TIME = Text("evidence.capture_time", en="capture time", zh="拍摄时间")
+
 
 def sniff_image(data: bytes) -> str:
     """The MIME type of a JPEG or PNG photo; InvalidInput for anything else."""
     if not data:
-        raise InvalidInput("The photo file is empty. Take the photo again.")
+        raise InvalidInput(EMPTY_PHOTO)
     if not any(data.startswith(magic) for magic, _ in _MAGIC):
-        raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
+        raise InvalidInput(NOT_A_PHOTO)
     try:
         with Image.open(io.BytesIO(data)) as image:
             fmt = image.format
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise InvalidInput(
-            f"The photo file is damaged ({exc}). Take the photo again or choose another file."
-        ) from exc
+        raise InvalidInput(DAMAGED_PHOTO, detail=str(exc)) from exc
     if fmt not in _FORMATS:
-        raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
+        raise InvalidInput(NOT_A_PHOTO)
     return _FORMATS[fmt]
 
 
@@ -60,8 +81,8 @@ def attach_evidence(
     user = profile.require_user()
     sniffed = sniff_image(data)
     if mime is not None and mime != sniffed:
-        raise InvalidInput(f"The file is {sniffed}, not {mime}. Choose the right file.")
-    captured_at = aware(captured_at, "capture time")
+        raise InvalidInput(WRONG_TYPE, sniffed=sniffed, mime=mime)
+    captured_at = aware(captured_at, CAPTURE_TIME)
     # Refuse early what the transaction would refuse, so no orphan file is written.
     with profile.db.session() as session:
         task = task_row(session, task_id)
