@@ -81,8 +81,9 @@ def test_a_conflict_shows_both_versions(make_laptop) -> None:  # type: ignore[no
     two = make_laptop("inspector2", "status-c2")
     sync(one)
     sync(two)
-    shared = sorted({t.id for t in list_tasks(one)} & {t.id for t in list_tasks(two)})
-    task = shared[0]
+    # A joint task of both that nobody has started in the tests before this one.
+    fresh = {t.id for t in list_tasks(one) if t.status == "assigned"}
+    task = sorted(fresh & {t.id for t in list_tasks(two)})[0]
     item = get_task(one, task).checklist[0].id
     for laptop, note in ((one, "一号记录"), (two, "二号记录")):
         start_inspection(laptop, task)
