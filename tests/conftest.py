@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Qt must never look for a screen in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nor read or write the developer's own settings, nor fill their cache.
+_scratch = tempfile.mkdtemp(prefix="inspector-tests-")
+os.environ.setdefault("INSPECTOR_SETTINGS", os.path.join(_scratch, "settings.json"))
+os.environ.setdefault("INSPECTOR_CACHE", os.path.join(_scratch, "cache"))

@@ -153,14 +153,19 @@ def catalog() -> Mapping[str, Text]:
     return dict(_CATALOG)
 
 
-def load_all(packages: Iterable[str] = ("inspector_app.services",)) -> Mapping[str, Text]:
-    """Import every module of ``packages`` so that all their Texts are registered."""
+#: Where Texts are declared: the services, and the command line's own lines.
+DECLARED_IN = ("inspector_app.services", "inspector_app.cli")
+
+
+def load_all(packages: Iterable[str] = DECLARED_IN) -> Mapping[str, Text]:
+    """Import ``packages`` (and every module of those that are packages) so that all
+    their Texts are registered."""
     import importlib
     import pkgutil
 
     for name in packages:
         package = importlib.import_module(name)
-        for info in pkgutil.walk_packages(package.__path__, prefix=f"{name}."):
+        for info in pkgutil.walk_packages(getattr(package, "__path__", []), prefix=f"{name}."):
             importlib.import_module(info.name)
     return catalog()
 
