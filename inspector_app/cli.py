@@ -299,13 +299,19 @@ def _settings(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from inspector_app.app import run_gui, start_demo
+    import os
 
-    # The demo profile, with its tasks from the embedded server rather than loaded
-    # locally. (Never the user's own profile: the demo signs it in to a demo server.)
+    from inspector_app.app import DEMO_PASSWORD, run_gui, start_demo
+
+    # --demo: the demo profile, with its tasks from the embedded server rather than loaded
+    # locally (never the user's own profile: the demo signs it in to a demo server); it
+    # opens with the demo's public password. --profile (or INSPECTOR_PROFILE): that
+    # folder, after its user's password. Neither: the profiles on this laptop to pick from.
     demo = args.demo
-    profile = _open(args, demo_tasks=False)
     screenshot = getattr(args, "screenshot", None)
+    if not demo and args.profile is None and not os.environ.get("INSPECTOR_PROFILE"):
+        return run_gui(None, lang=args.lang, screenshot=screenshot)
+    profile = _open(args, demo_tasks=False)
     with profile:
         server = start_demo(profile) if demo else None
         try:
@@ -314,6 +320,8 @@ def _gui(args: argparse.Namespace) -> int:
                 lang=args.lang,
                 screenshot=screenshot,
                 server_url=server.url if server is not None else None,
+                password=DEMO_PASSWORD if demo else None,
+                demo=demo,
             )
         finally:
             if server is not None:
