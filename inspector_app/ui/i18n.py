@@ -81,8 +81,8 @@ def compiled_translation(lang: str) -> Path | None:
     ts = resource("translations", f"{lang}.ts")
     if not ts.is_file():
         return None
-    shipped = ts.with_suffix(".qm")
-    if shipped.is_file() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+    shipped = ts.with_suffix(".qm")  # only a build puts one there (packaging/)
+    if shipped.is_file():
         return shipped
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     cached = cache_dir() / "translations" / f"{lang}-{digest}.qm"

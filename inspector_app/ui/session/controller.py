@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from inspector_app.domain.entities import Role
 from inspector_app.paths import default_profile_dir
@@ -235,7 +235,13 @@ class SessionController(QObject):
         return window
 
     def _account_menu(self, window: QMainWindow) -> None:
-        menu = window.menuBar().addMenu(self.tr("&Account"))
+        bar = window.menuBar()
+        menu = QMenu(self.tr("&Account"), bar)
+        menus = bar.actions()
+        if menus:  # before Help, which stays last
+            bar.insertMenu(menus[-1], menu)
+        else:
+            bar.addMenu(menu)
         self.lock_action = QAction(self.tr("&Lock"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
