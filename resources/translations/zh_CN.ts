@@ -460,7 +460,7 @@ Joint market-supervision inspections, offline first.</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <source>Waiting: {n} changes ({size})</source>
+        <source>To send: {n} ({size})</source>
         <translation>待上传：{n} 项（{size}）</translation>
     </message>
     <message>

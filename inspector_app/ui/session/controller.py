@@ -102,11 +102,14 @@ class SessionController(QObject):
         self.server_url = server_url or self.server_url
         force_choice = False
         while True:
+            signed_in_now = False
             if profile is None:
-                profile = self.choose_profile(parent, force=force_choice)
-                if profile is None:
+                chosen = self.choose_profile(parent, force=force_choice)
+                if chosen is None:
                     return False
-            outcome = self.unlock(profile, password, parent)
+                profile, signed_in_now = chosen
+            # A sign-in just now gave the password already.
+            outcome = Unlock.OPEN if signed_in_now else self.unlock(profile, password, parent)
             if outcome is Unlock.OPEN:
                 self.show_window(profile)
                 return True
@@ -121,20 +124,23 @@ class SessionController(QObject):
 
     def choose_profile(
         self, parent: QWidget | None = None, *, force: bool = False
-    ) -> Profile | None:
-        """The one profile on this laptop, or the user's pick, or a new sign-in."""
+    ) -> tuple[Profile, bool] | None:
+        """The one profile on this laptop, or the user's pick, or a new sign-in; with True
+        when it was signed in just now (its password given)."""
         profiles = self.known_profiles()
         if len(profiles) == 1 and not force:
-            return self._open(profiles[0].folder, parent)
-        if not profiles:
-            return self.sign_in_new(parent)
-        current = self.profile.folder if self.profile is not None else None
-        chooser = ProfileChooser(profiles, parent, current=current)
-        if not chooser.exec():
-            return None
-        if chooser.new_sign_in or chooser.chosen is None:
-            return self.sign_in_new(parent)
-        return self._open(chooser.chosen, parent)
+            opened = self._open(profiles[0].folder, parent)
+            return None if opened is None else (opened, False)
+        if profiles:
+            current = self.profile.folder if self.profile is not None else None
+            chooser = ProfileChooser(profiles, parent, current=current)
+            if not chooser.exec():
+                return None
+            if not chooser.new_sign_in and chooser.chosen is not None:
+                opened = self._open(chooser.chosen, parent)
+                return None if opened is None else (opened, False)
+        new = self.sign_in_new(parent)
+        return None if new is None else (new, True)
 
     def _open(self, folder: Path, parent: QWidget | None) -> Profile | None:
         try:

@@ -4,7 +4,7 @@ user's password opens it again."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QPalette, QShortcut
 from PySide6.QtWidgets import QFrame, QMainWindow, QVBoxLayout, QWidget
 
 from inspector_app.ui.session.unlock import UnlockPanel
@@ -65,7 +65,9 @@ class LockOverlay(QWidget):
         if watched is self.window_ and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.window_.rect())
             return False
-        # The window's actions (Ctrl+K check-in, F9 sync…) must not fire behind the lock.
-        if self.locked and event.type() == QEvent.Type.Shortcut and isinstance(watched, QAction):
-            return True
+        # Disabled parts fire no shortcut, but an action or shortcut on the window itself
+        # would (Ctrl+K check-in, Ctrl+Enter save…): none may act behind the lock.
+        if self.locked and event.type() == QEvent.Type.Shortcut:
+            owner = watched.parent() if isinstance(watched, QAction | QShortcut) else None
+            return not (isinstance(owner, QWidget) and self.isAncestorOf(owner))
         return False

@@ -75,7 +75,7 @@ class SyncStatusWidget(QWidget):
     def show_status(self, status: SyncStatus) -> None:
         if status.pending_changes:
             self.waiting.setText(
-                self.tr("Waiting: {n} changes ({size})").format(
+                self.tr("To send: {n} ({size})").format(
                     n=status.pending_changes, size=human_bytes(status.pending_bytes)
                 )
             )
