@@ -133,9 +133,8 @@ SETTINGS: tuple[Setting, ...] = (
         Text("settings.language", en="Language", zh="界面语言"),
         Text(
             "settings.language.about",
-            en="The language of the window, its messages and Qt's own dialogs. "
-            "Takes effect at the next start.",
-            zh="窗口、提示信息以及 Qt 自带对话框所用的语言。下次启动时生效。",
+            en="The language of the window, its messages and Qt's own dialogs.",
+            zh="窗口、提示信息以及 Qt 自带对话框所用的语言。",
         ),
         choices=(
             ("system", Text("settings.language.system", en="As the system", zh="跟随系统")),

@@ -20,8 +20,8 @@
         <translation>版本 2</translation>
     </message>
     <message>
-        <source>&amp;Keep version {n} (Alt+{n})</source>
-        <translation>保留版本 {n}(&amp;K) (Alt+{n})</translation>
+        <source>Keep version {n} (Alt+{n})</source>
+        <translation>保留版本 {n} (Alt+{n})</translation>
     </message>
     <message>
         <source>No conflicts are open.</source>

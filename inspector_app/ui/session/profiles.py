@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,10 +34,12 @@ class ProfileChooser(QDialog):
         self.chosen: Path | None = None
         self.new_sign_in = False
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)  # two lines per profile, never elided to one
         never = self.tr("never synced")
         open_now = self.tr("open now")
         no_server = self.tr("no server")
         last_sync = self.tr("last sync {when}")
+        line = self.list.fontMetrics().lineSpacing()
         for info in profiles:
             when = info.last_sync.astimezone().strftime("%Y-%m-%d %H:%M") if info.last_sync else ""
             here = f"  · {open_now}" if current and info.folder == current else ""
@@ -45,6 +47,7 @@ class ProfileChooser(QDialog):
                 f"{info.user.display_name} ({info.user.username}){here}\n"
                 f"{info.server_url or no_server} · {last_sync.format(when=when or never)}"
             )
+            item.setSizeHint(QSize(0, 2 * line + 10))  # both lines, in every style
             item.setData(Qt.ItemDataRole.UserRole, str(info.folder))
             item.setToolTip(str(info.folder))
             self.list.addItem(item)
@@ -66,7 +69,7 @@ class ProfileChooser(QDialog):
         layout.addWidget(QLabel(self.tr("Profiles on this laptop:"), self))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(480, 320)
+        self.resize(560, 340)
         self.list.setFocus()
 
     def select(self, folder: Path) -> None:

@@ -128,7 +128,7 @@ class ConflictDialog(QDialog):
         )
         side_by_side = QHBoxLayout()
         for n, panel in enumerate(self.panels, start=1):
-            panel.keep.setText(self.tr("&Keep version {n} (Alt+{n})").format(n=n))
+            panel.keep.setText(self.tr("Keep version {n} (Alt+{n})").format(n=n))
             panel.keep.clicked.connect(lambda _=False, i=n - 1: self.keep(i))
             QShortcut(QKeySequence(f"Alt+{n}"), self, activated=lambda i=n - 1: self.keep(i))
             side_by_side.addWidget(panel, 1)
