@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from inspector_app.services import Changes, Profile, ServiceError, SignInRequired, login, sync
+from inspector_app.services.sync import sync_engine
 from inspector_app.services.sync_status import SyncStatus, server_reachable, sync_status
 from inspector_app.services.sync_text import report_lines
 from inspector_app.sync.report import SyncReport
@@ -88,8 +89,11 @@ class SyncController(QObject):
         settings.changed.connect(self._setting_changed)
         window.installEventFilter(self)
         self._apply_interval()
+        # Whether a token is held: asked once (a keyring may answer slowly), then kept up
+        # to date by sign-in and by what syncs say.
+        self.signed_in = self._token_held()
         self.refresh_status()
-        if self.last_status.signed_in:
+        if self.signed_in:
             self.probe.start()
             QTimer.singleShot(0, self.check_online)
 
@@ -102,8 +106,15 @@ class SyncController(QObject):
 
     # -- status ------------------------------------------------------------------------------
 
+    def _token_held(self) -> bool:
+        try:
+            return sync_engine(self.profile).signed_in()
+        except Exception:  # a keyring that does not answer: say so, and why in the log
+            log.warning("cannot read the sign-in token", exc_info=True)
+            return False
+
     def refresh_status(self) -> SyncStatus:
-        self.last_status = sync_status(self.profile)
+        self.last_status = sync_status(self.profile, signed_in=self.signed_in)
         self.status.show_status(self.last_status)
         self.status.set_online(self.online, signed_in=self.last_status.signed_in)
         self.rejected_action.setEnabled(self.last_status.rejected > 0)
@@ -159,6 +170,7 @@ class SyncController(QObject):
 
     def _sync_done(self, report: SyncReport) -> None:
         self._ended()
+        self.signed_in = True  # the server took the token (or was not reached to refuse it)
         self._set_online(report.unreachable is None)
         self.data_changed.emit(Changes(outbox=True))
         self.synced.emit(report)
@@ -183,6 +195,7 @@ class SyncController(QObject):
         self._ended()
         background = self._background
         if isinstance(exc, SignInRequired):
+            self.signed_in = self._token_held()
             self.refresh_status()
             if not background and self.sign_in():
                 self.start_sync()
@@ -218,6 +231,7 @@ class SyncController(QObject):
         if not dialog.exec():
             return False
         self.server_url = dialog.values()[0]
+        self.signed_in = True
         self.refresh_status()
         if not self.probe.isActive():
             self.probe.start()
