@@ -280,6 +280,8 @@ class SessionController(QObject):
         return panel
 
     def _close_window(self) -> None:
+        if self.overlay is not None and self.overlay.locked:
+            self.overlay.unlock()  # (its application-wide filter goes with it)
         window, self.window, self.overlay = self.window, None, None
         if window is None:
             return
