@@ -38,8 +38,10 @@ from inspector_app.services.sync import (
     unlock_offline,
 )
 from inspector_app.services.tasks import (
+    Seen,
     TaskSummary,
     get_results,
+    get_results_seen,
     get_task,
     import_tasks,
     list_tasks,
@@ -55,6 +57,7 @@ __all__ = [
     "Profile",
     "ProfileUnavailable",
     "ServiceError",
+    "Seen",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
@@ -62,6 +65,7 @@ __all__ = [
     "attach_evidence",
     "complete_inspection",
     "get_results",
+    "get_results_seen",
     "get_task",
     "import_tasks",
     "list_conflicts",

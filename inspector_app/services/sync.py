@@ -12,7 +12,7 @@ from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, 
 from inspector_app.services.profile import Profile
 from inspector_app.store.models import ConflictRow, ItemResultRow
 from inspector_app.store.repositories import get_state
-from inspector_app.store.sync_records import conflicts_for, open_conflicts
+from inspector_app.store.sync_records import conflicts_for, has_pending_edit, open_conflicts
 from inspector_app.sync.client import (
     ClientSettings,
     NotSignedIn,
@@ -178,6 +178,18 @@ def resolve_conflict(
         if chosen is None:
             raise InvalidState("That version was deleted; pick the other one.")
         rev = int(server["rev"])
+        # The pick replaces what the server holds at ``rev``: it must be what the
+        # person is shown. A change made here and not yet sent, or a newer version
+        # this laptop already holds, is not among the versions shown and would be
+        # replaced unseen; after a sync it is.
+        held = s.get(ItemResultRow, conflict.entity_id)
+        if has_pending_edit(s, conflict.entity, conflict.entity_id) or (
+            held is not None and held.base_rev is not None and held.base_rev > rev
+        ):
+            raise InvalidState(
+                "This item changed here since the conflict was shown (a change not yet "
+                "sent, or a newer version). Sync, then pick among the versions shown then."
+            )
         siblings = [
             c.local.get("sibling") or c.remote.get("sibling")
             for c in conflicts_for(s, conflict.entity, conflict.entity_id)

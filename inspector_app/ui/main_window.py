@@ -25,11 +25,12 @@ from inspector_app.domain.entities import TaskStatus
 from inspector_app.services import (
     Changes,
     Profile,
+    Seen,
     ServiceError,
     SignInRequired,
     attach_evidence,
     complete_inspection,
-    get_results,
+    get_results_seen,
     get_task,
     list_tasks,
     login,
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.profile = profile
         self.server_url = server_url or ""
+        # Which server version of each item's result the detail view shows: a save
+        # is made on it, so a headless sync meanwhile cannot make it overwrite unseen.
+        self._seen: dict[str, Seen] = {}
         self.setWindowTitle(self.tr("Field Inspector"))
         self.resize(1280, 800)
 
@@ -197,7 +201,8 @@ class MainWindow(QMainWindow):
             return
         try:
             task = get_task(self.profile, task_id)
-            self.detail.show_task(task, get_results(self.profile, task_id))
+            results, self._seen = get_results_seen(self.profile, task_id)
+            self.detail.show_task(task, results)
             self.check_in_action.setEnabled(
                 task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
             )
@@ -334,6 +339,7 @@ class MainWindow(QMainWindow):
         if not go:
             return
         profile = self.profile
+        seen = self._seen.get(entry.item_id)
 
         def save() -> Changes:
             return record_item_result(
@@ -345,6 +351,7 @@ class MainWindow(QMainWindow):
                 corrected_on_site=entry.corrected_on_site,
                 deadline=entry.deadline,
                 reason=reason,
+                seen=seen,
             )
 
         self.run_op(
