@@ -58,6 +58,8 @@ def run_gui(
     install_translator(app, choose_language(lang))
     window = MainWindow(profile, server_url=server_url)
     window.show()
+    if screenshot is None:
+        QTimer.singleShot(0, window.warn_if_audit_trail_damaged)
     if screenshot is not None:
         # Let the window lay itself out, then save what a user would see and leave.
         def grab() -> None:

@@ -34,7 +34,7 @@ from inspector_app.sync.credentials import (
 )
 from inspector_app.sync.protocol import UserPublic
 from inspector_app.sync.pull import download_blobs, pull_changes
-from inspector_app.sync.push import push_audit, push_outbox
+from inspector_app.sync.push import check_audit_chain, push_audit, push_outbox
 from inspector_app.sync.report import CancelFlag, ProgressCallback, RejectedItem, SyncReport
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class SyncEngine:
         try:
             run.report.numbers_requested = self.request_number_blocks(user_id)
             run.emit("numbers", run.report.numbers_requested, run.report.numbers_requested)
-            for step in (push_outbox, push_audit, pull_changes, download_blobs):
+            for step in (check_audit_chain, push_outbox, push_audit, pull_changes, download_blobs):
                 if run.cancelled():
                     break
                 step(run)

@@ -210,6 +210,23 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
 
+    def warn_if_audit_trail_damaged(self) -> bool:
+        """Say so when the check at start-up found this laptop's audit trail damaged."""
+        verdict = self.profile.audit_verdict
+        if verdict.ok:
+            return False
+        QMessageBox.warning(
+            self,
+            self.tr("Audit trail damaged"),
+            self.tr(
+                "This laptop's audit trail (执法全过程记录) was changed outside Field "
+                "Inspector: {what}\n\nNothing was deleted. The damage is recorded in the trail "
+                "and goes to the server with the next sync. Tell the officer in charge of "
+                "records before going on."
+            ).format(what=verdict.describe()),
+        )
+        return True
+
     def _on_data_changed(self, changes: Changes) -> None:
         self.refresh()
 

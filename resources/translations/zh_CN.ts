@@ -120,145 +120,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="226"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="66"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="166"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="248"/>
         <source>Field Inspector</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="66"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="70"/>
         <source>Search business, USCC or department (Ctrl+F)</source>
         <translation>搜索经营主体、统一社会信用代码或部门（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="114"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="120"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="124"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="121"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
         <source>Check &amp;in</source>
         <translation>签到开始检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="129"/>
         <source>&amp;Complete inspection</source>
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="133"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="133"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="137"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
         <source>&amp;Find task</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="166"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="170"/>
         <source>{n} tasks · profile {folder}</source>
         <translation>共 {n} 项任务 · 数据目录 {folder}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="234"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
+        <source>Audit trail damaged</source>
+        <translation>执法全过程记录受损</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
+        <source>This laptop&apos;s audit trail (执法全过程记录) was changed outside Field Inspector: {what}
+
+Nothing was deleted. The damage is recorded in the trail and goes to the server with the next sync. Tell the officer in charge of records before going on.</source>
+        <translation>本机的执法全过程记录在现场检查软件之外被改动：{what}
+
+没有删除任何内容。受损情况已记入记录，并将在下次同步时随其他数据一并上传服务器。请先告知档案管理负责人，再继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="256"/>
         <source>Something went wrong and nothing was changed: {error}</source>
         <translation>出现错误，未作任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="253"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="275"/>
         <source>Syncing: {phase} {done}{total}</source>
         <translation>正在同步：{phase} {done}{total}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="263"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
         <source>Synced: sent {sent}, received {received}</source>
         <translation>同步完成：上传 {sent} 项，下载 {received} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>Server not reachable; your work is kept and will be sent later.</source>
         <translation>无法连接服务器；已保存的工作会在联网后上传。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="275"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="327"/>
         <source>Checked in</source>
         <translation>已签到，检查开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="335"/>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="322"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
         <source>Reason for the change</source>
         <translation>更改原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="323"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
         <source>This inspection is already completed. Why is this finding changed?</source>
         <translation>本次检查已完成。为什么要更改这项检查结果？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="351"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="375"/>
         <source>Result saved</source>
         <translation>结果已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="406"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="411"/>
         <source>About Field Inspector</source>
         <translation>关于现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="389"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="413"/>
         <source>Field Inspector {version}
 Joint market-supervision inspections, offline first.</source>
         <translation>现场检查 {version}

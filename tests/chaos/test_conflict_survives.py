@@ -11,7 +11,7 @@ a sibling kept for a person, and both laptops show every sibling as an open conf
 
 Each schedule drives several records at once (one scenario per record): the records
 share the syncs and the faults but each has its own interleaving of edits.
-``INSPECTOR_CONFLICT_SCHEDULES`` runs more schedules (the slow-marked test runs 200 more).
+``INSPECTOR_CONFLICT_SCHEDULES`` runs more schedules (the slow-marked test runs 150 more).
 """
 
 from __future__ import annotations
@@ -280,8 +280,9 @@ def test_no_version_is_lost_to_lost_answers_and_further_edits(server, proxy, sw,
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_no_version_is_lost_over_many_more_schedules(server, proxy, sw, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    assert _run(server, proxy, sw, tmp_path, range(1000, 1200)) == 200 * RECORDS_PER_SCHEDULE
+    assert _run(server, proxy, sw, tmp_path, range(1000, 1150)) == 150 * RECORDS_PER_SCHEDULE
 
 
 def test_an_edit_after_a_conflict_whose_pull_was_lost_is_kept_beside_the_other(
