@@ -14,7 +14,8 @@ Faults, set on the live proxy between requests:
 * ``lose_answers(request, n)``: the next n answers to requests whose first line
   contains ``request`` (e.g. ``"GET /api/v1/sync/pull"``) are swallowed and the
   connection reset, after the server answered (so after it committed), on any
-  request of a kept-alive connection;
+  request of a kept-alive connection; ``silence_answers(request, n)`` swallows them
+  without a reset (the connection goes silent, as above);
 * ``refuse = True``: new connections are closed at once.
 ``bytes_up`` counts every byte forwarded client -> server. Each direction holds at
 most ``buffer_limit`` bytes in flight, as a real link does: a client sending faster
@@ -146,16 +147,19 @@ class _Link:
                     p.bytes_up += len(data)
             elif not self.answering:
                 self.answering = True
-                lost = False
+                lost = ""
                 with p.lock:
                     for rule in p.lost_answers:
                         if rule[1] > 0 and rule[0] in self.request:
                             rule[1] -= 1
                             p.answers_lost += 1
-                            lost = True
+                            lost = rule[2]
                             break
-                if lost:
+                if lost == "reset":
                     self.close()
+                    return
+                if lost == "silent":
+                    self._go_silent()
                     return
             if not up and first_response:
                 first_response = False
@@ -236,7 +240,8 @@ class FaultProxy:
         self.hang_seconds = 30.0
         self.cut_upload_every = 0
         self.silent_cut_upload_after = 0
-        self.lost_answers: list[list] = []  # [request line part, answers left to lose]
+        # [request line part, answers left to lose, "reset" | "silent"]
+        self.lost_answers: list[list] = []
         self.buffer_limit = 256 * 1024
         self.refuse = False
         self.bytes_up = 0
@@ -248,6 +253,10 @@ class FaultProxy:
         self._links: list[_Link] = []
         self._listener = socket.socket()
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # A modest receive window, inherited by every accepted connection: loopback
+        # would otherwise let megabytes sit in the proxy's kernel buffer, "sent" as
+        # far as the client knows, which no real link holds.
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 128 * 1024)
         self._listener.bind(("127.0.0.1", port))
         self._listener.listen(64)
         self.port = self._listener.getsockname()[1]
@@ -276,7 +285,14 @@ class FaultProxy:
         """Swallow the next ``n`` answers to requests whose first line contains ``request``
         (after the server answered), resetting the client's connection."""
         with self.lock:
-            self.lost_answers.append([request.encode("ascii"), n])
+            self.lost_answers.append([request.encode("ascii"), n, "reset"])
+
+    def silence_answers(self, request: str, n: int = 1) -> None:
+        """Hold back the next ``n`` answers to requests whose first line contains
+        ``request``: no reset, the connection just goes silent (closed after
+        ``hang_seconds``)."""
+        with self.lock:
+            self.lost_answers.append([request.encode("ascii"), n, "silent"])
 
     def calm(self) -> None:
         """No faults from now on; open connections are closed."""
