@@ -436,8 +436,24 @@ class SyncClient:
             return False, int(offset) if offset.isdigit() else 0
         return True, total
 
-    def blob_get(self, sha256: str) -> bytes:
-        return self._send("GET", f"/blobs/{sha256}").content
+    def blob_get(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> bytes:
+        """The blob's bytes, read as they arrive (``on_bytes`` counts them), so a slow
+        download shows progress and one that stops is cut after ``stall_timeout``."""
+        response = self._send("GET", f"/blobs/{sha256}", stream=True)
+        parts = []
+        try:
+            for part in response.iter_content(self.settings.blob_chunk):
+                parts.append(part)
+                if on_bytes is not None:
+                    on_bytes(len(part))
+        except requests.exceptions.RequestException as exc:
+            raise ServerUnreachable(
+                f"the download from {self.base_url} broke off ({_short(exc)}). "
+                "Nothing is lost; sync again to fetch the file."
+            ) from None
+        finally:
+            response.close()
+        return b"".join(parts)
 
 
 def _only(kw: dict[str, Any]) -> dict[str, Any]:

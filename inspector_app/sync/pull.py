@@ -424,7 +424,7 @@ def download_blobs(run: SyncRun) -> None:
             return
         if not run.blobs.exists(sha):
             try:
-                data = run.client.blob_get(sha)
+                data = _fetch(run, sha, n, len(wanted))
             except ServerUnreachable:
                 raise
             except Exception as exc:  # a 403/404: keep the wish, say why
@@ -456,6 +456,18 @@ def download_blobs(run: SyncRun) -> None:
                 )
             delete_state(s, WANTED + sha)
         run.emit("download", n + 1, len(wanted))
+
+
+def _fetch(run: SyncRun, sha: str, done: int, total: int) -> bytes:
+    """One file, with its bytes reported as they arrive (a big photo on a slow link)."""
+    got = 0
+
+    def count(n: int) -> None:
+        nonlocal got
+        got += n
+        run.emit("download", done, total, got, None)
+
+    return run.client.blob_get(sha, count)
 
 
 def _sniff(path: Any) -> str:
