@@ -211,17 +211,18 @@ class _Link:
             if wait > 0:
                 time.sleep(wait)
             try:
-                if p.bandwidth:
+                bandwidth = p.bandwidth  # read once: calm() may reset it meanwhile
+                if bandwidth:
                     # Paced against the clock, not slept per part: time spent sending
                     # (or waiting for the interpreter) is not added on top.
-                    step = max(1024, int(p.bandwidth / 100))
+                    step = max(1024, int(bandwidth / 100))
                     for i in range(0, len(data), step):
                         part = data[i : i + step]
                         now = time.monotonic()
                         if paced > now:
                             time.sleep(paced - now)
                         dst.sendall(part)
-                        paced = max(paced, now) + len(part) / p.bandwidth
+                        paced = max(paced, now) + len(part) / bandwidth
                 else:
                     dst.sendall(data)
             except OSError:
