@@ -40,8 +40,10 @@ from inspector_app.services.sync import (
     unlock_offline,
 )
 from inspector_app.services.tasks import (
+    Seen,
     TaskSummary,
     get_results,
+    get_results_seen,
     get_task,
     import_tasks,
     list_tasks,
@@ -58,6 +60,7 @@ __all__ = [
     "ProfileUnavailable",
     "RefusedChange",
     "ServiceError",
+    "Seen",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
@@ -67,6 +70,7 @@ __all__ = [
     "detach_evidence",
     "document_image",
     "get_results",
+    "get_results_seen",
     "get_task",
     "import_tasks",
     "list_conflicts",
