@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -126,6 +127,9 @@ class Device(Base):
     first_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # HMAC of the device key handed to the laptop at sign-in: a sign-in that presents it
+    # proves it comes from this device (see services/throttle.py), which the id cannot.
+    key_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuthToken(Base):
@@ -244,6 +248,17 @@ class Blob(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
+class BlobHolder(Base):
+    """A user who proved they hold a blob's bytes by uploading them (again, if it was
+    already there): they may name it in their records and read it back."""
+
+    __tablename__ = "blob_holders"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class BlobRef(Base):
     """A record (or a sibling) naming a blob: who may read a blob follows from these."""
 
@@ -293,8 +308,13 @@ class ChecklistItem(Base):
     title: Mapped[str] = mapped_column(String(500))
     content: Mapped[str] = mapped_column(Text, default="")
     method: Mapped[str] = mapped_column(Text, default="")
-    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)
+    legal_basis: Mapped[list[str]] = mapped_column(JSON, default=list)  # the duty breached
     severity: Mapped[str] = mapped_column(String(20))
+    # {"order_basis": [...], "penalty": {...}}, each key only where the file gave it
+    # (domain.serialization.item_provisions_to_json).
+    provisions: Mapped[dict[str, Any]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)  # order within the department
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -347,3 +367,8 @@ class Recusal(Base):
     uscc: Mapped[str] = mapped_column(String(18), primary_key=True, index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# The visit's tables live in their own module; importing it here puts them in
+# ``Base.metadata`` for Alembic and for every user of this module.
+from inspector_server import models_visits as _models_visits  # noqa: E402, F401

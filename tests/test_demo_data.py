@@ -49,6 +49,17 @@ CHECKLIST_HEADER = [
     "method",
     "legal_basis",
     "severity",
+    # The matter's order and penalty provisions (optional columns, domain.provisions).
+    "order_basis",
+    "penalty_basis",
+    "penalty_warning",
+    "fine_min",
+    "fine_max",
+    "penalty_condition",
+    "fine_condition",
+    "penalty_discretionary",
+    "benchmark",
+    "penalty_note",
 ]
 EQUIVALENCE_HEADER = ["code_a", "code_b", "note"]
 
@@ -297,8 +308,45 @@ def test_checklists(
             assert r["title"] and r["content"] and r["method"]
             assert CODE_RE.match(r["code"]), r["code"]
             assert r["legal_basis"].strip()
-            for p in provisions(r["legal_basis"]):
-                assert PROVISION_RE.match(p), f"{dept} {r['code']}: {p!r}"
+            for column in ("legal_basis", "order_basis", "penalty_basis"):
+                for p in provisions(r[column]) if r[column] else ():
+                    assert PROVISION_RE.match(p), f"{dept} {r['code']} {column}: {p!r}"
+
+
+def test_every_matter_separates_duty_order_and_penalty(
+    checklists: dict[str, list[dict[str, str]]],
+) -> None:
+    """The duty breached is never a penalty article (a legal review refuses "违反了" + 罚则)."""
+    for dept, rows in checklists.items():
+        for r in rows:
+            where = f"{dept} {r['code']}"
+            assert not set(provisions(r["legal_basis"])) & set(provisions(r["penalty_basis"])), (
+                where
+            )
+            lo, hi = r["fine_min"], r["fine_max"]
+            assert all(v == "" or v.isdigit() for v in (lo, hi)), where
+            if lo and hi:
+                assert int(lo) <= int(hi), where
+            if not r["penalty_basis"]:
+                assert not (r["penalty_warning"] or lo or hi or r["penalty_condition"]), where
+            elif not (lo or hi):
+                # A penalty without a range says why (set elsewhere, or by the goods' value).
+                assert r["penalty_warning"] or r["penalty_note"], where
+    with_penalty = sum(bool(r["penalty_basis"]) for rows in checklists.values() for r in rows)
+    assert with_penalty >= 55
+
+
+def test_the_inspection_result_matter_cites_its_duty_not_its_penalty(
+    checklists: dict[str, list[dict[str, str]]],
+) -> None:
+    """食品检查办法第三十九条第二款 (the duty: "……应当按照规定在食品生产经营场所醒目位置张贴
+    或者公开展示监督检查结果记录表") and 第四十八条 (the order and penalty: "……由县级以上地方
+    市场监督管理部门责令改正；拒不改正的，给予警告，可以并处5000元以上5万元以下罚款")."""
+    (r,) = [r for r in checklists["SZSCJG"] if r["code"] == "SC-SP-002"]
+    assert r["legal_basis"] == "《食品生产经营监督检查管理办法》第三十九条第二款"
+    assert r["order_basis"] == r["penalty_basis"] == "《食品生产经营监督检查管理办法》第四十八条"
+    assert (r["penalty_warning"], r["fine_min"], r["fine_max"]) == ("1", "5000", "50000")
+    assert r["penalty_condition"] == "拒不改正的"
 
 
 def test_some_codes_are_shared_across_departments(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from inspector_app.domain.entities import JointTask, MergedItem
-from inspector_app.domain.provisions import law_key
+from inspector_app.domain.lawtext import law_key
 
 _LAW = re.compile(r"《([^》]+)》")
 

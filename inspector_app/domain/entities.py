@@ -160,6 +160,24 @@ class PenaltyProvision:
     fine_max: int | None = None
     condition: str = ""  # when the penalty applies, e.g. "拒不改正的"
     benchmark: str = ""  # id of the local discretion benchmark (裁量基准) entry
+    note: str = ""  # the data's own caveat, e.g. a range not checked against the official text
+    discretionary: bool = False  # "可以…处罚": the order is due, the penalty the agency's choice
+    fine_condition: str = ""  # the fine only (not the warning) needs this, e.g. "拒不改正的"
+
+    @property
+    def conditional(self) -> bool:
+        """The penalty applies only once a condition is met (e.g. 拒不改正的), not on finding."""
+        return bool(self.condition.strip())
+
+    def fine_available(self, refused_to_correct: bool) -> bool:
+        """A fine may be imposed now: the provision has one and its own condition is met."""
+        has_fine = self.fine_min is not None or self.fine_max is not None
+        return has_fine and (not self.fine_condition.strip() or refused_to_correct)
+
+    @property
+    def fine_only(self) -> bool:
+        """The provision sets a fine and allows no warning instead of it."""
+        return not self.warning and self.fine_min is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,22 +327,44 @@ class Finding:
     life_health_finance: bool = False  # 涉及公民生命健康安全、金融安全
     mitigating: tuple[str, ...] = ()  # M-1 circumstances, see rules
     rule_pack_entry: str | None = None  # id of a 首违不罚/轻微免罚 list entry that matches
+    departments: tuple[str, ...] = ()  # departments whose items the finding falls under
+    industry: str = ""  # the business's industry as the directory gives it
+    catering: bool | None = None  # 餐饮服务环节; None: unknown (list entries exclude catering)
+    refused_to_correct: bool = False  # 拒不改正: an earlier order's deadline passed uncorrected
+    facts_certain: bool = True  # 违法事实确凿 (第五十一条); False sends a penalty to a case
+    reduce_penalty: bool = False  # with M-1, 减轻 (below the minimum) rather than 从轻
 
 
 @dataclass(frozen=True, slots=True)
 class Disposition:
-    """A proposed or confirmed way to deal with a finding, with its reasons."""
+    """A proposed or confirmed way to deal with a finding, with its reasons.
+
+    ``legal_basis`` is every provision the disposition rests on, in citation order (the
+    rule's articles, then the matter's). The matter's three provisions are kept apart so
+    a document cites each in its place: ``provisions_breached`` ("违反了…"), ``order_basis``
+    (the power to order correction, "依据…责令改正") and ``penalty_basis`` ("依据…决定
+    给予…"), with ``penalty`` the penalty provision and its statutory range.
+    ``departments`` names the department(s) whose provisions the disposition applies.
+    ``reasoning`` is printable Chinese; ``rule_id`` is for the audit trail only.
+    """
 
     kind: DispositionKind
-    rule_id: str  # e.g. "NP-2"
+    rule_id: str  # e.g. "NP-2"; never printed
     legal_basis: tuple[str, ...]
     reasoning: str
     mandatory: bool = False  # "shall" (应当) vs "may" (可以)
     educate: bool = False  # 第33条第3款: education is mandatory with no penalty
-    fine_range: tuple[int, int] | None = None  # yuan
-    proposed_fine: int | None = None
+    fine_range: tuple[int, int] | None = None  # yuan: the band proposed (从轻, 减轻 or legal)
+    proposed_fine: int | None = None  # yuan: the fine proposed or decided
     deadline: date | None = None
     overridden_reason: str | None = None
+    provisions_breached: tuple[str, ...] = ()
+    order_basis: tuple[str, ...] = ()
+    penalty_basis: tuple[str, ...] = ()
+    penalty: PenaltyProvision | None = None
+    warning: bool = False  # a warning (警告) is proposed or decided
+    departments: tuple[str, ...] = ()
+    discretion: str = ""  # "", "lenient" (从轻), "reduced" (减轻): how the band was set
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from inspector_app.domain.entities import (
     Business,
     CreditClass,
     Department,
+    Disposition,
+    DispositionKind,
     ItemResult,
     JointTask,
     MeasurementKind,
@@ -111,7 +113,7 @@ def business_from_json(d: Json) -> Business:
 
 
 def penalty_to_json(p: PenaltyProvision) -> Json:
-    return {
+    out: Json = {
         "basis": list(p.basis),
         "warning": p.warning,
         "fine_min": p.fine_min,
@@ -119,6 +121,13 @@ def penalty_to_json(p: PenaltyProvision) -> Json:
         "condition": p.condition,
         "benchmark": p.benchmark,
     }
+    if p.note:
+        out["note"] = p.note
+    if p.discretionary:
+        out["discretionary"] = True
+    if p.fine_condition:
+        out["fine_condition"] = p.fine_condition
+    return out
 
 
 def penalty_from_json(d: Json | None) -> PenaltyProvision | None:
@@ -131,10 +140,13 @@ def penalty_from_json(d: Json | None) -> PenaltyProvision | None:
         fine_max=d.get("fine_max"),
         condition=d.get("condition", ""),
         benchmark=d.get("benchmark", ""),
+        note=d.get("note", ""),
+        discretionary=bool(d.get("discretionary", False)),
+        fine_condition=d.get("fine_condition", ""),
     )
 
 
-def _provisions_to_json(order_basis: tuple[str, ...], penalty: PenaltyProvision | None) -> Json:
+def item_provisions_to_json(order_basis: tuple[str, ...], penalty: PenaltyProvision | None) -> Json:
     """The order and penalty provisions, only where known: older task JSON stays as it was."""
     out: Json = {}
     if order_basis:
@@ -142,6 +154,12 @@ def _provisions_to_json(order_basis: tuple[str, ...], penalty: PenaltyProvision 
     if penalty is not None:
         out["penalty"] = penalty_to_json(penalty)
     return out
+
+
+def item_provisions_from_json(d: Json | None) -> tuple[tuple[str, ...], PenaltyProvision | None]:
+    """``(order_basis, penalty)`` from ``{"order_basis": [...], "penalty": {...}}``."""
+    d = d or {}
+    return tuple(d.get("order_basis", ())), penalty_from_json(d.get("penalty"))
 
 
 def measurement_spec_to_json(m: MeasurementSpec) -> Json:
@@ -184,14 +202,14 @@ def _merged_item_json(item: MergedItem) -> Json:
         "method": item.method,
         "legal_basis": list(item.legal_basis),
         "severity": item.severity.value,
-        **_provisions_to_json(item.order_basis, item.penalty),
+        **item_provisions_to_json(item.order_basis, item.penalty),
         "sources": [
             {
                 "department_code": s.department_code,
                 "code": s.code,
                 "title": s.title,
                 "legal_basis": list(s.legal_basis),
-                **_provisions_to_json(s.order_basis, s.penalty),
+                **item_provisions_to_json(s.order_basis, s.penalty),
             }
             for s in item.sources
         ],
@@ -318,4 +336,52 @@ def item_result_from_json(d: Json) -> ItemResult:
         deadline=date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
         recorded_by=d.get("recorded_by", ""),
         recorded_at=recorded_at,
+    )
+
+
+def disposition_to_json(d: Disposition) -> Json:
+    """A proposed or confirmed disposition as stored and synced (see ``Disposition``)."""
+    out: Json = {
+        "kind": d.kind.value,
+        "rule_id": d.rule_id,
+        "legal_basis": list(d.legal_basis),
+        "reasoning": d.reasoning,
+        "mandatory": d.mandatory,
+        "educate": d.educate,
+        "fine_range": None if d.fine_range is None else list(d.fine_range),
+        "proposed_fine": d.proposed_fine,
+        "deadline": None if d.deadline is None else d.deadline.isoformat(),
+        "overridden_reason": d.overridden_reason,
+        "provisions_breached": list(d.provisions_breached),
+        "order_basis": list(d.order_basis),
+        "penalty_basis": list(d.penalty_basis),
+        "warning": d.warning,
+        "departments": list(d.departments),
+        "discretion": d.discretion,
+    }
+    if d.penalty is not None:
+        out["penalty"] = penalty_to_json(d.penalty)
+    return out
+
+
+def disposition_from_json(d: Json) -> Disposition:
+    fine_range = d.get("fine_range")
+    return Disposition(
+        kind=DispositionKind(d["kind"]),
+        rule_id=d.get("rule_id", ""),
+        legal_basis=tuple(d.get("legal_basis", ())),
+        reasoning=d.get("reasoning", ""),
+        mandatory=bool(d.get("mandatory", False)),
+        educate=bool(d.get("educate", False)),
+        fine_range=None if not fine_range else (int(fine_range[0]), int(fine_range[1])),
+        proposed_fine=d.get("proposed_fine"),
+        deadline=date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
+        overridden_reason=d.get("overridden_reason"),
+        provisions_breached=tuple(d.get("provisions_breached", ())),
+        order_basis=tuple(d.get("order_basis", ())),
+        penalty_basis=tuple(d.get("penalty_basis", ())),
+        penalty=penalty_from_json(d.get("penalty")),
+        warning=bool(d.get("warning", False)),
+        departments=tuple(d.get("departments", ())),
+        discretion=d.get("discretion", ""),
     )

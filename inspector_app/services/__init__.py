@@ -46,14 +46,20 @@ _EXPORTS = {
     "unlock_offline": "sync",
     "check_integrity": "profile",
     "attach_photo_file": "evidence",
+    "detach_evidence": "evidence",
+    "document_image": "evidence",
     "read_evidence": "evidence",
+    "RefusedChange": "refusals",
+    "list_refused": "refusals",
     "lookup_provision": "reference",
     "lookup_provisions": "reference",
     "business_history": "visit",
     "get_visit": "visit",
     "TaskSummary": "task_list",
     "list_tasks": "task_list",
+    "Seen": "tasks",
     "get_results": "tasks",
+    "get_results_seen": "tasks",
     "get_task": "tasks",
     "import_tasks": "tasks",
 }
@@ -67,7 +73,9 @@ __all__ = [
     "Offline",
     "Profile",
     "ProfileUnavailable",
+    "RefusedChange",
     "ServiceError",
+    "Seen",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
@@ -77,11 +85,15 @@ __all__ = [
     "business_history",
     "check_integrity",
     "complete_inspection",
+    "detach_evidence",
+    "document_image",
     "get_results",
+    "get_results_seen",
     "get_task",
     "get_visit",
     "import_tasks",
     "list_conflicts",
+    "list_refused",
     "list_tasks",
     "login",
     "logout",
@@ -137,7 +149,12 @@ if TYPE_CHECKING:  # what type checkers and readers see
         ProfileUnavailable,
         ServiceError,
     )
-    from inspector_app.services.evidence import attach_photo_file, read_evidence
+    from inspector_app.services.evidence import (
+        attach_photo_file,
+        detach_evidence,
+        document_image,
+        read_evidence,
+    )
     from inspector_app.services.inspection import (
         attach_evidence,
         complete_inspection,
@@ -153,6 +170,7 @@ if TYPE_CHECKING:  # what type checkers and readers see
     )
     from inspector_app.services.profile import Profile, check_integrity, open_profile
     from inspector_app.services.reference import lookup_provision, lookup_provisions
+    from inspector_app.services.refusals import RefusedChange, list_refused
     from inspector_app.services.sync import (
         Offline,
         SignInRequired,
@@ -165,5 +183,11 @@ if TYPE_CHECKING:  # what type checkers and readers see
         unlock_offline,
     )
     from inspector_app.services.task_list import TaskSummary, list_tasks
-    from inspector_app.services.tasks import get_results, get_task, import_tasks
+    from inspector_app.services.tasks import (
+        Seen,
+        get_results,
+        get_results_seen,
+        get_task,
+        import_tasks,
+    )
     from inspector_app.services.visit import business_history, get_visit

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 import uuid
 from pathlib import Path
@@ -10,8 +12,14 @@ from typing import TYPE_CHECKING
 
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
+from inspector_app.services.messages import Text
 from inspector_app.store.blobs import BlobStore
-from inspector_app.store.errors import StoreError
+from inspector_app.store.errors import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    NotAnInspectorDatabase,
+    StoreError,
+)
 from inspector_app.store.reader import Reader, quick_look
 from inspector_app.store.state import (
     DEVICE_KEY,
@@ -21,10 +29,46 @@ from inspector_app.store.state import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from inspector_app.store.audit import AuditSeal
+    from inspector_app.store.audit_check import ChainVerdict
     from inspector_app.store.db import Database
+
+log = logging.getLogger(__name__)
 
 DATABASE_NAME = "inspector.db"
 BLOBS_DIR = "blobs"
+# The names other modules (services.profiles) read the state by.
+_DEVICE_KEY = DEVICE_KEY
+_USER_KEY = USER_KEY
+
+NOBODY_SIGNED_IN = Text(
+    "profile.nobody_signed_in",
+    en="No one is signed in to this profile. Sign in first, then retry.",
+    zh="此配置还没有人登录。请先登录，再重试。",
+)
+TOO_NEW = Text(
+    "profile.too_new",
+    en="A newer version of Field Inspector wrote this profile. Update the app. ({detail})",
+    zh="此配置由更新版本的现场检查写入，请先更新本程序。（{detail}）",
+)
+CORRUPT = Text(
+    "profile.corrupt",
+    en="The profile's database cannot be read. {detail}",
+    zh="无法读取此配置的数据库。请用旁边的 .bak 副本或备份恢复，或选择其他配置文件夹；"
+    "原文件未作改动。（{detail}）",
+)
+FOREIGN = Text(
+    "profile.foreign",
+    en="This folder holds a database that Field Inspector did not write. {detail}",
+    zh="此文件夹中的数据库不是现场检查创建的，请选择其他配置文件夹。（{detail}）",
+)
+UNAVAILABLE = Text(
+    "profile.unavailable",
+    en="The profile cannot be opened: {detail}",
+    zh="无法打开此配置：{detail}",
+)
 
 
 class Profile:
@@ -32,8 +76,9 @@ class Profile:
 
     ``reader`` serves the light reads (the task list) with plain sqlite3. ``db``, the
     SQLAlchemy side for everything else, opens on first use when the start-up look
-    found the file whole and current (``store.reader.quick_look``); ``checked`` is
-    False until its full integrity check has run (:func:`check_integrity`).
+    found the file whole and current (``store.reader.quick_look``); opening it checks
+    this laptop's audit trail first (``audit_verdict``). ``checked`` is False until
+    the file's full integrity check has run (:func:`check_integrity`).
     """
 
     def __init__(
@@ -43,6 +88,7 @@ class Profile:
         blobs: BlobStore,
         device_id: str,
         user: Inspector | None,
+        audit_verdict: ChainVerdict | None = None,
         *,
         reader: Reader | None = None,
         checked: bool = True,
@@ -55,28 +101,53 @@ class Profile:
         self.user = user
         self.reader = reader or Reader(folder / DATABASE_NAME)
         self.checked = checked
+        # What the check of the audit trail found (None: the database is not open yet).
+        self._audit_verdict = audit_verdict
+        if db is not None and audit_verdict is None:
+            from inspector_app.store.audit_check import ChainVerdict
+
+            self._audit_verdict = ChainVerdict(True, 0)
 
     @property
     def db(self) -> Database:
         if self._db is None:
             with self._db_lock:
                 if self._db is None:
-                    from inspector_app.store.db import open_database
-
-                    try:
-                        # quick_look found it whole and at the shipped schema already.
-                        self._db = open_database(self.folder / DATABASE_NAME, probe=False)
-                    except StoreError as exc:
-                        raise ProfileUnavailable(str(exc)) from exc
+                    self._db = self._open_db()
         return self._db
+
+    def _open_db(self) -> Database:
+        from inspector_app.store.db import open_database
+
+        try:
+            # quick_look found it whole and at the shipped schema already.
+            db = open_database(self.folder / DATABASE_NAME, probe=False)
+        except StoreError as exc:
+            raise ProfileUnavailable(_store_text(exc), detail=str(exc)) from exc
+        try:
+            # Checked, and its seal set, before anything can write an audit event.
+            self._audit_verdict = _check_audit_trail(db, self.folder, self.device_id, self.user)
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     @property
     def db_open(self) -> bool:
         return self._db is not None
 
+    @property
+    def audit_verdict(self) -> ChainVerdict:
+        """What the check of this laptop's audit trail found when the database opened
+        (for a profile opened the quick way, asking opens the database)."""
+        if self._audit_verdict is None:
+            self.db  # noqa: B018 - opening the database checks the trail
+        assert self._audit_verdict is not None
+        return self._audit_verdict
+
     def require_user(self) -> Inspector:
         if self.user is None:
-            raise InvalidState("No one is signed in to this profile. Sign in first, then retry.")
+            raise InvalidState(NOBODY_SIGNED_IN)
         return self.user
 
     def set_user(self, user: Inspector | None) -> None:
@@ -89,6 +160,27 @@ class Profile:
             else:
                 set_state(session, USER_KEY, inspector_to_state(user))
         self.user = user
+
+    def renew_device_id(self) -> bool:
+        """Give this profile a new device id, if nothing here was done under the old one
+        (no outbox entry, no audit event): the server has the old id registered to
+        another user (a profile folder copied from someone else's). False, and nothing
+        changed, when the profile holds work: that work stays with its device."""
+        from sqlalchemy import func, select
+
+        from inspector_app.store.models import OutboxRow
+        from inspector_app.store.repositories import set_state
+        from inspector_app.store.sync_records import audit_event_count
+
+        with self.db.write() as session:
+            if session.scalar(select(func.count()).select_from(OutboxRow)):
+                return False
+            if audit_event_count(session, self.device_id):
+                return False
+            device_id = str(uuid.uuid4())
+            set_state(session, DEVICE_KEY, device_id)
+        self.device_id = device_id
+        return True
 
     def close(self) -> None:
         self.reader.close()
@@ -107,6 +199,16 @@ class Profile:
         self.close()
 
 
+def _store_text(exc: StoreError) -> Text:
+    if isinstance(exc, DatabaseTooNew):
+        return TOO_NEW
+    if isinstance(exc, DatabaseCorrupt):
+        return CORRUPT
+    if isinstance(exc, NotAnInspectorDatabase):
+        return FOREIGN
+    return UNAVAILABLE
+
+
 def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
     """Open the profile in ``folder`` (created if needed), migrating its database.
 
@@ -115,7 +217,8 @@ def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
 
     A database that a cheap look finds whole and current is not opened further
     here: the window shows its task list from plain SQLite, SQLAlchemy follows on
-    first use, and the full integrity check runs after start-up.
+    first use (and checks the audit trail then), and the full integrity check runs
+    after start-up.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -142,7 +245,7 @@ def _open_fully(folder: Path, user: Inspector | None) -> Profile:
     try:
         db = open_database(folder / DATABASE_NAME)
     except StoreError as exc:
-        raise ProfileUnavailable(str(exc)) from exc
+        raise ProfileUnavailable(_store_text(exc), detail=str(exc)) from exc
     try:
         blobs = BlobStore(folder / BLOBS_DIR)
         with db.write() as session:
@@ -155,10 +258,11 @@ def _open_fully(folder: Path, user: Inspector | None) -> Profile:
             else:
                 stored = get_state(session, USER_KEY)
                 user = None if stored is None else inspector_from_state(stored)
+        verdict = _check_audit_trail(db, folder, device_id, user)
     except BaseException:
         db.close()
         raise
-    return Profile(folder, db, blobs, device_id, user)
+    return Profile(folder, db, blobs, device_id, user, verdict)
 
 
 def check_integrity(profile: Profile) -> str | None:
@@ -173,3 +277,71 @@ def check_integrity(profile: Profile) -> str | None:
     if rows == [("ok",)]:
         return None
     return "; ".join(str(r[0]) for r in rows[:3])
+
+
+def _check_audit_trail(
+    db: Database, folder: Path, device_id: str, user: Inspector | None
+) -> ChainVerdict:
+    """Take the device's audit key (made on first use), check the chain, record a break.
+
+    One write transaction, so two processes opening the profile at once do not both
+    make a key. A break is logged and recorded in the chain (once); nothing is
+    removed and the profile opens as usual: its data is still needed, and the next
+    sync carries the record of the break to the server.
+    """
+    from inspector_app.store.audit import AuditSeal
+    from inspector_app.store.audit_check import PUSHED_KEY, record_break, verify_chain
+    from inspector_app.store.repositories import get_state
+    from inspector_app.store.types import utcnow
+    from inspector_app.sync.credentials import audit_key_store
+
+    keys = audit_key_store(folder, device_id)
+    actor = user.id if user is not None else "system"
+    with db.write() as session:
+        secret = keys.get()
+        seal = None if secret is None else AuditSeal.from_secret(secret)
+        lost_key = None
+        if seal is None:
+            seal, lost_key = _new_seal(session, device_id)
+            keys.set(seal.secret())
+            log.info("audit key for device %s kept in %s", device_id, keys.where)
+        db.audit_seal = seal
+        acknowledged = int(get_state(session, PUSHED_KEY) or 0)
+        verdict = verify_chain(
+            session, device_id, seal=seal, acknowledged=acknowledged, from_acknowledged=True
+        )
+        if lost_key is not None and verdict.ok:
+            verdict = lost_key
+        if not verdict.ok:
+            log.error("this laptop's audit trail is damaged: %s", verdict.describe())
+            record_break(
+                session, device_id=device_id, actor=actor, verdict=verdict, seal=seal, at=utcnow()
+            )
+    return verdict
+
+
+def _new_seal(session: Session, device_id: str) -> tuple[AuditSeal, ChainVerdict | None]:
+    """A fresh key sealing from the next event on; and, when events were sealed before
+    (so a key existed and is gone), the verdict saying so."""
+    from sqlalchemy import func, select
+
+    from inspector_app.store.audit import AuditSeal
+    from inspector_app.store.audit_check import ChainVerdict
+    from inspector_app.store.models import AuditEventRow
+
+    last, sealed = session.execute(
+        select(func.max(AuditEventRow.seq), func.count(AuditEventRow.mac)).where(
+            AuditEventRow.device_id == device_id
+        )
+    ).one()
+    seal = AuditSeal(os.urandom(32), int(last or 0) + 1)
+    if not sealed:
+        return seal, None
+    return seal, ChainVerdict(
+        False,
+        0,
+        None,
+        "the key that sealed this laptop's audit events is missing, so the events "
+        f"before {seal.first_seq} that were not yet sent cannot be proven unchanged",
+        seal.first_seq,
+    )

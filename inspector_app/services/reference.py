@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from inspector_app.domain.provisions import (
+from inspector_app.domain.lawtext import (
     Article,
     Citation,
     Law,

@@ -11,8 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "ChainVerdict": "audit",
-    "verify_chain": "audit",
+    "AuditSeal": "audit",
+    "ChainVerdict": "audit_check",
+    "verify_chain": "audit_check",
     "BlobStore": "blobs",
     "Database": "db",
     "Migrations": "db",
@@ -28,6 +29,7 @@ _EXPORTS = {
 
 __all__ = [
     "Action",
+    "AuditSeal",
     "BlobCorrupt",
     "BlobStore",
     "ChainVerdict",
@@ -57,7 +59,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from inspector_app.store.audit import ChainVerdict, verify_chain
+    from inspector_app.store.audit import AuditSeal
+    from inspector_app.store.audit_check import ChainVerdict, verify_chain
     from inspector_app.store.blobs import BlobStore
     from inspector_app.store.db import Database, Migrations, open_database
     from inspector_app.store.errors import (

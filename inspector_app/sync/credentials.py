@@ -1,9 +1,11 @@
-"""Where the sign-in token lives, and the offline password verifier.
+"""Where the sign-in token and the device's audit key live, and the offline password verifier.
 
 The bearer token goes to the OS keyring (Windows Credential Manager, macOS
 Keychain, Secret Service) when ``keyring`` finds a real backend; otherwise to
 ``<profile>/token`` created with mode 0600 (only this user may read it). It is
-never written to the database, never logged.
+never written to the database, never logged. The key that seals this device's
+audit events (``store.audit``) is kept the same way (``<profile>/audit.key``):
+apart from the database, so whoever can change the database cannot forge a seal.
 
 The offline verifier is an argon2id hash of the last password that signed in
 successfully, so a profile can be opened on site without a network. It is not a
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "field-inspector"
 TOKEN_FILE = "token"
+#: The device key (LoginResponse.device_key) is kept like the token, under this name.
+DEVICE_KEY = "device_key"
+AUDIT_KEY_FILE = "audit.key"
 
 
 class TokenStore(Protocol):
@@ -38,10 +43,11 @@ class TokenStore(Protocol):
 
 
 class FileTokenStore:
-    """``<folder>/token``, readable and writable by this user only (0600)."""
+    """``<folder>/token`` (or another ``name``), readable and writable by this user only
+    (0600)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = Path(folder) / TOKEN_FILE
+    def __init__(self, folder: Path, name: str = TOKEN_FILE) -> None:
+        self.path = Path(folder) / name
         self.where = f"file {self.path}"
 
     def get(self) -> str | None:
@@ -56,7 +62,7 @@ class FileTokenStore:
         return token or None
 
     def set(self, token: str) -> None:
-        tmp = self.path.with_name(TOKEN_FILE + ".new")
+        tmp = self.path.with_name(self.path.name + ".new")
         tmp.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -122,13 +128,26 @@ def usable_keyring() -> bool:
     return priority > 0
 
 
-def token_store(folder: Path, account: str, *, use_keyring: bool | None = None) -> TokenStore:
-    """The keyring where usable (``use_keyring`` None = decide), else the 0600 file."""
+def token_store(
+    folder: Path, account: str, *, use_keyring: bool | None = None, name: str = TOKEN_FILE
+) -> TokenStore:
+    """The keyring where usable (``use_keyring`` None = decide), else the 0600 file.
+    ``name`` tells apart the secrets of one profile (the token, the device key)."""
     if use_keyring is None:
         use_keyring = os.environ.get("INSPECTOR_KEYRING", "auto") != "off" and usable_keyring()
     if use_keyring:
-        return KeyringTokenStore(account)
-    return FileTokenStore(folder)
+        return KeyringTokenStore(account if name == TOKEN_FILE else f"{account}/{name}")
+    return FileTokenStore(folder, name)
+
+
+def audit_key_store(folder: Path, device_id: str, *, use_keyring: bool | None = None) -> TokenStore:
+    """Where the device's audit key lives: the keyring (one entry per device, beside the
+    token's), else ``<folder>/audit.key`` (0600)."""
+    if use_keyring is None:
+        use_keyring = os.environ.get("INSPECTOR_KEYRING", "auto") != "off" and usable_keyring()
+    if use_keyring:
+        return KeyringTokenStore(f"{device_id}:audit-key")
+    return FileTokenStore(folder, AUDIT_KEY_FILE)
 
 
 # -- offline unlock ---------------------------------------------------------------------

@@ -24,9 +24,16 @@ from inspector_app.store.sync_records import (
     open_conflict_count,
     rejected_rows,
 )
-from inspector_app.sync.client import ClientSettings, NotSignedIn, ServerUnreachable, SyncClient
+from inspector_app.sync.client import (
+    ClientSettings,
+    NotSignedIn,
+    RequestRefused,
+    ServerUnreachable,
+    SyncClient,
+)
 from inspector_app.sync.context import SyncRun, SyncTuning
 from inspector_app.sync.credentials import (
+    DEVICE_KEY,
     TokenStore,
     check_password,
     password_verifier,
@@ -34,7 +41,7 @@ from inspector_app.sync.credentials import (
 )
 from inspector_app.sync.protocol import UserPublic
 from inspector_app.sync.pull import download_blobs, pull_changes
-from inspector_app.sync.push import push_audit, push_outbox
+from inspector_app.sync.push import check_audit_chain, push_audit, push_outbox
 from inspector_app.sync.report import CancelFlag, ProgressCallback, RejectedItem, SyncReport
 
 log = logging.getLogger(__name__)
@@ -69,6 +76,9 @@ class SyncEngine:
         self.client_settings = client_settings or ClientSettings()
         self.tuning = tuning or SyncTuning()
         self.tokens: TokenStore = token_store(self.folder, device_id, use_keyring=use_keyring)
+        self.device_keys: TokenStore = token_store(
+            self.folder, device_id, use_keyring=use_keyring, name=DEVICE_KEY
+        )
 
     # -- the account ----------------------------------------------------------------------
 
@@ -86,13 +96,23 @@ class SyncEngine:
     def login(
         self, server_url: str, username: str, password: str, device_name: str | None = None
     ) -> UserPublic:
-        """Sign in; keep the token (keyring or 0600 file) and an offline verifier."""
+        """Sign in; keep the token and the device key (keyring or 0600 file) and an
+        offline verifier. Raises DeviceTaken when the server has this device id
+        registered to another user."""
         client = SyncClient(server_url, settings=self.client_settings)
         try:
-            answer = client.login(username, password, self.device_id, device_name or _hostname())
+            answer = client.login(
+                username,
+                password,
+                self.device_id,
+                device_name or _hostname(),
+                device_key=self.device_keys.get(),
+            )
         finally:
             client.close()
         self.tokens.set(answer.access_token)
+        if answer.device_key is not None:
+            self.device_keys.set(answer.device_key)
         verifier = password_verifier(password)
         with self.db.write() as s:
             set_state(s, SERVER_KEY, server_url.rstrip("/"))
@@ -122,6 +142,11 @@ class SyncEngine:
                 client.close()
         self.tokens.delete()
         return told
+
+    def forget_secrets(self) -> None:
+        """Drop this device id's token and device key (the profile takes a new id)."""
+        self.tokens.delete()
+        self.device_keys.delete()
 
     def signed_in(self) -> bool:
         return self.tokens.get() is not None
@@ -214,10 +239,17 @@ class SyncEngine:
         try:
             run.report.numbers_requested = self.request_number_blocks(user_id)
             run.emit("numbers", run.report.numbers_requested, run.report.numbers_requested)
-            for step in (push_outbox, push_audit, pull_changes, download_blobs):
+            for name, step in _STEPS:
                 if run.cancelled():
                     break
-                step(run)
+                try:
+                    step(run)
+                except RequestRefused as exc:
+                    # The server said no to this step as a whole (not to one item, which
+                    # the step handles): say so, keep what is done, and go on, so that a
+                    # refused push still lets the pull bring what waits on the server.
+                    log.error("sync: the server refused the %s: %s", name, exc)
+                    run.report.refused_steps.append(f"{name}: {exc}")
         except ServerUnreachable as exc:
             run.report.unreachable = str(exc)
             log.warning("sync stopped: %s", exc)
@@ -247,6 +279,15 @@ class SyncEngine:
         """Pull everything again from the start on the next run (repairs, tests)."""
         with self.db.write() as s:
             delete_state(s, "pull_cursor")
+
+
+_STEPS = (
+    ("check of the audit trail", check_audit_chain),
+    ("upload of changes", push_outbox),
+    ("upload of the audit trail", push_audit),
+    ("download of changes", pull_changes),
+    ("download of files", download_blobs),
+)
 
 
 def _needs(text: str | None) -> set[tuple[str, str, int]]:

@@ -44,13 +44,21 @@ REASON_OP_ID_REUSED = "op_id reused with different data"
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
+#: The largest blob (a photo, a PDF) a server takes by default, and the largest file a
+#: client accepts as evidence: one limit for both sides, so a laptop never records what
+#: sync could not deliver. A server may be set lower; the client then keeps the changes
+#: naming a refused blob aside, with the reason, and sends everything else.
+MAX_BLOB_BYTES = 25 * 1024 * 1024
+
 # -- Resumable blob upload (an extension of v1; servers without it simply never
 # answer with Upload-Offset, and clients then PUT whole bodies) --------------------
 #
 #   HEAD /api/v1/blobs/{sha256}
-#       200 the server holds the blob;
-#       404 it does not; ``Upload-Offset: N`` = bytes of an interrupted upload it
-#           keeps (0 or absent: none).
+#       200 the server holds the blob and this user may name it in a record (they
+#           uploaded it, or a record they may see names it: a hash is not a key);
+#       404 it does not, or this user may not (the two are indistinguishable: upload
+#           the bytes to prove you hold them); ``Upload-Offset: N`` = bytes of this
+#           user's interrupted upload it keeps (0 or absent: none).
 #   PUT  /api/v1/blobs/{sha256}  with ``Content-Range: bytes START-END/TOTAL``
 #       (END inclusive, START <= the bytes held; a START below it re-sends and
 #       replaces the tail). The server appends the body as it arrives, flushing
@@ -101,11 +109,20 @@ class Health(WireModel):
     protocol: ProtocolRange = ProtocolRange(min=PROTOCOL_MIN, max=PROTOCOL_MAX)
 
 
+#: ``POST /auth/login`` answers 409 when the device id is registered to another user:
+#: a device belongs to whoever registered it; only an administrator hands it over.
+DEVICE_TAKEN_STATUS = 409
+
+
 class LoginRequest(WireModel):
     username: Text = Field(min_length=1, max_length=150)
     password: str = Field(min_length=1, max_length=1024)
     device_id: Text = Field(min_length=1, max_length=64)
     device_name: Text = Field(default="", max_length=200)
+    #: The key this device received at its last sign-in (``LoginResponse.device_key``):
+    #: it proves the attempt comes from the user's own laptop, whose sign-in is then not
+    #: slowed by someone else's failed guesses at the account. Optional.
+    device_key: Text | None = Field(default=None, max_length=200)
 
 
 class UserPublic(WireModel):
@@ -122,6 +139,9 @@ class LoginResponse(WireModel):
     token_type: Literal["bearer"] = "bearer"
     expires_at: datetime
     user: UserPublic
+    #: A new device key to keep (secret, like the token) and send at the next sign-in;
+    #: None: keep the one sent. Older servers never send one.
+    device_key: str | None = None
 
 
 class Sibling(WireModel):
@@ -152,6 +172,11 @@ class PullResponse(WireModel):
     changes: list[Change]
     cursor: str
     more: bool
+    #: True on a last page (``more`` false) when changes this user may see have
+    #: committed but are held back behind a write still running on the server: the
+    #: laptop is not yet up to date and should pull again shortly. Older servers never
+    #: send it (False).
+    held_back: bool = False
 
 
 class Mutation(WireModel):
@@ -186,12 +211,19 @@ class PushResponse(WireModel):
 
 
 class DocumentVerification(WireModel):
+    """``GET /api/v1/documents/{id}/verify``: 200 with ``status: "valid"`` for an issued
+    (final) document; 410 with the same body and ``status: "voided"`` once its number
+    was voided; 404 for an unknown id or a draft. ``sha256`` is the content hash the
+    QR code carries; ``pdf_sha256`` is the SHA-256 of the issued PDF file itself."""
+
     id: str
     kind: str
     number: str
     sha256: str
     issued_at: datetime | None = None
     agency: str | None = None
+    status: Literal["valid", "voided"] = "valid"
+    pdf_sha256: str | None = None
 
 
 class ErrorDetail(WireModel):
@@ -244,3 +276,99 @@ def blob_refs(entity: str, data: dict[str, Any] | None) -> list[str]:
             elif isinstance(sig, dict) and isinstance(sig.get("sha256"), str):
                 found.append(sig["sha256"])
     return list(dict.fromkeys(found))
+
+
+# -- The visit's states and the lead's review (issue 12; README "Review and visit states") --
+#
+# The ``inspection`` record (id = its task id) carries the visit's state in
+# ``data.status``. A laptop pushes the states it reaches itself; the server alone
+# sets the states that follow a review or a publication, by writing the inspection
+# record (a revision made by device "server"), so every laptop of the team pulls them.
+
+VisitState = Literal[
+    "assigned", "in_progress", "completed", "submitted", "approved", "returned", "published"
+]
+VISIT_STATES: tuple[str, ...] = VisitState.__args__  # type: ignore[attr-defined]
+#: States a laptop may push in ``inspection.data.status``.
+LAPTOP_STATES = ("assigned", "in_progress", "completed", "submitted")
+#: States only the server sets: after a review (approved, returned), after publication.
+SERVER_STATES = ("approved", "returned", "published")
+#: A visit done: its findings exist (it may be returned later and redone).
+DONE_STATES = ("completed", "submitted", "returned", "approved", "published")
+#: States in which a push that changes a finding is kept as a conflict for the lead.
+LOCKED_STATES = ("approved", "published")
+
+_ORDER = {"assigned": 0, "in_progress": 1, "completed": 2, "submitted": 3}
+
+#: Why a mutation was refused by the visit's state machine; reasons read ``"<code>: text"``.
+REASON_VISIT_STATE = "visit_state"
+REASON_OWN_VISIT = "own_visit"
+REASON_REVIEW_ROUND = "review_round"
+REASON_INVALID_REVIEW = "invalid_review"
+
+
+def reason_code(reason: str | None) -> str:
+    """The stable code of a rejection reason (``forbidden``, ``visit_state``, …)."""
+    return (reason or "").partition(":")[0].strip()
+
+
+def laptop_transition_allowed(current: str | None, pushed: str) -> bool:
+    """Whether a laptop may move a visit from ``current`` (the server's state; None or
+    ``assigned`` before any check-in) to ``pushed``.
+
+    Forward along assigned -> in_progress -> completed -> submitted, or staying put;
+    after a return, anything from in_progress on (check in again, complete, resubmit).
+    Never back from completed or later without a return by the lead, never into a
+    state only the server sets. Approved and published visits are not moved at all:
+    a push there is kept as a conflict for the lead (``LOCKED_STATES``).
+    """
+    if pushed not in _ORDER:
+        return current == pushed == "returned"  # a returned visit's other fields edited
+    if current is None or current == "assigned":
+        return True
+    if current == "returned":
+        return pushed != "assigned"
+    if current in _ORDER:
+        return _ORDER[pushed] >= _ORDER[current]
+    return False
+
+
+ReviewDecision = Literal["approved", "returned"]
+
+
+class ItemComment(WireModel):
+    item_id: Text = Field(min_length=1, max_length=200)
+    comment: str = Field(min_length=1, max_length=4000)
+
+
+class ReviewData(WireModel):
+    """``review.data``: a team lead's decision on one submission of a visit.
+
+    The record's id is a UUID made by the reviewer's laptop; reviews are never changed
+    or deleted (a new decision is a new review of the next round). ``round`` is the
+    submission reviewed: 1 for the first, +1 after every return (the laptop counts the
+    ``returned`` reviews of the task it pulled; the server answers ``review_round``
+    when it differs). ``reviewer_id`` and ``device_id`` must be the signed-in user
+    and the device that pushes it: a lead reviewing on an inspector's laptop pushes
+    with their own session on that laptop, never with the inspector's.
+    """
+
+    task_id: Text = Field(min_length=1, max_length=200)
+    round: int = Field(ge=1)
+    decision: ReviewDecision
+    comment: str = Field(default="", max_length=4000)
+    item_comments: list[ItemComment] = Field(default_factory=list, max_length=1000)
+    reviewer_id: Text = Field(min_length=1, max_length=36)
+    device_id: Text = Field(min_length=1, max_length=64)
+    reviewed_at: datetime
+
+
+#: Fields the server adds to ``inspection.data`` when it sets a state; a laptop keeps
+#: or drops them as it likes (the server's own copy of the visit is authoritative).
+SERVER_INSPECTION_FIELDS = (
+    "round",
+    "review_id",
+    "reviewed_by",
+    "reviewed_at",
+    "published_at",
+)

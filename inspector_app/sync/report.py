@@ -28,6 +28,11 @@ class CancelFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
+#: Reason of an outbox entry kept back, never sent, because the server refused a blob
+#: it names: ``blob_refused:<sha256>: <why>``. Set by this client only.
+BLOB_REFUSED_PREFIX = "blob_refused:"
+
+
 @dataclass(frozen=True, slots=True)
 class RejectedItem:
     op_id: str
@@ -50,14 +55,21 @@ class SyncReport:
     blob_resumes: int = 0  # uploads that continued where a cut left them
     audit_events_pushed: int = 0
     audit_verdict: str | None = None  # None: the server found the chain whole
+    # This laptop's own check before pushing: None when its audit trail is whole.
+    local_audit_verdict: str | None = None
+    audit_break_found: bool = False  # a break found and recorded by this run
     numbers_requested: int = 0
     pulled: int = 0  # changes received
     kept_local: int = 0  # changes not applied because a local edit is not yet acknowledged
     flagged_tasks: list[str] = field(default_factory=list)  # cancelled/reassigned with work
     blobs_downloaded: int = 0
     unreachable: str | None = None  # why the server could not be reached
+    refused_steps: list[str] = field(default_factory=list)  # a step the server refused whole
     cancelled: bool = False
     pull_complete: bool = False
+    # The server holds back changes this user may see behind a write still running
+    # there (a long import or draw): received all it could give, but not yet everything.
+    held_back: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -66,15 +78,27 @@ class SyncReport:
             and not self.cancelled
             and self.pending == 0
             and self.pull_complete
+            and not self.held_back
         )
 
     @property
     def exit_code(self) -> int:
         """0 up and down to date; 2 server unreachable (nothing lost); 1 rejected or in
-        conflict, or not finished."""
+        conflict, not finished, or this run found the audit trail damaged; 3 not yet up to
+        date: the server holds changes back behind a write still in progress (sync again
+        in a minute)."""
         if self.unreachable is not None:
             return 2
-        if self.waiting_rejected or self.open_conflicts or not self.up_to_date:
+        if (
+            self.waiting_rejected
+            or self.open_conflicts
+            or self.refused_steps
+            or self.audit_break_found
+        ):
+            return 1
+        if self.held_back and self.pull_complete and not self.cancelled and not self.pending:
+            return 3
+        if not self.up_to_date:
             return 1
         return 0
 
@@ -100,13 +124,26 @@ class SyncReport:
                 f"{len(self.flagged_tasks)} task(s) were cancelled or reassigned on the server; "
                 "the work done here is kept and still uploaded."
             )
+        lines.extend(f"The server refused the {step}" for step in self.refused_steps)
         if self.waiting_rejected:
             lines.append(f"{self.waiting_rejected} change(s) refused by the server:")
             lines.extend(f"  {r.entity} {r.entity_id}: {r.reason}" for r in self.rejected[:10])
+            if any(r.reason.startswith(BLOB_REFUSED_PREFIX) for r in self.rejected):
+                lines.append(
+                    "  A file the server refused keeps back only the changes naming it; "
+                    "everything else was sent. Detach that photo from its item (attach a "
+                    "smaller one if it is needed) and sync again."
+                )
         if self.open_conflicts:
             lines.append(
                 f"{self.open_conflicts} record(s) in conflict: both versions are kept; "
                 "open them and pick one."
+            )
+        if self.local_audit_verdict:
+            lines.append(
+                f"This laptop's audit trail is damaged ({self.local_audit_verdict}). "
+                "Nothing was deleted: the damage is recorded in the trail and sent to the "
+                "server with everything else. Tell the officer in charge of records."
             )
         if self.audit_verdict:
             lines.append(f"The server flagged this device's audit trail: {self.audit_verdict}")
@@ -114,6 +151,11 @@ class SyncReport:
             lines.append(f"{self.pending} change(s) still waiting to be sent.")
         if self.cancelled:
             lines.append("Sync was cancelled; run it again to finish.")
+        if self.held_back and not self.cancelled:
+            lines.append(
+                "Not yet up to date: the server is still writing changes for you "
+                "(a long import or draw); sync again in a minute."
+            )
         if self.exit_code == 0:
             lines.append("Everything is up to date.")
         return "\n".join(lines)

@@ -1,5 +1,1 @@
 """The PySide6 interface. The only package that imports Qt; it calls ``services`` only."""
-
-from inspector_app.ui import qtfix
-
-qtfix.install()

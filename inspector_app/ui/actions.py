@@ -2,8 +2,10 @@
 
 A page builds its actions in one place (``declare``), each with its translated text
 and shortcut; the main window only asks every page for its :class:`PageActions` and
-lays them out. Nothing else creates a QAction, so the shortcut list in
-Help > Keyboard shortcuts is always the whole truth.
+lays them out. A controller that owns its actions (ui/sync's Sync now, Refused
+changes, Conflicts) hands them to a page with ``adopt``; a menu another part puts on
+the window (the session's Account menu) is read back by ``menu_bar_pages``; so the
+shortcut list in Help > Keyboard shortcuts is always the whole truth.
 """
 
 from __future__ import annotations
@@ -60,6 +62,18 @@ class PageActions:
             self.toolbar.append(action)
         return action
 
+    def adopt(
+        self, name: str, action: QAction, *, toolbar: bool = False, separator: bool = False
+    ) -> QAction:
+        """An action made elsewhere (with its own text, shortcut and slot) in this page."""
+        action.setObjectName(name)
+        if separator:
+            self.separators.add(len(self.actions))
+        self.actions.append(action)
+        if toolbar:
+            self.toolbar.append(action)
+        return action
+
     def by_name(self, name: str) -> QAction:
         for action in self.actions:
             if action.objectName() == name:
@@ -92,6 +106,25 @@ def install(widget: QWidget, pages: list[PageActions]) -> None:
     """Make every action's shortcut work in ``widget``'s window, menu or not."""
     for page in pages:
         widget.addActions(page.actions)
+
+
+def menu_bar_pages(
+    menu_bar: QMenuBar, pages: list[PageActions], parent: QObject
+) -> list[PageActions]:
+    """``pages`` and, for each menu of ``menu_bar`` no page built, a page of its actions,
+    in the order of the menu bar."""
+    by_title = {page.menu_title: page for page in pages}
+    out: list[PageActions] = []
+    for entry in menu_bar.actions():
+        menu = entry.menu()
+        if menu is None:
+            continue
+        page = by_title.pop(menu.title(), None)
+        if page is None:
+            page = PageActions(menu.title(), parent)
+            page.actions = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+        out.append(page)
+    return out + list(by_title.values())
 
 
 def plain(text: str) -> str:

@@ -2,34 +2,41 @@
 
 It holds no view logic of its own: pages declare their actions and refresh from the
 one ``data_changed`` signal; the window lays out pages, menus, the toolbar and the
-status bar, remembers its state, and keeps the sync entry point.
+status bar, and remembers its state. Sync (its actions, the status bar's figures, the
+refused changes and conflicts) is ``ui/sync``'s SyncController, wired in by
+``_wire_sync``; the session (``ui/session``) adds the Account menu before Help.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 
-from inspector_app import __version__, services
+from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import ServiceError
 from inspector_app.services.profile import Profile
 from inspector_app.services.task_views import TaskView
-from inspector_app.ui.actions import PageActions, build_menu, build_toolbar, install
-from inspector_app.ui.login_dialog import LoginDialog
+from inspector_app.ui.actions import (
+    PageActions,
+    build_menu,
+    build_toolbar,
+    install,
+    menu_bar_pages,
+)
+from inspector_app.ui.i18n import error_text
 from inspector_app.ui.operations import Operations, Warmup
+from inspector_app.ui.settings.hub import SettingsHub
+from inspector_app.ui.sync.controller import SyncController
 from inspector_app.ui.tasks.model import TaskTableModel
 from inspector_app.ui.tasks.page import TaskListPage
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.page import VisitPage
 from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
-
-if TYPE_CHECKING:
-    from inspector_app.sync.report import Progress, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +45,25 @@ WARMUP_DELAY_MS = 30
 
 
 class MainWindow(QMainWindow):
-    # Emitted from the sync's worker thread; Qt queues it to the GUI thread.
-    sync_progress = Signal(object)
-
     def __init__(
         self,
         profile: Profile,
         *,
         server_url: str | None = None,
-        settings: QSettings | None = None,
+        settings: SettingsHub | None = None,
+        state: QSettings | None = None,
     ) -> None:
+        """``settings``: the app's settings (sync interval, server, …); ``state``: where the
+        window keeps its geometry, views and drafts (Qt's own settings by default)."""
         super().__init__()
         self.profile = profile
         self.server_url = server_url or ""
-        self.settings = settings if settings is not None else QSettings()
+        self.state = state if state is not None else QSettings()
         self.setWindowTitle(self.tr("Field Inspector"))
         self.resize(1440, 900)
 
         self.ops = Operations(self._op_failed, self)
-        self.drafts = DraftKeeper(self.settings, str(profile.folder), self)
+        self.drafts = DraftKeeper(self.state, str(profile.folder), self)
         self.tasks = TaskListPage(profile, self)
         self.visit = VisitPage(profile, self.ops, self.drafts, self)
         self.splitter = QSplitter(self)
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self._wire_sync(settings)
         self.window_actions = self.declare_file_actions()
         self.help_actions = self.declare_help_actions()
         self.pages: list[PageActions] = [
@@ -91,7 +99,6 @@ class MainWindow(QMainWindow):
         self.tasks.task_selected.connect(self.visit.show_task)
         self.tasks.counts_changed.connect(self._show_counts)
         self.visit.status_changed.connect(self._show_counts)
-        self.sync_progress.connect(self._show_progress)
 
         self.tasks.reload()
         self._restore_state()
@@ -107,9 +114,23 @@ class MainWindow(QMainWindow):
 
     # --- composition ----------------------------------------------------------------
 
+    def _wire_sync(self, settings: SettingsHub | None) -> None:
+        """ui/sync: the status bar's sync figures, Sync now (F9), background sync, the
+        refused changes and the conflicts; ``self.sync_action`` goes in menus and tool bar."""
+        self.sync = SyncController(
+            self,
+            self.profile,
+            self.data_changed,
+            settings if settings is not None else SettingsHub.load(parent=self),
+            server_url=self.server_url,
+        )
+        self.sync_action = self.sync.sync_now_action
+
     def declare_file_actions(self) -> PageActions:
         a = PageActions(self.tr("&File"), self)
-        self.sync_action = a.add("sync", self.tr("&Sync now"), "F9", self.start_sync, toolbar=True)
+        names = ("sync", "refused-changes", "conflicts")
+        for name, action in zip(names, self.sync.actions(), strict=True):
+            a.adopt(name, action, toolbar=action is self.sync_action)
         a.add("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, separator=True)
         return a
 
@@ -136,13 +157,18 @@ class MainWindow(QMainWindow):
     def complete_action(self) -> Any:
         return self.visit.complete_action
 
+    def shortcut_pages(self) -> list[PageActions]:
+        """The pages' actions and any menu others put on the window (the session's
+        Account menu), in menu-bar order: what Help > Keyboard shortcuts lists."""
+        return menu_bar_pages(self.menuBar(), self.pages, self)
+
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.pages, self).exec()
+        ShortcutsDialog(self.shortcut_pages(), self).exec()
 
     # --- state ----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        s = self.settings
+        s = self.state
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -172,7 +198,7 @@ class MainWindow(QMainWindow):
         return f"{self.drafts.group.replace('drafts/', 'profiles/')}/{name}"
 
     def save_state(self) -> None:
-        s = self.settings
+        s = self.state
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/main-splitter", self.splitter.saveState())
@@ -204,10 +230,28 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # A write under way finishes first; what was typed is already kept as a draft.
         self.ops.wait()
+        self._warm.stop()
         self._warm.wait()
         self.drafts.flush()
         self.save_state()
         super().closeEvent(event)
+
+    def warn_if_audit_trail_damaged(self) -> bool:
+        """Say so when the check at start-up found this laptop's audit trail damaged."""
+        verdict = self.profile.audit_verdict
+        if verdict.ok:
+            return False
+        QMessageBox.warning(
+            self,
+            self.tr("Audit trail damaged"),
+            self.tr(
+                "This laptop's audit trail (执法全过程记录) was changed outside Field "
+                "Inspector: {what}\n\nNothing was deleted. The damage is recorded in the trail "
+                "and goes to the server with the next sync. Tell the officer in charge of "
+                "records before going on."
+            ).format(what=verdict.describe()),
+        )
+        return True
 
     # --- following changes ----------------------------------------------------------
 
@@ -241,7 +285,7 @@ class MainWindow(QMainWindow):
     def _op_failed(self, exc: BaseException) -> None:
         title = self.tr("Field Inspector")
         if isinstance(exc, ServiceError):
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, error_text(exc))
             return
         log.error("operation failed", exc_info=exc)
         QMessageBox.critical(
@@ -249,71 +293,6 @@ class MainWindow(QMainWindow):
             title,
             self.tr("Something went wrong and nothing was changed: {error}").format(error=exc),
         )
-
-    # --- sync -----------------------------------------------------------------------
-
-    def start_sync(self) -> None:
-        if self.ops.busy:
-            return
-        self.sync_action.setEnabled(False)
-        # Resolved on the GUI thread: its first use imports the sync client.
-        profile, run_sync = self.profile, services.sync
-
-        def run() -> SyncReport:
-            return run_sync(profile, progress=self.sync_progress.emit)
-
-        self._warm.finish_now()
-        self.ops.runner.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
-
-    def _show_progress(self, progress: Progress) -> None:
-        total = f"/{progress.items_total}" if progress.items_total is not None else ""
-        self.statusBar().showMessage(
-            self.tr("Syncing: {phase} {done}{total}").format(
-                phase=progress.phase, done=progress.items_done, total=total
-            )
-        )
-
-    def _sync_done(self, report: SyncReport) -> None:
-        self.sync_action.setEnabled(True)
-        self.data_changed.emit(Changes(outbox=True))
-        if report.exit_code == 0:
-            self.statusBar().showMessage(
-                self.tr("Synced: sent {sent}, received {received}").format(
-                    sent=report.applied, received=report.pulled
-                ),
-                10_000,
-            )
-            return
-        if report.unreachable is not None:
-            self.statusBar().showMessage(
-                self.tr("Server not reachable; your work is kept and will be sent later."),
-                10_000,
-            )
-            return
-        QMessageBox.information(self, self.tr("Sync"), report.summary())
-
-    def _sync_failed(self, exc: BaseException) -> None:
-        self.sync_action.setEnabled(True)
-        if isinstance(exc, services.SignInRequired):
-            if self.sign_in():
-                self.start_sync()
-            return
-        self._op_failed(exc)
-
-    def sign_in(self) -> bool:
-        user = self.profile.user.username if self.profile.user else ""
-        dialog = LoginDialog(self, server_url=self.server_url, username=user)
-        while dialog.exec():
-            server, username, password = dialog.values()
-            try:
-                services.login(self.profile, server, username, password)
-            except ServiceError as exc:
-                dialog.message.setText(str(exc))
-                dialog.password.clear()
-                continue
-            self.server_url = server
-            return True
-        return False
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -179,9 +179,19 @@ class Warmup(QObject):
             lambda: self.profile.db,  # the engine, so the first save does not wait for it
         ]
         self.done = False
+        # A child timer, not QTimer.singleShot(callable): it dies with this object, so a
+        # window closed (or replaced by the session) before the last step ends them.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._step)
 
     def start(self, delay_ms: int = 0) -> None:
-        QTimer.singleShot(delay_ms, self._step)
+        self._timer.start(delay_ms)
+
+    def stop(self) -> None:
+        """No further steps (the window is closing; its profile closes next)."""
+        self._timer.stop()
+        self._steps.clear()
 
     def _step(self) -> None:
         if self._steps:
@@ -190,7 +200,7 @@ class Warmup(QObject):
                 step()
             except Exception:  # the first action that needs it will say what is wrong
                 log.exception("warm-up step failed")
-            QTimer.singleShot(0, self._step)
+            self._timer.start(0)
             return
         self.done = True
         self.loaded.emit()

@@ -46,7 +46,7 @@ from inspector_app.domain.entities import (
     Severity,
     TaskStatus,
 )
-from inspector_app.domain.serialization import task_to_json
+from inspector_app.domain.serialization import item_provisions_from_json, task_to_json
 from inspector_server.models import (
     Business,
     ChecklistEquivalence,
@@ -302,6 +302,7 @@ def _load_checklists(
         .where(ChecklistItem.department_code.in_(list(departments)))
         .order_by(ChecklistItem.department_code, ChecklistItem.position, ChecklistItem.code)
     ):
+        order_basis, penalty = item_provisions_from_json(row.provisions)
         item = CheckItem(
             department_code=row.department_code,
             department_name=row.department_name,
@@ -311,19 +312,22 @@ def _load_checklists(
             method=row.method,
             legal_basis=tuple(row.legal_basis or ()),
             severity=Severity(row.severity),
+            order_basis=order_basis,
+            penalty=penalty,
         )
         items[row.department_code].append(item)
-        canonical_items.append(
-            [
-                item.department_code,
-                item.code,
-                item.title,
-                item.content,
-                item.method,
-                list(item.legal_basis),
-                item.severity.value,
-            ]
-        )
+        canonical_item: list[Any] = [
+            item.department_code,
+            item.code,
+            item.title,
+            item.content,
+            item.method,
+            list(item.legal_basis),
+            item.severity.value,
+        ]
+        if row.provisions:  # only where given, so checklists without them hash as before
+            canonical_item.append(row.provisions)
+        canonical_items.append(canonical_item)
     pairs = [
         Equivalence(r.code_a, r.code_b, r.note)
         for r in session.scalars(

@@ -3,7 +3,9 @@
 A batch is one transaction with a fixed number of statements, whatever its size:
 read the ledger for every op_id, lock every record the batch writes (sorted, so
 two batches never wait on each other in a circle), read the tasks they hang off
-and the blobs they name; decide each mutation in order in memory; then write the
+and which of the blobs they name this user holds or may read (a blob named by
+hash alone is ``missing_blob``: the client proves it holds the bytes by uploading
+them, issue 9 part 4); decide each mutation in order in memory; then write the
 records, revisions, siblings, blob references and ledger rows in bulk and commit.
 A mutation decided ``rejected`` writes nothing.
 
@@ -36,6 +38,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.domain.text import find_bad_text
 from inspector_app.sync.protocol import (
     ENTITIES,
     MISSING_BLOB_PREFIX,
@@ -48,7 +51,6 @@ from inspector_app.sync.protocol import (
 )
 from inspector_server.core.db import write_session
 from inspector_server.models import (
-    Blob,
     BlobRef,
     OpLedger,
     Record,
@@ -56,7 +58,7 @@ from inspector_server.models import (
     Sibling,
     utcnow,
 )
-from inspector_server.services import audit_chain, authz, changes, numbers
+from inspector_server.services import audit_chain, authz, blobs, changes, numbers, visit_rules
 from inspector_server.services.principal import Principal
 
 log = logging.getLogger(__name__)
@@ -103,7 +105,6 @@ _LOAD = (
     .order_by(Record.id)
 )
 _LOAD_LOCKED = _LOAD.with_for_update()
-_BLOBS = select(Blob.sha256).where(Blob.sha256.in_(_IDS))
 _REFS = select(BlobRef.sha256, BlobRef.entity, BlobRef.record_id).where(BlobRef.sha256.in_(_IDS))
 
 
@@ -207,13 +208,14 @@ class _Batch:
     device_id: str
     records: dict[tuple[str, str], StoredRecord | None] = field(default_factory=dict)
     ledger: dict[str, tuple[str, str, int | None]] = field(default_factory=dict)
-    blobs: set[str] = field(default_factory=set)
+    readable_blobs: set[str] = field(default_factory=set)
     new_ledger: list[dict[str, Any]] = field(default_factory=list)
     new_revisions: list[dict[str, Any]] = field(default_factory=list)
     new_siblings: list[dict[str, Any]] = field(default_factory=list)
     resolved: list[tuple[str, str, list[str]]] = field(default_factory=list)
     refs: dict[tuple[str, str, str], None] = field(default_factory=dict)
     order: dict[tuple[str, str], None] = field(default_factory=dict)  # changed, in order
+    book: visit_rules.VisitBook | None = None  # the visits' states (services.visit_rules)
 
     # -- reading, a fixed number of statements ------------------------------------------
 
@@ -221,10 +223,19 @@ class _Batch:
         prints = [_fingerprint(m) for m in mutations]
         self._load_ledger([m.op_id for m in mutations])
         fresh = [m for m in mutations if m.op_id not in self.ledger]
-        self._load({(m.entity, m.id) for m in fresh}, lock=True)
+        self._load(
+            {(m.entity, m.id) for m in fresh} | visit_rules.records_to_lock(fresh), lock=True
+        )
         tasks = {("task", t) for m in fresh if (t := _task_id_in(m))}
         self._load(tasks - self.records.keys(), lock=False)
-        self._load_blobs({sha for m in fresh for sha in blob_refs(m.entity, m.data)})
+        self.book = visit_rules.VisitBook(self.s, self.p, self.device_id)
+        self.book.load(
+            t for m in fresh if m.entity in visit_rules.VISIT_ENTITIES if (t := _task_id_in(m))
+        )
+        # A hash is not a key: only blobs this user holds or may already read count.
+        self.readable_blobs = blobs.readable(
+            self.s, self.p, {sha for m in fresh for sha in blob_refs(m.entity, m.data)}
+        )
         if any(m.entity == "audit_event" for m in fresh):
             audit_chain.lock(self.s, self.device_id)
         results = [self._one(m, fp) for m, fp in zip(mutations, prints, strict=True)]
@@ -252,11 +263,6 @@ class _Batch:
                     rec.loaded_rev = rec.rev
                     self.records[(rec.entity, rec.id)] = rec
 
-    def _load_blobs(self, shas: set[str]) -> None:
-        # A name with NUL is no blob's (and PostgreSQL cannot look it up): missing.
-        for chunk in _chunks(sorted(sha for sha in shas if "\x00" not in sha)):
-            self.blobs.update(self.s.scalars(_BLOBS, {"ids": chunk}))
-
     def _record(self, entity: str, record_id: str) -> StoredRecord | None:
         key = (entity, record_id)
         if key not in self.records:
@@ -267,7 +273,8 @@ class _Batch:
 
     def _one(self, m: Mutation, fp: str | None) -> MutationResult:
         if fp is None:
-            return MutationResult(op_id=m.op_id, status="rejected", reason=REASON_NOT_JSON)
+            reason = REASON_NOT_TEXT if find_bad_text(m.data) else REASON_NOT_JSON
+            return MutationResult(op_id=m.op_id, status="rejected", reason=reason)
         seen = self.ledger.get(m.op_id)
         if seen is not None:
             if seen[0] != fp:
@@ -275,7 +282,7 @@ class _Batch:
             return MutationResult(op_id=m.op_id, status="duplicate", rev=seen[2], reason=seen[1])
         try:
             result = self._apply(m)
-        except Rejected as exc:
+        except (Rejected, visit_rules.StateRefused) as exc:
             return MutationResult(op_id=m.op_id, status="rejected", reason=str(exc))
         self.ledger[m.op_id] = (fp, result.status, result.rev)
         self.new_ledger.append(
@@ -308,9 +315,22 @@ class _Batch:
         ):
             raise Rejected(REASON_FORBIDDEN)
         for sha in blob_refs(m.entity, m.data):
-            if sha not in self.blobs:
+            if sha not in self.readable_blobs:
                 raise Rejected(MISSING_BLOB_PREFIX + sha)
+        assert self.book is not None
+        if self.book.check(m, existing, target.task_id, target.team_id) == "keep":
+            assert existing is not None  # the book refuses a new record on a locked visit
+            return self._keep_sibling(m, existing)
+        result = self._apply_checked(m, existing, target)
+        if result.status == "applied":
+            self.book.applied(
+                m, target.task_id, target.team_id, m.op_id, self._write_as_server, self._data_of
+            )
+        return result
 
+    def _apply_checked(
+        self, m: Mutation, existing: StoredRecord | None, target: _Target
+    ) -> MutationResult:
         if existing is None:
             if m.data is None:
                 raise Rejected(f"{m.entity} {m.id} does not exist")
@@ -436,6 +456,55 @@ class _Batch:
         self._refer(m.entity, m.id, data)
         return MutationResult(op_id=m.op_id, status="applied", rev=existing.rev, reason=reason)
 
+    def _data_of(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        """A record's data as this batch sees it (read from the database if untouched)."""
+        rec = self._record(entity, record_id)
+        if rec is None or rec.deleted:
+            return None
+        if rec.rewritten:
+            return rec.data
+        return self.s.scalar(
+            select(Record.data).where(Record.entity == entity, Record.id == record_id)
+        )
+
+    def _write_as_server(self, entity: str, record_id: str, data: dict[str, Any]) -> None:
+        """A record the server itself changes as an effect of this batch (a review sets
+        the visit's state in its inspection record): a revision by device "server"."""
+        rec = self._record(entity, record_id)
+        task = self._record("task", record_id) if entity == "inspection" else None
+        if rec is None:
+            rec = StoredRecord(
+                entity=entity,
+                id=record_id,
+                rev=0,
+                deleted=False,
+                task_id=record_id,
+                team_id=task.team_id if task is not None else None,
+                owner_user_id=None,
+                device_id=None,
+                user_id=None,
+                in_database=False,
+            )
+            self.records[(entity, record_id)] = rec
+        rec.rev += 1
+        rec.rewritten = True
+        rec.data = data
+        rec.deleted = False
+        rec.device_id = visit_rules.SERVER_DEVICE
+        rec.user_id = self.p.user_id
+        self._changed(rec)
+        self.new_revisions.append(
+            {
+                "entity": entity,
+                "record_id": record_id,
+                "rev": rec.rev,
+                "device_id": visit_rules.SERVER_DEVICE,
+                "user_id": self.p.user_id,
+                "op_id": None,
+                "at": utcnow(),
+            }
+        )
+
     def _keep_sibling(self, m: Mutation, existing: StoredRecord) -> MutationResult:
         self.new_siblings.append(
             {
@@ -511,6 +580,8 @@ class _Batch:
                 )
             )
         self._write_refs()
+        if self.book is not None:
+            self.book.write()
 
     def _write_refs(self) -> None:
         if not self.refs:
@@ -528,13 +599,14 @@ class _Batch:
 
 
 REASON_NOT_JSON = "data holds NaN or an infinity, which JSON cannot carry"
+REASON_NOT_TEXT = "data holds a lone surrogate, which is not text and cannot be stored"
 
 
 def _fingerprint(m: Mutation) -> str | None:
     try:
         return fingerprint(m)
-    except ValueError:  # NaN or infinity: the canonical form has no way to write them
-        return None
+    except ValueError:  # NaN, infinity or a lone surrogate: the canonical form cannot
+        return None  # write them
 
 
 def _validate(m: Mutation) -> None:

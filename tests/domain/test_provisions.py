@@ -1,110 +1,139 @@
-"""Citations and law texts: 《…》第X条第Y款第（Z）项 and the article they name."""
+"""A matter's duty, order and penalty provisions: CSV columns, merge, per department.
+
+《食品生产经营监督检查管理办法》第三十九条第二款: "检查结果对消费者有重要影响的，食品生产
+经营者应当按照规定在食品生产经营场所醒目位置张贴或者公开展示监督检查结果记录表，并保持
+至下次监督检查。" (the duty) and 第四十八条: "……由县级以上地方市场监督管理部门责令改正；
+拒不改正的，给予警告，可以并处5000元以上5万元以下罚款。" (the order and the penalty).
+"""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from inspector_app.domain.provisions import (
-    Citation,
-    chinese_number,
-    law_key,
-    parse_citation,
-    parse_citations,
-    parse_law,
+from inspector_app.domain.checklist import merge_checklists, read_checklist_csv
+from inspector_app.domain.entities import CheckItem, PenaltyProvision, Severity
+from inspector_app.domain.provisions import MatterProvisions, provisions_for
+from inspector_app.domain.serialization import merged_item_from_json, merged_item_to_json
+
+DUTY = "《食品生产经营监督检查管理办法》第三十九条第二款"
+ART_48 = "《食品生产经营监督检查管理办法》第四十八条"
+OLD_HEADER = "department_code,department_name,code,title,content,method,legal_basis,severity"
+NEW_HEADER = (
+    OLD_HEADER + ",order_basis,penalty_basis,penalty_warning,fine_min,fine_max,"
+    "penalty_condition,benchmark,penalty_note"
 )
+DISPLAY_48 = PenaltyProvision(
+    basis=(ART_48,),
+    warning=True,
+    fine_min=5000,
+    fine_max=50000,
+    condition="拒不改正的",
+    benchmark="sz-food-48",
+)
+
+
+def test_new_columns_carry_the_three_provisions() -> None:
+    text = (
+        NEW_HEADER + "\n"
+        f"SJ,市场监管局,SC-SP-002,结果公示,内容,查看,{DUTY},general,{ART_48},{ART_48},1,"
+        "5000,50000,拒不改正的,sz-food-48,\n"
+    )
+    parse = read_checklist_csv(io.StringIO(text))
+    assert parse.errors == []
+    (item,) = parse.items
+    assert item.legal_basis == (DUTY,)
+    assert item.order_basis == (ART_48,)
+    assert item.penalty == DISPLAY_48
+    assert item.penalty.conditional and not item.penalty.fine_only
+
+
+def test_old_files_without_the_columns_still_read() -> None:
+    parse = read_checklist_csv(io.StringIO(OLD_HEADER + f"\nSJ,局,M1,标题,,,{DUTY},key\n"))
+    assert parse.errors == []
+    assert parse.items[0].order_basis == () and parse.items[0].penalty is None
+
+
+def test_some_optional_columns_in_any_order() -> None:
+    text = f"penalty_basis,fine_max,{OLD_HEADER}\n{ART_48},200,SJ,局,M1,标题,,,{DUTY},key\n"
+    (item,) = read_checklist_csv(io.StringIO(text)).items
+    assert item.penalty == PenaltyProvision(basis=(ART_48,), fine_max=200)
 
 
 @pytest.mark.parametrize(
-    ("text", "value"),
+    ("cells", "message"),
     [
-        ("一", 1),
-        ("十", 10),
-        ("十五", 15),
-        ("二十", 20),
-        ("三十三", 33),
-        ("一百", 100),
-        ("一百零五", 105),
-        ("一百二十六", 126),
-        ("两百", 200),
-        ("一千零一", 1001),
-        ("42", 42),
+        (f"{ART_48},{ART_48},maybe,,,,,", "penalty_warning"),
+        (f"{ART_48},{ART_48},1,五千,,,,", "fine_min"),
+        (f"{ART_48},{ART_48},1,50000,5000,,,", "大于"),
+        (f"{ART_48},,1,5000,50000,,,", "penalty_basis 为空"),
     ],
 )
-def test_chinese_numerals(text: str, value: int) -> None:
-    assert chinese_number(text) == value
+def test_bad_provision_cells_are_reported_by_line(cells: str, message: str) -> None:
+    text = NEW_HEADER + f"\nSJ,局,M0,好的,,,,key,,,,,,,,\nSJ,局,M1,标题,,,{DUTY},key,{cells}\n"
+    parse = read_checklist_csv(io.StringIO(text))
+    assert [i.code for i in parse.items] == ["M0"]
+    assert [e.line for e in parse.errors] == [3]
+    assert message in parse.errors[0].message
 
 
-def test_a_numeral_with_other_characters_is_refused() -> None:
-    with pytest.raises(ValueError):
-        chinese_number("三十x")
+def test_fines_written_with_yuan_and_thousands_separators() -> None:
+    text = NEW_HEADER + f'\nSJ,局,M1,标题,,,{DUTY},key,,{ART_48},0,"5,000元",5万,,,\n'
+    parse = read_checklist_csv(io.StringIO(text))
+    assert parse.items == []  # "5万" is not whole yuan: say so rather than guess
+    assert "fine_max" in parse.errors[0].message
 
 
-def test_a_citation_with_paragraph_and_item() -> None:
-    assert parse_citation("《中华人民共和国行政处罚法》第三十三条第一款") == Citation(
-        "中华人民共和国行政处罚法", 33, 1
+def _item(dept: str, code: str, *, order: tuple[str, ...] = (), penalty=None) -> CheckItem:
+    return CheckItem(
+        dept,
+        dept,
+        code,
+        f"{dept}-{code}",
+        "",
+        "",
+        (f"《{dept}法》第一条",),
+        Severity.GENERAL,
+        order,
+        penalty,
     )
-    assert parse_citation("依据《行政处罚法》第九条第（二）项") == Citation(
-        "行政处罚法", 9, None, 2
-    )
-    assert parse_citation("《食品生产经营监督检查管理办法》第四十八条") == Citation(
-        "食品生产经营监督检查管理办法", 48
-    )
-    assert parse_citation("第三十三条") is None  # no law named
-    assert parse_citation("《行政处罚法》第三十三条之一") is None  # inserted articles: not numbered
 
 
-def test_the_national_prefix_and_marks_do_not_change_the_law() -> None:
-    assert law_key("《中华人民共和国行政处罚法》") == law_key("行政处罚法") == "行政处罚法"
-
-
-def test_a_legal_basis_lists_several_citations() -> None:
-    cited = parse_citations("《中华人民共和国食品安全法》第三十五条;《行政处罚法》第三十三条第二款")
-    assert [(c.key, c.article, c.paragraph) for c in cited] == [
-        ("食品安全法", 35, None),
-        ("行政处罚法", 33, 2),
+def test_merge_keeps_each_sources_provisions_and_names_departments() -> None:
+    fire = PenaltyProvision(basis=("《消防法》第六十条第一款",), warning=True, fine_min=5000)
+    safety = PenaltyProvision(basis=("《安全生产法》第一百零五条",), fine_max=50000)
+    items = [
+        _item("XF", "XF-003", order=("《消防法》第六十条第一款",), penalty=fire),
+        _item("YJ", "YJ-009", order=("《安全生产法》第一百零五条",), penalty=safety),
+        _item("JD", "JD-007"),
     ]
-
-
-LAW = """# 中华人民共和国行政处罚法
-
-2021年1月22日 第十三届全国人民代表大会常务委员会第二十五次会议修订
-
-<!-- INFO END -->
-
-## 第二章 行政处罚的种类和设定
-
-第九条 行政处罚的种类：
-
-（一）警告、通报批评；
-
-（二）罚款、没收违法所得、没收非法财物；
-
-## 第四章 行政处罚的管辖和适用
-
-第三十三条 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。
-
-当事人有证据足以证明没有主观过错的，不予行政处罚。法律、行政法规另有规定的，从其规定。
-
-对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。
-
-第三十三条之一 （假设的插入条文，不按编号查找）
-
-第三十四条 行政机关可以依法制定行政处罚裁量基准，规范行使行政处罚裁量权。
-"""
-
-
-def test_articles_paragraphs_and_items_from_markdown() -> None:
-    law = parse_law(LAW)
-    assert law.title == "中华人民共和国行政处罚法" and law.key == "行政处罚法"
-    assert law.preamble == ("2021年1月22日 第十三届全国人民代表大会常务委员会第二十五次会议修订",)
-    art33 = law.articles[33]
-    assert art33.label == "第三十三条" and art33.chapter == "第四章 行政处罚的管辖和适用"
-    assert len(art33.paragraphs) == 3
-    assert art33.paragraphs[1].text.startswith("当事人有证据足以证明没有主观过错的")
-    art9 = law.articles[9]
-    assert art9.paragraphs[0].text == "行政处罚的种类："
-    assert art9.paragraphs[0].items == (
-        "（一）警告、通报批评；",
-        "（二）罚款、没收违法所得、没收非法财物；",
+    merged = merge_checklists(items, [("XF-003", "YJ-009"), ("YJ-009", "JD-007")]).items[0]
+    # The wording follows the smallest code; the provisions the first source stating any.
+    assert merged.code == "JD-007"
+    assert (merged.order_basis, merged.penalty) == (("《消防法》第六十条第一款",), fire)
+    assert [s.penalty for s in merged.sources] == [fire, safety, None]
+    assert provisions_for(merged) == MatterProvisions(
+        ("XF",), ("《XF法》第一条",), ("《消防法》第六十条第一款",), fire
     )
-    assert "假设" not in law.articles[33].text and "假设" not in law.articles[34].text
+    assert provisions_for(merged, "YJ").penalty == safety
+    assert provisions_for(merged, "JD") == MatterProvisions(("JD",), ("《JD法》第一条",))
+    with pytest.raises(ValueError, match="WJ"):
+        provisions_for(merged, "WJ")
+    assert merged_item_from_json(merged_item_to_json(merged)) == merged
+
+
+def test_two_departments_enforcing_one_provision_are_both_named() -> None:
+    items = [
+        _item("SJ", "GX-1", order=(ART_48,), penalty=DISPLAY_48),
+        _item("WJ", "GX-1", order=(ART_48,), penalty=DISPLAY_48),
+    ]
+    merged = merge_checklists(items).items[0]
+    assert provisions_for(merged).departments == ("SJ", "WJ")
+
+
+def test_merge_without_provisions_stays_as_before() -> None:
+    merged = merge_checklists([_item("SJ", "M1"), _item("WJ", "M1")]).items[0]
+    assert merged.order_basis == () and merged.penalty is None
+    assert not provisions_for(merged).known
+    assert provisions_for(merged).departments == ("SJ", "WJ")

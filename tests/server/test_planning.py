@@ -19,6 +19,7 @@ from inspector_app.domain.checklist import (
     read_checklist_csv,
     read_equivalences_csv,
 )
+from inspector_app.domain.serialization import item_provisions_to_json
 from inspector_app.domain.uscc import uscc_check_char
 from inspector_server.cli import main
 from inspector_server.core.db import make_engine, make_sessionmaker, write_session
@@ -256,7 +257,7 @@ def test_plan_merges_departments_staffs_teams_and_merges_checklists(cli, demo_db
             for p in sorted((DEMO / "checklists").glob("*.csv"))
             for i in read_checklist_csv(p).items
         ]
-        joint = 0
+        joint = with_penalty = 0
         for target in targets:
             assert target.uscc not in positives
             task = s.get(Record, ("task", target.task_id))
@@ -279,9 +280,19 @@ def test_plan_merges_departments_staffs_teams_and_merges_checklists(cli, demo_db
                 chosen, read_equivalences_csv(DEMO / "equivalences.csv").pairs
             )
             assert [i["code"] for i in data["checklist"]] == [i.code for i in merged.items]
+            # Each item carries its order and penalty provisions, and so does each source.
+            assert [
+                {k: i[k] for k in ("order_basis", "penalty") if k in i} for i in data["checklist"]
+            ] == [item_provisions_to_json(m.order_basis, m.penalty) for m in merged.items]
+            assert [s.get("penalty") for i in data["checklist"] for s in i["sources"]] == [
+                item_provisions_to_json((), s.penalty).get("penalty")
+                for m in merged.items
+                for s in m.sources
+            ]
+            with_penalty += sum("penalty" in i for i in data["checklist"])
             assert data["plan"]["items_before"] == merged.items_before
             assert data["plan"]["drawn_hash"] == plan["drawn_hash"]
-        assert joint > 0
+        assert joint > 0 and with_penalty > 0
 
     # Recording it again changes nothing.
     code, out, _ = cli("draw-plan", *ARGS)

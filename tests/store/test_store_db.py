@@ -90,6 +90,7 @@ def _insert_task_row(conn: sqlite3.Connection, task_id: str) -> None:
 
 def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) -> None:
     open_database(db_path).close()
+    shipped = Migrations().head()
     # Leave committed rows only in the -wal: this connection never checkpoints and
     # stays open, so closing it cannot fold the WAL into the main file either.
     holder = sqlite3.connect(db_path)
@@ -102,9 +103,9 @@ def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) ->
     try:
         assert upgraded.revision() == "0099"
         assert upgraded.backup is not None
-        shipped = re.escape(Migrations().head())
         assert re.fullmatch(
-            rf"inspector\.db\.before-{shipped}-\d{{8}}T\d{{6}}Z\.bak", upgraded.backup.name
+            rf"inspector\.db\.before-{re.escape(shipped)}-\d{{8}}T\d{{6}}Z\.bak",
+            upgraded.backup.name,
         ), upgraded.backup.name
         with upgraded.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT test_only_note FROM tasks").all() == [(None,)]
@@ -114,9 +115,7 @@ def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) ->
 
     copy = sqlite3.connect(f"{upgraded.backup.as_uri()}?mode=ro", uri=True)
     try:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            (Migrations().head(),)
-        ]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(shipped,)]
         assert copy.execute("SELECT id FROM tasks").fetchall() == [("kept-in-wal",)]
     finally:
         copy.close()

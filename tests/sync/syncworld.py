@@ -23,12 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.services import Profile, open_profile
 from inspector_app.services import login as service_login
+from inspector_app.sync.protocol import MAX_BLOB_BYTES
 from inspector_server.api.compression import install_compression
 from inspector_server.core.config import Settings
 from inspector_server.core.db import make_engine, write_session
 from inspector_server.core.migrate import upgrade
 from inspector_server.core.security import PasswordHashing
-from inspector_server.main import create_app
+from inspector_server.main import UVICORN_OPTIONS, create_app
 from inspector_server.models import OpLedger, Record, RecordRevision, Sibling
 from inspector_server.services.seed import seed_demo
 
@@ -46,7 +47,7 @@ def demo_settings(data: Path, db_url: str | None = None, **overrides: Any) -> Se
         "demo": True,
         "argon2_memory_kib": 64,
         "argon2_time_cost": 1,
-        "max_blob_bytes": 25 * 1024 * 1024,
+        "max_blob_bytes": MAX_BLOB_BYTES,
         # Chaos tests sign in many times from one address.
         "login_pair_free": 1000,
         "login_user_free": 1000,
@@ -113,7 +114,13 @@ def start_server(settings: Settings, port: int = 0) -> LiveServer:
     app = create_app(settings)
     install_compression(app)  # a no-op once create_app installs it itself
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="error", lifespan="on", timeout_keep_alive=30
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="error",
+        lifespan="on",
+        timeout_keep_alive=30,
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -241,7 +241,7 @@ def test_every_action_is_in_the_shortcut_list(qtbot, demo_profile) -> None:
     assert len(rows) == len(names) and len(set(names)) == len(names)
     keys = [k for _m, _a, k in rows if k]
     assert len(keys) == len(set(keys)), "two actions share a shortcut"
-    for wanted in ("Ctrl+K", "Ctrl+L", "Alt+1", "Ctrl+F", "F9"):
+    for wanted in ("Ctrl+K", "Ctrl+Shift+L", "Alt+1", "Ctrl+F", "F9", "Ctrl+Shift+F9"):
         assert wanted in keys
     # Every action with a shortcut is reachable from the window, menu open or not.
     assert set(window.actions()) >= {a for p in window.pages for a in p.actions}
@@ -270,3 +270,25 @@ def test_window_state_and_view_are_remembered(qtbot, demo_profile) -> None:
     assert again.tasks.view is TaskView.ALL
     assert again.current_task_id() == target
     assert again.visit.task is not None and again.visit.task.id == target
+
+
+def test_a_damaged_audit_trail_is_shown_when_the_window_opens(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import text
+
+    with open_profile(tmp_path / "p") as profile:
+        load_demo(profile)
+        with profile.db.action(actor="u", device_id=profile.device_id) as act:
+            act.audit("note", "task", "t", {"k": 1})
+            act.audit("note", "task", "t", {"k": 2})
+        with profile.db.write() as s:
+            s.execute(text("UPDATE audit_events SET payload = '{\"k\": 9}' WHERE seq = 1"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text_, *a: shown.append(text_))
+    with open_profile(tmp_path / "p") as profile:
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        assert window.warn_if_audit_trail_damaged()
+    assert len(shown) == 1 and "event 1" in shown[0] and "Nothing was deleted" in shown[0]

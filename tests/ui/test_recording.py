@@ -291,7 +291,7 @@ def test_a_sync_keeps_what_is_being_typed(qtbot, window: MainWindow) -> None:
     assert editor.outcome_buttons[Outcome.COMPLIANT].isChecked()
 
 
-def test_ctrl_l_shows_the_provision_an_item_cites(qtbot, window: MainWindow) -> None:
+def test_ctrl_shift_l_shows_the_provision_an_item_cites(qtbot, window: MainWindow) -> None:
     task = get_task(window.profile, window.current_task_id())
     item = next(
         i for i in task.checklist if any("食品生产经营监督检查管理办法" in b for b in i.legal_basis)
@@ -305,7 +305,13 @@ def test_ctrl_l_shows_the_provision_an_item_cites(qtbot, window: MainWindow) -> 
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     _when_modal(qtbot, read)
-    _key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    _key(
+        qtbot,
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: bool(seen))
     (text,) = seen
     assert "食品生产经营监督检查管理办法" in text and "2021-12-24" in text
 

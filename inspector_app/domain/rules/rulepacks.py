@@ -83,7 +83,8 @@ class RulePackEntry:
     pack_id: str = ""
 
     def citation(self) -> str:
-        return f"{self.source}（{self.id}：{self.title}）"
+        """The list and the entry's words, as a document cites them (no internal id)."""
+        return f"{self.source}（{self.title}）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,8 @@ class RulePacks:
 
         The facts are the recorded ones merged over facts taken from the finding
         (``corrected``, ``minor``, ``harm``, ``severity``, ``party_type``,
-        ``affects_safety``, ``matter_code``), so a pack can test those too.
+        ``affects_safety``, ``matter_code``, ``catering``, ``industry``), so a pack can
+        test those too: an entry excluding catering binds on the finding's own record.
         """
         merged = {**finding_facts(finding), **facts}
         result: list[PackMatch] = []
@@ -172,7 +174,10 @@ class RulePacks:
 
 
 def finding_facts(finding: Finding) -> dict[str, Any]:
-    return {
+    """The finding's own facts; ``catering`` only where known, so an entry excluding
+    catering is left for the inspector to confirm rather than assumed satisfied."""
+    known = {} if finding.catering is None else {"catering": finding.catering}
+    return known | {
         "matter_code": finding.matter_code,
         "severity": str(finding.severity),
         "party_type": str(finding.party_type),
@@ -180,6 +185,7 @@ def finding_facts(finding: Finding) -> dict[str, Any]:
         "minor": finding.minor,
         "harm": finding.harm,
         "corrected": finding.corrected,
+        "industry": finding.industry,
     }
 
 

@@ -13,6 +13,12 @@
 法人或者其他组织先向行政复议机关申请行政复议。"
 
 "以下" includes the number itself, so 200 and 3,000 yuan are allowed and 200.01 is not.
+
+第五十一条 also requires "有法定依据": the penalty must be one the penalty provision (罚则)
+allows, inside its statutory range. A fine below the provision's minimum is refused
+(unless reduced under 第三十二条, 减轻), as is one above its maximum; where the minimum is
+above 第五十一条's ceiling no fine can be summary, and only a warning may be given on the
+spot, if the provision allows a warning.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from inspector_app.domain.entities import PartyType
+from inspector_app.domain.entities import PartyType, PenaltyProvision
 
 SUMMARY_FINE_LIMITS: dict[PartyType, Decimal] = {
     PartyType.CITIZEN: Decimal(200),
@@ -52,14 +58,27 @@ def check_summary_penalty(
     amount: int | Decimal | None = None,
     *,
     hard_to_collect: bool = False,
+    provision: PenaltyProvision | None = None,
+    reduced: bool = False,
 ) -> SummaryCheck:
-    """SP-1: 第五十一条 limits and 第六十八条 on-the-spot collection (quoted above).
+    """SP-1: 第五十一条 limits, the provision's range and 第六十八条 collection (quoted above).
 
     ``penalty`` is "warning" or "fine"; ``amount`` in yuan is required for a fine.
-    The other conditions of 第五十一条 (facts certain, a legal basis) are the
-    inspector's judgement and are restated in the reasons.
+    ``provision`` is the matter's penalty provision: when given, the penalty must be one
+    it allows, inside its range (``reduced``: a 减轻 fine below its minimum, 第三十二条).
+    Whether the facts are certain is the inspector's judgement, restated in the reasons.
     """
+    if provision is not None:
+        refusal = _outside_provision(party_type, penalty, amount, provision, reduced)
+        if refusal:
+            return SummaryCheck(allowed=False, reasons=refusal, collect_on_spot_allowed=False)
     reasons: list[str] = []
+    if provision is not None and penalty == "fine" and reduced and provision.fine_min:
+        if Decimal(str(amount)) < provision.fine_min:
+            reasons.append(
+                f"依照《中华人民共和国行政处罚法》第三十二条减轻处罚，罚款低于"
+                f"{_cite(provision)}规定的最低数额{provision.fine_min:,}元。"
+            )
     if penalty == "warning":
         reasons.append(
             "拟给予警告，属于《中华人民共和国行政处罚法》第五十一条规定可以当场作出的处罚种类。"
@@ -106,6 +125,52 @@ def check_summary_penalty(
         reasons.append("适用简易程序还须违法事实确凿并有法定依据（第五十一条）。")
         reasons.append(REVIEW_BEFORE_SUIT_NOTICE)
     return SummaryCheck(allowed=allowed, reasons=tuple(reasons), collect_on_spot_allowed=collect)
+
+
+def _outside_provision(
+    party_type: PartyType,
+    penalty: str,
+    amount: int | Decimal | None,
+    provision: PenaltyProvision,
+    reduced: bool,
+) -> tuple[str, ...]:
+    """Why the penalty is not one the provision allows on the spot; empty when it is."""
+    cite = _cite(provision)
+    warning_alternative = (
+        f"{cite}规定可以给予警告，当场只能给予警告。"
+        if provision.warning
+        else "应当依照第五十四条立案调查，适用普通程序。"
+    )
+    if penalty == "warning":
+        if provision.warning:
+            return ()
+        return (f"{cite}未规定警告，不得以警告代替罚则规定的处罚。", warning_alternative)
+    if penalty != "fine":
+        return ()
+    if amount is None:
+        raise ValueError("罚款须填写金额")
+    value = Decimal(str(amount))
+    limit = SUMMARY_FINE_LIMITS[party_type]
+    if provision.fine_min is None and provision.fine_max is None and provision.warning:
+        return (f"{cite}只规定了警告，没有规定罚款。",)
+    if provision.fine_min is not None and provision.fine_min > limit and not reduced:
+        return (
+            f"{cite}规定的最低罚款{provision.fine_min:,}元超过第五十一条对"
+            f"{_PARTY_ZH[party_type]}当场罚款的限额{_yuan(limit)}元，不得当场处以罚款。",
+            warning_alternative,
+        )
+    if provision.fine_min is not None and value < provision.fine_min and not reduced:
+        return (
+            f"罚款{_yuan(value)}元低于{cite}规定的最低数额{provision.fine_min:,}元；"
+            "确有第三十二条规定情形须减轻处罚的，应当写明减轻的理由。",
+        )
+    if provision.fine_max is not None and value > provision.fine_max:
+        return (f"罚款{_yuan(value)}元高于{cite}规定的最高数额{provision.fine_max:,}元。",)
+    return ()
+
+
+def _cite(provision: PenaltyProvision) -> str:
+    return "、".join(provision.basis) or "罚则"
 
 
 def _yuan(value: Decimal) -> str:

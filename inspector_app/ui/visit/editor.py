@@ -217,7 +217,7 @@ class ItemEditor(QWidget):
             return
         departments = "、".join(item.department_codes)
         basis = "；".join(item.legal_basis)
-        law_hint = self.tr("Ctrl+L: the provision's full text")
+        law_hint = self.tr("Ctrl+Shift+L: the provision's full text")
         self.title.setText(
             f"<b>{escape(item.code)} {escape(item.title)}</b> "
             f"<span style='color:gray'>({escape(departments)})</span><br>"

@@ -32,6 +32,7 @@ from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
 from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
+    from inspector_app.services.tasks import Seen
     from inspector_app.services.visit import BusinessHistory, Visit
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,9 @@ class VisitPage(VisitWrites, QWidget):
         self.status: TaskStatus | None = None
         self.server_state: str | None = None  # cancelled or reassigned on the server
         self.results: dict[str, ItemResult] = {}
+        # Which server version of each item's result the page shows: a save is made on
+        # it, so a sync by another process meanwhile is never overwritten unseen.
+        self.seen: dict[str, Seen] = {}
         self.visit: Visit | None = None
         self.history: BusinessHistory | None = None
 
@@ -109,7 +113,8 @@ class VisitPage(VisitWrites, QWidget):
         self.law_action = a.add(
             "show-provision",
             self.tr("Show the &legal basis"),
-            "Ctrl+L",
+            # Not Ctrl+L: that locks the window (ui/session), as it does in every OS.
+            "Ctrl+Shift+L",
             self.show_provisions,
             separator=True,
         )
@@ -181,14 +186,14 @@ class VisitPage(VisitWrites, QWidget):
             return
         try:
             task = services.get_task(self.profile, task_id)
-            results = services.get_results(self.profile, task_id)
+            results, seen = services.get_results_seen(self.profile, task_id)
             visit = services.get_visit(self.profile, task_id)
             history = services.business_history(self.profile, task, today=date.today())
         except ServiceError as exc:
             log.warning("task %s not shown: %s", task_id, exc)
             self._clear()
             return
-        self.task, self.status, self.results = task, task.status, results
+        self.task, self.status, self.results, self.seen = task, task.status, results, seen
         self.visit, self.history = visit, history
         summaries = list_tasks(self.profile, ids={task_id})
         self.server_state = summaries[0].server_state if summaries else None
@@ -203,6 +208,7 @@ class VisitPage(VisitWrites, QWidget):
 
     def _clear(self) -> None:
         self.task, self.status, self.results, self.visit, self.history = None, None, {}, None, None
+        self.seen = {}
         self.server_state = None
         self.card.show_task(None, None, None, None, status_text="")
         self.checklist.show_task(None, {})
@@ -279,10 +285,11 @@ class VisitPage(VisitWrites, QWidget):
             return
         if items:
             try:
-                self.results = services.get_results(self.profile, task_id)
+                self.results, seen = services.get_results_seen(self.profile, task_id)
             except ServiceError as exc:
                 log.warning("results of %s not read: %s", task_id, exc)
                 return
+            self.seen = self._keeping_typed_on(seen)
             for item_id in items:
                 result = self.results.get(item_id)
                 self.checklist.set_result(item_id, result)
@@ -315,9 +322,20 @@ class VisitPage(VisitWrites, QWidget):
             return
         item_id, dirty = self.editor.item_id, self.editor.dirty
         typed = self.editor.to_draft() if dirty else None
+        was_seen = self.seen.get(item_id or "")
         self.show_task(self.task.id)
         if typed is not None and item_id == self.editor.item_id:
             self.editor.apply_draft(typed)
+            if was_seen is not None:
+                self.seen[item_id] = was_seen  # typed on the version shown before
+
+    def _keeping_typed_on(self, seen: dict[str, Seen]) -> dict[str, Seen]:
+        """``seen`` read now, but for the item being typed (whose fields stay as typed):
+        still the version those fields were typed on."""
+        item_id = self.editor.item_id
+        if item_id is not None and self.editor.dirty and item_id in self.seen:
+            seen = {**seen, item_id: self.seen[item_id]}
+        return seen
 
     # --- navigation -----------------------------------------------------------------
 

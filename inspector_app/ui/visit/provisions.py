@@ -1,4 +1,4 @@
-"""The full text of the provisions an item cites, a keystroke (Ctrl+L) away."""
+"""The full text of the provisions an item cites, a keystroke (Ctrl+Shift+L) away."""
 
 from __future__ import annotations
 

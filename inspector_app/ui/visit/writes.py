@@ -53,6 +53,9 @@ class VisitWrites:
         # Resolved here, on the GUI thread: a first use imports its module, which must
         # not happen in the worker (see ui.operations.WARMUP_MODULES).
         profile, record = self.profile, services.record_item_result
+        # The version of the result the page showed when this was typed: the save is
+        # made on it, even if a sync by another process brought a newer one since.
+        seen = self.seen.get(entry.item_id)
 
         def save() -> Changes:
             return record(
@@ -65,6 +68,7 @@ class VisitWrites:
                 corrected_on_site=entry.corrected_on_site,
                 deadline=entry.deadline,
                 reason=reason,
+                seen=seen,
             )
 
         def saved(_changes: object) -> None:
