@@ -11,10 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app import __version__
 from inspector_app.paths import default_profile_dir
 from inspector_app.services.messages import Text
+
+if TYPE_CHECKING:
+    from inspector_app.services.profile import Profile
 
 log = logging.getLogger("inspector_app")
 
@@ -193,9 +197,12 @@ def _selftest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore[no-untyped-def]
+def _open(
+    args: argparse.Namespace, *, demo_tasks: bool = True, check_audit: bool = True
+) -> Profile:
     """The profile ``--profile``/``--demo`` names; with ``--demo`` (and ``demo_tasks``) the
-    demo tasks are loaded into it locally."""
+    demo tasks are loaded into it locally. ``check_audit``: warn here of a damaged audit
+    trail (the window says it itself, once it has opened the database)."""
     from inspector_app.services import ServiceError, open_profile
 
     folder = profile_dir(args)
@@ -206,7 +213,7 @@ def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore
             CANNOT_OPEN.render(_lang(args), folder=folder, error=_error(exc, args)), file=sys.stderr
         )
         raise SystemExit(1) from exc
-    if not profile.audit_verdict.ok:
+    if check_audit and not profile.audit_verdict.ok:
         print(
             f"Warning: this laptop's audit trail was changed outside Field Inspector "
             f"({profile.audit_verdict.describe()}). Nothing was deleted: the damage is "
@@ -343,7 +350,7 @@ def _gui(args: argparse.Namespace) -> int:
     if exit_when_ready and not demo:
         # The benchmark's cold start unlocks like a user, without a dialog to type in.
         password = os.environ.get("INSPECTOR_PASSWORD")
-    profile = _open(args, demo_tasks=False)
+    profile = _open(args, demo_tasks=False, check_audit=False)
     with profile:
         server = start_demo(profile) if demo else None
         try:

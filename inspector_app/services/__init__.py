@@ -36,14 +36,14 @@ _EXPORTS = {
     "Profile": "profile",
     "open_profile": "profile",
     "Offline": "sync",
-    "SignInRequired": "sync",
+    "SignInRequired": "unlock",
     "SyncReport": "sync",
     "list_conflicts": "sync",
     "login": "sync",
     "logout": "sync",
     "resolve_conflict": "sync",
     "sync": "sync",
-    "unlock_offline": "sync",
+    "unlock_offline": "unlock",
     "check_integrity": "profile",
     "attach_photo_file": "evidence",
     "detach_evidence": "evidence",
@@ -173,14 +173,12 @@ if TYPE_CHECKING:  # what type checkers and readers see
     from inspector_app.services.refusals import RefusedChange, list_refused
     from inspector_app.services.sync import (
         Offline,
-        SignInRequired,
         SyncReport,
         list_conflicts,
         login,
         logout,
         resolve_conflict,
         sync,
-        unlock_offline,
     )
     from inspector_app.services.task_list import TaskSummary, list_tasks
     from inspector_app.services.tasks import (
@@ -190,4 +188,5 @@ if TYPE_CHECKING:  # what type checkers and readers see
         get_task,
         import_tasks,
     )
+    from inspector_app.services.unlock import SignInRequired, unlock_offline
     from inspector_app.services.visit import business_history, get_visit

@@ -16,8 +16,13 @@ from inspector_app.domain.entities import Inspector
 from inspector_app.domain.serialization import to_utc
 from inspector_app.services.profile import _USER_KEY, DATABASE_NAME
 from inspector_app.store.peek import peek_state
-from inspector_app.store.state import inspector_from_state
-from inspector_app.sync.engine import LAST_SYNC_KEY, SERVER_KEY, USERNAME_KEY, VERIFIER_KEY
+from inspector_app.store.state import (
+    LAST_SYNC_KEY,
+    SERVER_KEY,
+    USERNAME_KEY,
+    VERIFIER_KEY,
+    inspector_from_state,
+)
 
 __all__ = ["ProfileInfo", "find_profile", "list_profiles", "new_profile_folder"]
 

@@ -12,8 +12,13 @@ from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, ServiceError
 from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
+from inspector_app.services.unlock import (
+    NEVER_SIGNED_IN,
+    WRONG_PASSWORD,
+    SignInRequired,
+    unlock_offline,
+)
 from inspector_app.store.models import ConflictRow, ItemResultRow
-from inspector_app.store.repositories import get_state
 from inspector_app.store.sync_records import conflicts_for, has_pending_edit, open_conflicts
 from inspector_app.sync.client import (
     ClientSettings,
@@ -26,11 +31,13 @@ from inspector_app.sync.client import (
     Throttled,
 )
 from inspector_app.sync.context import SyncTuning
-from inspector_app.sync.engine import USERNAME_KEY, SyncEngine
+from inspector_app.sync.engine import SyncEngine
 from inspector_app.sync.protocol import UserPublic
 from inspector_app.sync.report import CancelFlag, ProgressCallback, SyncReport
 
 __all__ = [
+    "NEVER_SIGNED_IN",
+    "WRONG_PASSWORD",
     "Offline",
     "SignInRequired",
     "SyncReport",
@@ -97,16 +104,6 @@ REFUSED = Text(
     en="The server refused the request: {detail}",
     zh="服务器拒绝了请求：{detail}",
 )
-NEVER_SIGNED_IN = Text(
-    "sync.never_signed_in",
-    en="This profile has never been signed in; connect and sign in once.",
-    zh="此配置从未登录过。请联网并登录一次。",
-)
-WRONG_PASSWORD = Text(
-    "sync.wrong_password",
-    en="Wrong password. Use the password you last signed in with.",
-    zh="密码错误。请使用您上次登录时的密码。",
-)
 NOBODY_TO_SYNC = Text(
     "sync.nobody",
     en="No one has signed in on this profile yet; sign in to sync.",
@@ -149,10 +146,6 @@ CONFLICT_RESULT_MISSING = Text(
     en="The item result is not in this profile; sync first.",
     zh="本机没有这条检查结果，请先同步。",
 )
-
-
-class SignInRequired(ServiceError):
-    """No valid sign-in for this profile: sign in (online) first."""
 
 
 class Offline(ServiceError):
@@ -245,17 +238,6 @@ def login(
 def logout(profile: Profile, **engine: Any) -> bool:
     """Forget this laptop's token (True if the server was told too). Work stays queued."""
     return sync_engine(profile, **engine).logout()
-
-
-def unlock_offline(profile: Profile, password: str, **engine: Any) -> Inspector:
-    """Open a profile without a network, with the last password that signed in here."""
-    with profile.db.session() as s:
-        username = get_state(s, USERNAME_KEY)
-    if profile.user is None or username is None:
-        raise SignInRequired(NEVER_SIGNED_IN)
-    if not sync_engine(profile, **engine).unlock_offline(username, password):
-        raise InvalidInput(WRONG_PASSWORD)
-    return profile.user
 
 
 def sync(

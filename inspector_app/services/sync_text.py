@@ -8,7 +8,6 @@ server's reasons for refusing a change.
 from __future__ import annotations
 
 from inspector_app.services.messages import Text
-from inspector_app.sync.protocol import MISSING_BLOB_PREFIX, REASON_FORBIDDEN, REASON_OP_ID_REUSED
 from inspector_app.sync.report import BLOB_REFUSED_PREFIX, Progress, SyncReport
 
 PHASE_TEXTS: dict[str, Text] = {
@@ -93,6 +92,14 @@ _SERVER_SAID = Text("sync.reason.other", en="The server said: {reason}", zh="服
 
 def reason_text(reason: str | None, lang: str | None) -> str:
     """A rejection reason from the server in the user's language (unknown ones quoted)."""
+    # Here, not at the top: the wire protocol loads pydantic, and the status bar that
+    # imports this module is built at start-up.
+    from inspector_app.sync.protocol import (
+        MISSING_BLOB_PREFIX,
+        REASON_FORBIDDEN,
+        REASON_OP_ID_REUSED,
+    )
+
     reason = reason or ""
     if reason == REASON_FORBIDDEN:
         return _FORBIDDEN.render(lang)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from inspector_app.store.models import SyncStateRow
+from inspector_app.store.state import STATE_TABLE
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def peek_state(db_path: Path, keys: Iterable[str]) -> dict[str, str]:
     try:
         marks = ",".join("?" * len(keys))
         rows = conn.execute(
-            f"SELECT key, value FROM {SyncStateRow.__tablename__} WHERE key IN ({marks})", keys
+            f"SELECT key, value FROM {STATE_TABLE} WHERE key IN ({marks})", keys
         ).fetchall()
     except sqlite3.Error as exc:
         log.info("cannot read the state of %s: %s", db_path, exc)

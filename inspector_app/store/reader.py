@@ -128,6 +128,17 @@ class Reader:
             if self._local.depth == 0:
                 conn.execute("COMMIT")
 
+    def state(self, keys: tuple[str, ...]) -> dict[str, str]:
+        """The ``sync_state`` values of ``keys`` that are set."""
+        from inspector_app.store.state import STATE_TABLE
+
+        marks = ",".join("?" * len(keys))
+        with self.connection() as conn:
+            rows = conn.execute(
+                f"SELECT key, value FROM {STATE_TABLE} WHERE key IN ({marks})", keys
+            ).fetchall()
+        return {str(k): str(v) for k, v in rows}
+
     def close(self) -> None:
         with self._lock:
             for conn in self._all:

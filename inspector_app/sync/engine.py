@@ -18,6 +18,7 @@ from pathlib import Path
 from inspector_app.store import BlobStore, Database
 from inspector_app.store.models import NumberBlockRow, OutboxRow
 from inspector_app.store.repositories import delete_state, get_state, set_state
+from inspector_app.store.state import LAST_SYNC_KEY, SERVER_KEY, USERNAME_KEY, VERIFIER_KEY
 from inspector_app.store.sync_records import (
     count_by_state,
     numbers_left,
@@ -46,11 +47,7 @@ from inspector_app.sync.report import CancelFlag, ProgressCallback, RejectedItem
 
 log = logging.getLogger(__name__)
 
-SERVER_KEY = "server_url"
-USERNAME_KEY = "server_username"
-VERIFIER_KEY = "offline_verifier"
 NEEDS_KEY = "number_needs"
-LAST_SYNC_KEY = "last_sync"
 
 NumberNeed = tuple[str, str, int]  # agency_code, kind, year
 

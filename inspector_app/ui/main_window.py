@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Field Inspector"))
         self.resize(1440, 900)
 
+        self._audit_warning_pending = False
         self.ops = Operations(self._op_failed, self)
         self.drafts = DraftKeeper(self.state, str(profile.folder), self)
         self.tasks = TaskListPage(profile, self)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             self.data_changed,
             settings if settings is not None else SettingsHub.load(parent=self),
             server_url=self.server_url,
+            start=False,  # its figures need the database: after the warm-up (_warmed_up)
         )
         self.sync_action = self.sync.sync_now_action
 
@@ -210,6 +212,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def _warmed_up(self) -> None:
+        self.sync.start()
+        if self._audit_warning_pending:
+            self._audit_warning_pending = False
+            self.warn_if_audit_trail_damaged()
         if self.visit.task is None:
             self.visit.show_task(self.tasks.current_task_id())
         # The search texts of every task, so the first keystroke does not build them.
@@ -237,8 +243,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def warn_if_audit_trail_damaged(self) -> bool:
-        """Say so when the check at start-up found this laptop's audit trail damaged."""
-        verdict = self.profile.audit_verdict
+        """Say so when the check at start-up found this laptop's audit trail damaged.
+
+        A profile opened the quick way is checked when the warm-up opens its database
+        (before anything can be written): the warning comes then, and this says False.
+        """
+        if not self.profile.db_open and not self._warm.done:
+            self._audit_warning_pending = True
+            return False
+        try:
+            verdict = self.profile.audit_verdict
+        except ServiceError as exc:  # the database cannot be opened: say that instead
+            QMessageBox.warning(self, self.tr("Field Inspector"), error_text(exc))
+            return False
         if verdict.ok:
             return False
         QMessageBox.warning(

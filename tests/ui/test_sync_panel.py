@@ -90,6 +90,9 @@ def windows(qtbot, hub: SettingsHub, server) -> Iterator:  # type: ignore[no-unt
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # The sync figures come once the window's warm-up has loaded the database; then
+        # the first check of the server runs (Sync now is ignored while a check runs).
+        qtbot.waitUntil(lambda: window.sync.started and not window.sync.busy, timeout=10_000)
         made.append(window)
         return window
 

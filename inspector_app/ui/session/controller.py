@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,8 +24,6 @@ from inspector_app.services import (
     Profile,
     ServiceError,
     SignInRequired,
-    login,
-    logout,
     open_profile,
     unlock_offline,
 )
@@ -51,6 +50,14 @@ from inspector_app.ui.settings.hub import SettingsHub
 from inspector_app.ui.settings.page import SettingsDialog
 
 log = logging.getLogger(__name__)
+
+
+def _login() -> Callable[..., Any]:
+    """services.login, imported on the GUI thread when a sign-in is about to be asked: it
+    loads the sync client, which opening a profile with its password does not need."""
+    from inspector_app.services import login
+
+    return login
 
 
 class Unlock(enum.Enum):
@@ -152,6 +159,7 @@ class SessionController(QObject):
     def sign_in_new(self, parent: QWidget | None = None) -> Profile | None:
         """Sign in as someone whose profile is not on this laptop; their folder is made."""
         root = self.settings.settings.data_root()
+        login = _login()
 
         def attempt(server: str, username: str, password: str) -> Profile:
             profile = open_profile(new_profile_folder(root, server, username))
@@ -203,6 +211,7 @@ class SessionController(QObject):
     def _sign_in_existing(self, profile: Profile, parent: QWidget | None) -> Unlock:
         info = read_profile(profile.folder)
         user = profile.user
+        login = _login()
 
         def attempt(server: str, username: str, password: str) -> object:
             return login(profile, server, username, password)
@@ -378,6 +387,8 @@ class SessionController(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         profile = self.profile
+        from inspector_app.services import logout  # (the sync client: loaded when needed)
+
         self.runner.run(
             lambda: logout(profile),
             on_success=lambda _told: self._signed_out(),

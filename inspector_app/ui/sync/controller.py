@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from inspector_app.services import Changes, Profile, ServiceError, SignInRequired, login, sync
-from inspector_app.services.sync import sync_engine
-from inspector_app.services.sync_status import SyncStatus, server_reachable, sync_status
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import ServiceError
+from inspector_app.services.profile import Profile
 from inspector_app.services.sync_text import report_lines
-from inspector_app.sync.report import SyncReport
+from inspector_app.services.unlock import SignInRequired
 from inspector_app.ui.i18n import current_language, error_text
 from inspector_app.ui.operations import OperationRunner
 from inspector_app.ui.session.sign_in import SignInDialog
 from inspector_app.ui.settings.hub import SettingsHub
-from inspector_app.ui.sync.conflicts import ConflictDialog
-from inspector_app.ui.sync.rejected import RejectedDialog
 from inspector_app.ui.sync.status_bar import SyncStatusWidget
+
+if TYPE_CHECKING:
+    from inspector_app.services.sync_status import SyncStatus
+    from inspector_app.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +37,13 @@ PROBE_MS = 60_000  # how often to ask whether the server answers, when not synci
 
 
 class SyncController(QObject):
-    """Created by the window (``MainWindow._wire_sync``) with the window's ``data_changed``."""
+    """Created by the window (``MainWindow._wire_sync``) with the window's ``data_changed``.
+
+    What needs the database and the sync client (the figures, whether a token is held,
+    background sync, the probe) begins with :meth:`start`: at once by default; the main
+    window calls it when its warm-up has loaded them, so they do not hold up start-up.
+    The services behind it load on the GUI thread, before any work goes to a thread.
+    """
 
     #: A sync's progress, emitted from the sync's thread; Qt queues it to the GUI thread.
     progress = Signal(object)
@@ -49,6 +58,7 @@ class SyncController(QObject):
         settings: SettingsHub,
         *,
         server_url: str = "",
+        start: bool = True,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -88,6 +98,17 @@ class SyncController(QObject):
         data_changed.connect(lambda _changes: self.refresh_status())
         settings.changed.connect(self._setting_changed)
         window.installEventFilter(self)
+        self.signed_in = False
+        self.started = False
+        self._last_status: SyncStatus | None = None
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Show the figures, and sync in the background while the server answers."""
+        if self.started:
+            return
+        self.started = True
         self._apply_interval()
         # Whether a token is held: asked once (a keyring may answer slowly), then kept up
         # to date by sign-in and by what syncs say.
@@ -95,7 +116,14 @@ class SyncController(QObject):
         self.refresh_status()
         if self.signed_in:
             self.probe.start()
-            QTimer.singleShot(0, self.check_online)
+            QTimer.singleShot(0, self, self.check_online)
+
+    @property
+    def last_status(self) -> SyncStatus:
+        if self._last_status is None:
+            self.refresh_status()  # (starting first, if not started)
+        assert self._last_status is not None
+        return self._last_status
 
     @property
     def busy(self) -> bool:
@@ -107,6 +135,8 @@ class SyncController(QObject):
     # -- status ------------------------------------------------------------------------------
 
     def _token_held(self) -> bool:
+        from inspector_app.services.sync import sync_engine
+
         try:
             return sync_engine(self.profile).signed_in()
         except Exception:  # a keyring that does not answer: say so, and why in the log
@@ -114,12 +144,17 @@ class SyncController(QObject):
             return False
 
     def refresh_status(self) -> SyncStatus:
-        self.last_status = sync_status(self.profile, signed_in=self.signed_in)
-        self.status.show_status(self.last_status)
-        self.status.set_online(self.online, signed_in=self.last_status.signed_in)
-        self.rejected_action.setEnabled(self.last_status.rejected > 0)
-        self.conflicts_action.setEnabled(self.last_status.open_conflicts > 0)
-        return self.last_status
+        if not self.started:
+            self.start()
+            return self.last_status
+        from inspector_app.services.sync_status import sync_status
+
+        status = self._last_status = sync_status(self.profile, signed_in=self.signed_in)
+        self.status.show_status(status)
+        self.status.set_online(self.online, signed_in=status.signed_in)
+        self.rejected_action.setEnabled(status.rejected > 0)
+        self.conflicts_action.setEnabled(status.open_conflicts > 0)
+        return status
 
     def _set_online(self, online: bool | None) -> None:
         if online != self.online:
@@ -131,6 +166,8 @@ class SyncController(QObject):
         """Ask the server in the background whether it answers (a 3 s health check)."""
         if self.busy or not self.last_status.signed_in:
             return
+        from inspector_app.services.sync_status import server_reachable
+
         profile = self.profile
         self.runner.run(
             lambda: server_reachable(profile),
@@ -144,6 +181,8 @@ class SyncController(QObject):
         """Push and pull now; False if a sync (or a check) is already under way."""
         if self.busy:
             return False
+        from inspector_app.services.sync import sync
+
         self._background = background
         self._cancel = threading.Event()
         cancel, profile, emit = self._cancel, self.profile, self.progress.emit
@@ -215,6 +254,8 @@ class SyncController(QObject):
 
     def sign_in(self) -> bool:
         """Ask for the password again (the token expired or was revoked) and sign in."""
+        from inspector_app.services.sync import login
+
         user = self.profile.user
         profile = self.profile
 
@@ -271,9 +312,13 @@ class SyncController(QObject):
     # -- the lists -----------------------------------------------------------------------------
 
     def show_rejected(self) -> None:
+        from inspector_app.ui.sync.rejected import RejectedDialog
+
         RejectedDialog(self.profile, self.window).exec()
 
     def show_conflicts(self) -> None:
+        from inspector_app.ui.sync.conflicts import ConflictDialog
+
         dialog = ConflictDialog(self.profile, self.data_changed, self.window)
         dialog.exec()
         self.refresh_status()

@@ -4,14 +4,17 @@ in, and a progress bar with Cancel while a sync runs."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from inspector_app.services.sync_status import SyncStatus
 from inspector_app.services.sync_text import human_bytes, progress_text
 from inspector_app.sync.report import Progress
 from inspector_app.ui.i18n import current_language
+
+if TYPE_CHECKING:  # (the module reads SQL: the window builds this bar before loading it)
+    from inspector_app.services.sync_status import SyncStatus
 
 
 class SyncStatusWidget(QWidget):
