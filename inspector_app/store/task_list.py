@@ -79,7 +79,8 @@ def _task_of(entity: str, entity_id: str, data: str | None) -> str | None:
     except ValueError:
         return None
     if isinstance(value, dict):
-        inner = value.get("data") if isinstance(value.get("data"), dict) else value
+        data = value.get("data")
+        inner = data if isinstance(data, dict) else value
         task_id = inner.get("task_id")
         return str(task_id) if task_id else None
     return None
