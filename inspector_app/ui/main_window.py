@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         self.visit.apply_changes(changes)
 
     def _show_counts(self, *_args: object) -> None:
-        total = len(self.tasks.model.all_tasks())
+        total = self.tasks.model.task_count()
         shown = self.tasks.model.rowCount()
         self.statusBar().showMessage(
             self.tr("{shown} of {n} tasks shown · profile {folder}").format(

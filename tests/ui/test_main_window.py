@@ -91,6 +91,16 @@ def test_views_count_their_tasks_and_switching_shows_them(qtbot, demo_profile) -
     assert window.model.rowCount() == len(tasks)
 
 
+def test_the_status_bar_says_how_many_tasks_are_shown(qtbot, demo_profile) -> None:
+    n = len(demo_tasks())
+    window = _window(qtbot, demo_profile)
+    window.tasks.set_view(TaskView.ALL)
+    assert window.statusBar().currentMessage().startswith(f"{n} of {n} tasks shown")
+    qtbot.keyClicks(window.tasks.search, demo_tasks()[1].business.uscc.lower())
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.statusBar().currentMessage().startswith(f"1 of {n} tasks shown")
+
+
 def test_search_as_you_type_by_uscc_and_name(qtbot, demo_profile) -> None:
     window = _window(qtbot, demo_profile)
     window.tasks.set_view(TaskView.ALL)

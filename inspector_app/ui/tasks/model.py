@@ -172,6 +172,10 @@ class TaskTableModel(QAbstractTableModel):
     def all_tasks(self) -> list[TaskSummary]:
         return list(self._all.values())
 
+    def task_count(self) -> int:
+        """How many tasks the profile holds (shown or not)."""
+        return len(self._all)
+
     def _visible(self, task: TaskSummary, words: tuple[str, ...]) -> bool:
         in_view = self._in_view is None or task.id in self._in_view
         return in_view and self._filter.matches(task, words, self._haystacks)

@@ -53,6 +53,7 @@ class TaskListPage(QWidget):
     """Emits ``task_selected`` with the id of the task the user moved to."""
 
     task_selected = Signal(object)  # str | None
+    # The views' counts, after the rows shown changed (a view, a filter, a search, a change).
     counts_changed = Signal(object)  # dict[TaskView, int]
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -240,7 +241,6 @@ class TaskListPage(QWidget):
             self.views.item(n).setText(f"{label}  ({self.counts.get(view, 0)})")
         width = max(self.views.sizeHintForColumn(0), 60) + 2 * self.views.frameWidth() + 8
         self.views.setFixedWidth(width)
-        self.counts_changed.emit(dict(self.counts))
 
     def apply_changes(self, changes: Changes) -> None:
         """Update the rows a change names, and the counts; a change naming no task (a sync)
@@ -275,6 +275,7 @@ class TaskListPage(QWidget):
             self._updating = False
         self._show_counts()
         self._reselect()
+        self.counts_changed.emit(dict(self.counts))
 
     # --- views, filters and search -------------------------------------------------
 
@@ -325,6 +326,7 @@ class TaskListPage(QWidget):
         if shown == 0:
             self.empty.setText(self._empty_text())
         self._reselect()
+        self.counts_changed.emit(dict(self.counts))
 
     def _empty_text(self) -> str:
         if self._current_filter() != TaskFilter():
