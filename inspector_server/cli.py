@@ -1,7 +1,7 @@
 """``inspector-server``: the server's administration commands.
 
-``init-db``, ``create-user``, ``seed-demo`` and ``serve`` live here; the planning
-commands (``import-directory``, ``import-checklists``, ``scenario``, ``draw-plan``)
+``init-db``, ``create-user``, ``seed-demo``, ``import-reference`` and ``serve`` live here;
+the planning commands (``import-directory``, ``import-checklists``, ``scenario``, ``draw-plan``)
 register themselves through ``PLANNING_COMMANDS`` below.
 """
 
@@ -67,6 +67,7 @@ def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
         print("use a password of at least 8 characters", file=sys.stderr)
         return 2
     from inspector_server.services import accounts
+    from inspector_server.services.reference import publish_roster
 
     engine = engine_for(settings)
     hashing = PasswordHashing(settings)
@@ -90,6 +91,9 @@ def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
                     t.lead_id = user.id
                 else:
                     accounts.add_member(s, team_id=team, user_id=user.id)
+            s.flush()
+            # Laptops print officers' names and badge numbers from the roster.
+            publish_roster(s)
             print(f"created {user.role} {user.username} ({user.id})")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -115,7 +119,7 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     engine.dispose()
     print(
         f"seeded {report.departments} departments, {report.businesses} businesses, "
-        f"{report.tasks} joint tasks"
+        f"{report.tasks} joint tasks, {report.reference} reference records"
     )
     print(f"demo accounts (password '{DEMO_PASSWORD}', demo mode only):")
     for username, role, teams in report.accounts:
@@ -123,6 +127,27 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
+
+
+def cmd_import_reference(args: argparse.Namespace, settings: Settings) -> int:
+    """Publish rule packs, benchmarks, agency settings and wording to every laptop."""
+    from inspector_server.services.reference import import_reference, publish_roster
+
+    engine = engine_for(settings)
+    upgrade(engine)
+    try:
+        with write_session(make_sessionmaker(engine)) as s:
+            report = import_reference(s, [Path(f) for f in args.folders])
+            publish_roster(s)
+    finally:
+        engine.dispose()
+    for rid in report.imported:
+        print(f"published {rid}")
+    if report.unchanged:
+        print(f"{len(report.unchanged)} record(s) unchanged")
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -184,6 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seed-demo", help="load the demo data set (demo mode only)")
     p.add_argument("--source", type=Path, help="folder like resources/demo")
     p.set_defaults(run=cmd_seed_demo)
+
+    p = sub.add_parser(
+        "import-reference",
+        help="publish reference data (rulepacks/, benchmarks/, agencies/, agency.json, "
+        "wording.json in each DIR) to every laptop at its next sync",
+    )
+    p.add_argument("folders", nargs="+", metavar="DIR")
+    p.set_defaults(run=cmd_import_reference)
 
     p = sub.add_parser("serve", help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")
