@@ -11,11 +11,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from inspector_app.domain.enforcement import Opening, opening_to_json
 from inspector_app.domain.entities import Outcome, TaskStatus, item_result_id
 from inspector_app.services._guards import aware, check_editable, item_row, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.evidence import attach_evidence
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import inspection_to_json, item_result_to_json
 from inspector_app.store.models import InspectionRow, ItemResultRow, TaskRow
@@ -33,6 +35,13 @@ __all__ = [
     "start_inspection",
 ]
 
+DEADLINE_IN_THE_PAST = Text(
+    "inspection.deadline_past",
+    en="The deadline {deadline} is before the day of the finding ({day}). Give a deadline "
+    "from that day on.",
+    zh="改正期限 {deadline} 早于发现问题之日（{day}），请填写不早于该日的期限。",
+)
+
 _STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
 
 
@@ -42,11 +51,15 @@ def start_inspection(
     *,
     at: datetime | None = None,
     present: Sequence[str] = (),
+    opening: Opening | None = None,
 ) -> Changes:
     """Check in: an assigned (or returned) task becomes in progress.
 
     ``present`` names the people present besides the inspectors (the party,
-    witnesses), as the on-site record lists them.
+    witnesses), as the on-site record lists them. ``opening`` records the scripted
+    opening (credentials shown, rights told, who was there for the party), which
+    issuing a final document requires (行政处罚法第五十五条); ``record_opening`` records
+    it later.
     """
     user = profile.require_user()
     at = aware(at, "check-in time")
@@ -67,6 +80,8 @@ def start_inspection(
         row.checked_in_at = at or act.at
         row.checked_out_at = None
         row.present = people
+        if opening is not None:
+            row.details = {**(row.details or {}), "opening": opening_to_json(_clean(opening))}
         row.recorded_by = user.id
         row.dirty = True
         task.status = TaskStatus.IN_PROGRESS.value
@@ -79,6 +94,12 @@ def start_inspection(
             audit={"previous": previous, "task_status_before": status_before},
         )
     return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)
+
+
+def _clean(opening: Opening) -> Opening:
+    return Opening(
+        opening.party_representative.strip(), opening.credentials_shown, opening.rights_told
+    )
 
 
 def _check_startable(task: TaskRow) -> None:
@@ -139,6 +160,9 @@ def record_item_result(
         raise InvalidInput("The deadline must be a calendar day.")
     values = _json_measurements(measurements)
     at = aware(at, "time of the finding")
+    found_on = (at or datetime.now().astimezone()).astimezone().date()
+    if deadline is not None and deadline < found_on:
+        raise InvalidInput(DEADLINE_IN_THE_PAST, deadline=deadline.isoformat(), day=found_on)
     rid = item_result_id(task_id, item_id)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
