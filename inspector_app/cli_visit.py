@@ -154,6 +154,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--fine", type=int, metavar="YUAN")
     p.add_argument("--warning", action="store_true")
     p.add_argument("--department", metavar="CODE")
+    p.add_argument("--education", default="", help="the education given (no penalty)")
     _assessment_flags(p)
 
     p = sub.add_parser("sign", help="a signature (PNG) or the party's refusal to sign")
@@ -426,6 +427,7 @@ def _decide(profile: Any, args: argparse.Namespace) -> int:
         warning=args.warning,
         assessment=_assessment(base, args),
         department_code=args.department,
+        education=args.education,
     )
     view = get_disposition(profile, args.task, args.item)
     assert view.confirmed is not None

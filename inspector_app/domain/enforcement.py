@@ -83,6 +83,8 @@ class DispositionRecord:
     # finding makes the decision stale (it must be made again on the new facts).
     result_recorded_at: datetime | None = None
     follow_up: FollowUpResult | None = None
+    # 第三十三条第三款: the education given with a no-penalty decision, in the officer's words.
+    education: str = ""
 
     @property
     def id(self) -> str:
@@ -125,6 +127,9 @@ class PartyStatement:
     accepted: bool | None = None  # None: not weighed yet
     reason: str = ""
     waived: bool = False  # the party expressly gave up the right to state and defend
+    # When it was recorded: the party states after being told the facts, reasons, basis
+    # and its rights (第四十四条), so this is when 告知 had been made at the latest.
+    recorded_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +193,7 @@ def disposition_record_to_json(r: DispositionRecord) -> Json:
         "decided_by": r.decided_by,
         "decided_at": _iso(r.decided_at),
         "result_recorded_at": _iso(r.result_recorded_at),
+        "education": r.education,
         "follow_up": None
         if fu is None
         else {
@@ -214,6 +220,7 @@ def disposition_record_from_json(d: Mapping[str, Any]) -> DispositionRecord:
         decided_by=str(d.get("decided_by") or ""),
         decided_at=_time(d.get("decided_at")),
         result_recorded_at=_time(d.get("result_recorded_at")),
+        education=str(d.get("education") or ""),
         follow_up=None
         if not fu
         else FollowUpResult(
@@ -257,7 +264,12 @@ def signature_from_json(d: Mapping[str, Any]) -> Signature:
 
 def statement_to_json(s: PartyStatement) -> Json:
     """The weighing only; the text itself stays in ``party_statement`` (older clients)."""
-    return {"accepted": s.accepted, "reason": s.reason, "waived": s.waived}
+    return {
+        "accepted": s.accepted,
+        "reason": s.reason,
+        "waived": s.waived,
+        "recorded_at": _iso(s.recorded_at),
+    }
 
 
 def statement_from_json(text: str, d: Mapping[str, Any] | None) -> PartyStatement:
@@ -268,6 +280,7 @@ def statement_from_json(text: str, d: Mapping[str, Any] | None) -> PartyStatemen
         accepted=None if accepted is None else bool(accepted),
         reason=str(d.get("reason") or ""),
         waived=bool(d.get("waived", False)),
+        recorded_at=_time(d.get("recorded_at")),
     )
 
 

@@ -388,12 +388,15 @@ def decide(
     department_code: str | None = None,
     on: date | None = None,
     edit_reason: str | None = None,
+    education: str = "",
 ) -> Changes:
     """Confirm the disposition of one non-compliant item: ``accept`` the proposal (with
     ``fine`` or ``warning`` where it leaves the penalty open), or decide ``kind`` with a
     written ``reason`` (and ``statement`` to set aside a mandatory rule). The deadline of
     an order to correct is the item result's. Refusals say what to do next; nothing is
-    written then. ``edit_reason``: required after check-out, as for findings."""
+    written then. ``edit_reason``: required after check-out, as for findings. ``education``:
+    the education given with a no-penalty decision (第三十三条第三款), in the officer's words
+    (the decision states the law's sentence when none is given)."""
     on = on or today()
     view = get_disposition(
         profile,
@@ -481,6 +484,7 @@ def decide(
         department_code=department_code,
         decided_by=user.id,
         result_recorded_at=view.result.recorded_at,
+        education=education.strip() if confirmed.educate else "",
     )
     changes = _write(
         profile,

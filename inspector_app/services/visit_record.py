@@ -204,7 +204,7 @@ def record_statement(
         row = _inspection(profile, s, task)
         previous = {"text": row.party_statement, **((row.details or {}).get("statement") or {})}
         row.party_statement = text
-        weighed = PartyStatement(text, accepted, reason.strip(), waived)
+        weighed = PartyStatement(text, accepted, reason.strip(), waived, act.at)
         row.details = {**(row.details or {}), "statement": statement_to_json(weighed)}
         _save_inspection(act, row, "record_statement", {"previous": previous, "reason": clean})
     return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)
