@@ -188,12 +188,22 @@ def _logout(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace) -> int:
     from inspector_app.services import ServiceError, sync
+    from inspector_app.store.errors import StoreError
 
     with _open(args) as profile:
         try:
             report = sync(profile)
-        except ServiceError as exc:
+        except (ServiceError, StoreError) as exc:
             print(f"Sync failed: {exc}", file=sys.stderr)
+            return 1
+        except Exception as exc:  # a fault of ours: a message and exit 1, never a traceback
+            log.error("sync failed", exc_info=args.verbose)
+            print(
+                f"Sync stopped by an unexpected error ({type(exc).__name__}: {exc}). Nothing "
+                "is lost: every change stays queued. Run again with -v for the details and "
+                "report them.",
+                file=sys.stderr,
+            )
             return 1
     print(report.summary())
     return report.exit_code

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from inspector_app.sync.protocol import API_PREFIX, PROTOCOL_HEADER
 from inspector_server.api.compression import install_compression
 from inspector_server.api.deps import protocol_problem
+from inspector_server.api.errors import install_error_handlers
 from inspector_server.api.main import api_router
 from inspector_server.core.config import Settings
 from inspector_server.core.db import engine_for, make_read_sessionmaker, make_sessionmaker
@@ -62,5 +63,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.blob_store = BlobStore(settings.blob_dir, settings.max_blob_bytes)
     app.add_middleware(ProtocolVersionMiddleware)
     install_compression(app)
+    install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     return app

@@ -21,9 +21,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from inspector_app.documents.model import Document
+from inspector_app.documents.model import Document, DocumentError
 from inspector_app.domain.docnumber import format_document_number
 from inspector_app.domain.entities import DocumentNumber
+from inspector_app.domain.text import find_bad_text
 
 CANONICAL_VERSION = 1
 
@@ -53,16 +54,28 @@ def _plain(value: Any) -> Any:
 
 
 def canonical_content(doc: Document) -> bytes:
-    """Canonical JSON bytes of ``doc`` (without the QR code, which is derived from it)."""
+    """Canonical JSON bytes of ``doc`` (without the QR code, which is derived from it).
+
+    Raises DocumentError when a text holds a character that is not text (a lone
+    surrogate or NUL), which neither UTF-8 nor the PDF can carry.
+    """
     data = {
         "v": CANONICAL_VERSION,
         "kind": doc.kind.value,
         "header": _plain(doc.header),
         "content": _plain(doc.content),
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    try:
+        if "\\u0000" not in text:  # JSON writes NUL as this escape
+            return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        pass
+    # Only now walk the document (2 ms for a 60-item record) to say where it is.
+    bad = find_bad_text(doc)
+    if bad is not None:
+        raise DocumentError(bad.describe(f"The {doc.title}"))
+    return text.encode("utf-8")  # "\\u0000" was typed as such: plain text
 
 
 def content_sha256(doc: Document) -> str:

@@ -26,9 +26,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from inspector_app.documents.fonts import BODY_FONT, HEADING_FONT
+from inspector_app.documents.model import DocumentError
 from inspector_app.documents.qr import qr_matrix
 
 FONTS = {"body": BODY_FONT, "heading": HEADING_FONT}
@@ -209,6 +210,89 @@ class Para(Paragraph):
             self._memo = (availWidth, self.blPara, self._wrapWidths, self.height)
         return width, height
 
+    def _get_split_blParaFunc(self) -> Callable[[Any, int, int], list[Any]]:  # noqa: N802
+        if self.style.wordWrap == "CJK" and self.blPara.kind == 1:
+            return _split_cjk_lines
+        return super()._get_split_blParaFunc()  # type: ignore[no-any-return]
+
+
+def _split_cjk_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines ``start..stop`` of a CJK paragraph, for the part of it that
+    goes on to the next page (or the next part of a table cell).
+
+    reportlab's own joins every line to the next with a space, which is right where
+    Latin lines broke at spaces; CJK text breaks between any two characters, and the
+    part carried over (re-wrapped) then shows a space at every former line end. A space
+    is put back only between two Latin letters or digits, where one was consumed.
+    """
+    frags: list[Any] = []
+    for line in bl_para.lines[start:stop]:
+        words = list(line.words)
+        if frags and words and not getattr(frags[-1], "lineBreak", False):
+            before, after = frags[-1].text, words[0].text
+            if _latin(before[-1:]) and _latin(after[:1]):
+                frags[-1] = frags[-1].clone(text=before + " ")
+        frags.extend(words)
+    return frags
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class RowSplitTable(Table):
+    """A table whose rows may split across pages (``splitInRow``): a cell taller than a
+    page (a 5,000-character note) flows on to the next page instead of failing the render.
+
+    Short rows still move whole to the next page; a tall row (over ``TALL_ROW`` points)
+    that does not fit is split where the page ends, its cells aligned to its top, rather
+    than moved below a repeated header on the same page (what reportlab does when it
+    splits by rows first).
+
+    reportlab measures a cell being split at its column width, not at the width inside
+    the cell's padding that it is drawn at; a paragraph split at the wider measure is
+    re-broken when drawn and no longer fits the height it was given. The split is
+    measured at the drawn width here.
+    """
+
+    TALL_ROW = 150.0  # points: about ten lines of table text
+
+    _in_split_cell = False
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        kw.setdefault("splitInRow", 1)
+        super().__init__(*args, **kw)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        fit = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+        heights = self._rowHeights
+        if fit < len(heights) and heights[fit] > self.TALL_ROW:
+            # The row starts on this page: its short cells (number, title) print at its
+            # top, not in the middle of its height, which may be pages further on.
+            for style in self._cellStyles[fit]:
+                if style.valign == "MIDDLE":
+                    style.valign = "TOP"
+            parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=1)
+            if parts:
+                return parts
+        return list(super().split(availWidth, availHeight))
+
+    def _splitCell(  # noqa: N802 - reportlab's name
+        self, value: Any, style: Any, old_height: float, new_height: float, width: float
+    ) -> Any:
+        self._in_split_cell = True
+        try:
+            inner = width - style.leftPadding - style.rightPadding
+            return super()._splitCell(value, style, old_height, new_height, inner)
+        finally:
+            self._in_split_cell = False
+
+    def _listCellGeom(self, V: Any, w: float, s: Any, *args: Any, **kw: Any) -> Any:  # noqa: N802, N803
+        if self._in_split_cell:  # _splitCell was given the inner width: do not take it twice
+            w += s.leftPadding + s.rightPadding
+        return super()._listCellGeom(V, w, s, *args, **kw)
+
 
 class KeyedImage:
     """Image bytes that reportlab names by a content key instead of decoding them to hash.
@@ -267,9 +351,15 @@ def prepared_image(data: bytes) -> PreparedImage:
         if hit is not None:
             _PREPARED.move_to_end(digest)
             return hit
-    keyed = KeyedImage(data)
-    name = _digester(f"{keyed.key}auto")
-    template = pdfdoc.PDFImageXObject(name, keyed, mask="auto")
+    try:
+        keyed = KeyedImage(data)
+        name = _digester(f"{keyed.key}auto")
+        template = pdfdoc.PDFImageXObject(name, keyed, mask="auto")
+    except Exception as exc:  # Pillow's and reportlab's errors for bad image bytes vary
+        raise DocumentError(
+            f"An image in the document ({digest[:12]}…) cannot be read "
+            f"({type(exc).__name__}). Replace the photo or signature."
+        ) from exc
     prepared = PreparedImage(keyed.key, name, template, (template.width, template.height))
     with _PREPARED_LOCK:
         _PREPARED[digest] = prepared

@@ -31,6 +31,7 @@ from inspector_app.documents.kinds import (
     RiskReminder,
     SummaryPenaltyDecision,
 )
+from inspector_app.documents.layout import RowSplitTable
 from inspector_app.domain.entities import DocumentKind
 
 YES_NO = {True: "是", False: "否"}
@@ -100,7 +101,7 @@ def onsite_record(ctx: Ctx) -> list[Flowable]:
                 ctx.short("、".join(it.photo_refs), widths[4]),
             ]
         )
-    t = Table(data, colWidths=widths, repeatRows=1)
+    t = RowSplitTable(data, colWidths=widths, repeatRows=1)
     t.setStyle(ctx.grid())
     out.append(t)
     out.append(ctx.heading(w["statement_heading"]))
@@ -288,7 +289,7 @@ def joint_result_notice(ctx: Ctx) -> list[Flowable]:
     fw = ctx.frame_width
     widths = [0.2 * fw, 16 * mm, 0, 0.17 * fw, 0.18 * fw]
     widths[2] = fw - sum(widths)
-    t = Table(data, colWidths=widths, repeatRows=1)
+    t = RowSplitTable(data, colWidths=widths, repeatRows=1)
     t.setStyle(ctx.grid())
     out.append(t)
     out.append(ctx.p(w["overall"].format(overall=c.overall)))

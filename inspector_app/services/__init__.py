@@ -12,6 +12,7 @@ from inspector_app.services.errors import (
     ProfileUnavailable,
     ServiceError,
 )
+from inspector_app.services.evidence import detach_evidence, document_image
 from inspector_app.services.inspection import (
     attach_evidence,
     complete_inspection,
@@ -26,6 +27,7 @@ from inspector_app.services.numbers import (
     want_numbers,
 )
 from inspector_app.services.profile import Profile, open_profile
+from inspector_app.services.refusals import RefusedChange, list_refused
 from inspector_app.services.sync import (
     Offline,
     SignInRequired,
@@ -54,6 +56,7 @@ __all__ = [
     "Offline",
     "Profile",
     "ProfileUnavailable",
+    "RefusedChange",
     "ServiceError",
     "SignInRequired",
     "SyncReport",
@@ -61,10 +64,13 @@ __all__ = [
     "TaskSummary",
     "attach_evidence",
     "complete_inspection",
+    "detach_evidence",
+    "document_image",
     "get_results",
     "get_task",
     "import_tasks",
     "list_conflicts",
+    "list_refused",
     "list_tasks",
     "login",
     "logout",

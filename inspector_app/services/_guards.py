@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import TaskStatus
+from inspector_app.domain.text import find_bad_text
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
 from inspector_app.store.models import MergedItemRow, TaskRow
 from inspector_app.store.repositories import get_task_row, merged_item_row
@@ -43,6 +44,14 @@ def aware(at: datetime | None, what: str = "time") -> datetime | None:
     return at
 
 
+def check_text(value: object, what: str) -> None:
+    """Refuse user text holding a character that is not text (a lone surrogate from a bad
+    paste, a NUL): nothing could store, send or print it. ``what`` names the field."""
+    bad = find_bad_text(value)
+    if bad is not None:
+        raise InvalidInput(bad.describe(what))
+
+
 def check_editable(task: TaskRow, reason: str | None) -> str | None:
     """Refuse changes to findings where the lifecycle forbids them; return the clean reason.
 
@@ -50,6 +59,7 @@ def check_editable(task: TaskRow, reason: str | None) -> str | None:
     else (not checked in yet, under review, published): refused.
     """
     status = TaskStatus(task.status)
+    check_text(reason, "The reason")
     clean = (reason or "").strip() or None
     if status is TaskStatus.IN_PROGRESS:
         return clean

@@ -1,42 +1,40 @@
-"""Photo evidence: the file is made durable first, then one action records it."""
+"""Photo evidence: the file is made durable first, then one action records it.
+
+A photo is checked whole before anything is written (``photos.check_photo``): too
+large to sync, not a photo, damaged or truncated, or a decompression bomb is refused
+with a message. Its copy for documents is written beside it and named on its row.
+"""
 
 from __future__ import annotations
 
-import io
+import logging
 from datetime import datetime
 
-from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select, update
 
 from inspector_app.domain.entities import Outcome, item_result_id
-from inspector_app.services._guards import aware, check_editable, item_row, task_row
+from inspector_app.services._guards import (
+    aware,
+    check_editable,
+    check_text,
+    item_row,
+    task_row,
+)
 from inspector_app.services.changes import Changes
-from inspector_app.services.errors import InvalidInput
+from inspector_app.services.errors import InvalidInput, NotFound
+from inspector_app.services.photos import check_photo, make_document_copy
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import item_result_to_json
+from inspector_app.store.errors import StoreError
 from inspector_app.store.models import EvidenceRow, ItemResultRow
 from inspector_app.store.repositories import item_result_entity
 
-_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
-_MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"))
+log = logging.getLogger(__name__)
 
 
 def sniff_image(data: bytes) -> str:
     """The MIME type of a JPEG or PNG photo; InvalidInput for anything else."""
-    if not data:
-        raise InvalidInput("The photo file is empty. Take the photo again.")
-    if not any(data.startswith(magic) for magic, _ in _MAGIC):
-        raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            fmt = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise InvalidInput(
-            f"The photo file is damaged ({exc}). Take the photo again or choose another file."
-        ) from exc
-    if fmt not in _FORMATS:
-        raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
-    return _FORMATS[fmt]
+    return check_photo(data).mime
 
 
 def attach_evidence(
@@ -52,13 +50,16 @@ def attach_evidence(
 ) -> tuple[str, Changes]:
     """Attach a photo to an item; return its SHA-256.
 
-    The blob is written and fsynced before the transaction that names it. An
+    The photo and its copy for documents are written and fsynced before the
+    transaction that names them. An
     item without a result yet gets one with outcome ``not_checked`` holding the
     photo (the outcome is recorded later). Attaching the same photo to the same
     item again changes nothing. ``mime``, when given, must match the bytes.
     """
     user = profile.require_user()
-    sniffed = sniff_image(data)
+    check_text(caption, "The caption")
+    photo = check_photo(data)
+    sniffed = photo.mime
     if mime is not None and mime != sniffed:
         raise InvalidInput(f"The file is {sniffed}, not {mime}. Choose the right file.")
     captured_at = aware(captured_at, "capture time")
@@ -69,6 +70,7 @@ def attach_evidence(
         check_editable(task, reason)
 
     sha = profile.blobs.put(data)  # durable before any row names it
+    copy_sha = sha if photo.copy is None else profile.blobs.put(photo.copy)
 
     rid = item_result_id(task_id, item_id)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
@@ -89,6 +91,7 @@ def attach_evidence(
                 captured_at=captured_at,
                 created_by=user.id,
                 created_at=act.at,
+                copy_sha256=copy_sha,
             )
         )
         row = s.get(ItemResultRow, rid)
@@ -140,3 +143,88 @@ def attach_evidence(
         evidence=frozenset({sha}),
         outbox=True,
     )
+
+
+def detach_evidence(
+    profile: Profile,
+    task_id: str,
+    item_id: str,
+    sha256: str,
+    *,
+    reason: str | None = None,
+) -> Changes:
+    """Take a photo off an item: one action (the item result without it, its outbox
+    entry and an audit event naming the photo). The file stays on this laptop.
+
+    What a user does with a photo the server refused (too large for its limit): the
+    earlier changes naming it are then superseded by this one at the next sync.
+    """
+    user = profile.require_user()
+    rid = item_result_id(task_id, item_id)
+    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
+        s = act.session
+        task = task_row(s, task_id)
+        item_row(s, task, item_id)
+        clean_reason = check_editable(task, reason)
+        row = s.get(ItemResultRow, rid)
+        if row is None or sha256 not in row.evidence:
+            raise NotFound(f"Photo {sha256[:12]}… is not attached to this item.")
+        previous = item_result_to_json(item_result_entity(row))
+        row.evidence = [h for h in row.evidence if h != sha256]  # a new list: saved
+        row.rev += 1
+        row.dirty = True
+        evidence = s.get(EvidenceRow, (sha256, task_id, item_id))
+        if evidence is not None:
+            s.delete(evidence)
+        audit: dict[str, object] = {"detached": sha256, "previous": previous}
+        if clean_reason is not None:
+            audit["reason"] = clean_reason
+        act.record(
+            "item_result",
+            rid,
+            row.base_rev,
+            item_result_to_json(item_result_entity(row)),
+            action="detach_evidence",
+            audit=audit,
+        )
+    return Changes(
+        tasks=frozenset({task_id}),
+        item_results=frozenset({rid}),
+        evidence=frozenset({sha256}),
+        outbox=True,
+    )
+
+
+def document_image(profile: Profile, sha256: str) -> bytes:
+    """The image bytes a document prints for the evidence photo ``sha256``: its copy.
+
+    A row from before copies (or a photo that came down from the server) gets its copy
+    made now and remembered; an original no decoder can read is returned as it is, as
+    documents printed it before. NotFound when the photo is not on this laptop.
+    """
+    with profile.db.session() as s:
+        copies = {
+            c
+            for c in s.scalars(select(EvidenceRow.copy_sha256).where(EvidenceRow.sha256 == sha256))
+            if c is not None
+        }
+    for copy in sorted(copies):
+        if profile.blobs.exists(copy):
+            return profile.blobs.read(copy)
+    try:
+        original = profile.blobs.read(sha256)
+    except StoreError as exc:
+        raise NotFound(f"The photo {sha256[:12]}… is not on this laptop ({exc}).") from exc
+    try:
+        copy_bytes = make_document_copy(original)
+    except Exception as exc:  # noqa: BLE001 - any decoder error: print the original
+        log.warning("photo %s has no document copy (%s); printing the original", sha256, exc)
+        return original
+    copy_sha = profile.blobs.put(copy_bytes)  # durable before the rows name it
+    with profile.db.write() as s:
+        # A rebuildable cache beside the evidence, not a change of the record: nothing
+        # to send, nothing to audit.
+        s.execute(
+            update(EvidenceRow).where(EvidenceRow.sha256 == sha256).values(copy_sha256=copy_sha)
+        )
+    return copy_bytes

@@ -13,7 +13,7 @@ from typing import Any
 
 from inspector_app.domain.enforcement import Opening, opening_to_json
 from inspector_app.domain.entities import Outcome, TaskStatus, item_result_id
-from inspector_app.services._guards import aware, check_editable, item_row, task_row
+from inspector_app.services._guards import aware, check_editable, check_text, item_row, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.evidence import attach_evidence
@@ -63,6 +63,8 @@ def start_inspection(
     """
     user = profile.require_user()
     at = aware(at, "check-in time")
+    for n, name in enumerate(present, 1):
+        check_text(name, f"The name of person present no. {n}")
     people = [p.strip() for p in present if p.strip()]
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
@@ -158,6 +160,8 @@ def record_item_result(
         raise InvalidInput(f"Unknown outcome {outcome!r}.") from None
     if deadline is not None and (isinstance(deadline, datetime) or not isinstance(deadline, date)):
         raise InvalidInput("The deadline must be a calendar day.")
+    check_text(note, "The note")
+    check_text(dict(measurements or {}), "A measurement")
     values = _json_measurements(measurements)
     at = aware(at, "time of the finding")
     found_on = (at or datetime.now().astimezone()).astimezone().date()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from inspector_app.domain.entities import Inspector, Role
+from inspector_app.services._guards import check_text
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, ServiceError
 from inspector_app.services.profile import Profile
@@ -19,6 +20,7 @@ from inspector_app.sync.client import (
     ProtocolMismatch,
     RequestRefused,
     ServerUnreachable,
+    SyncError,
     Throttled,
 )
 from inspector_app.sync.context import SyncTuning
@@ -101,6 +103,8 @@ def login(
             f"This profile belongs to {profile.user.username}. Sign in as {username} "
             "with another profile folder (--profile)."
         )
+    check_text(username, "The user name")
+    check_text(password, "The password")
     eng = sync_engine(profile, **engine)
     try:
         user = eng.login(server_url, username, password, device_name)
@@ -154,8 +158,12 @@ def sync(
         return eng.sync(user.id, progress=progress, cancel=cancel)
     except NotSignedIn as exc:
         raise SignInRequired(f"Sign in again to sync ({exc}).") from None
-    except ProtocolMismatch as exc:
-        raise ServiceError(str(exc)) from None
+    except Throttled as exc:
+        raise ServiceError(f"The server asks to wait before syncing again: {exc}.") from None
+    except SyncError as exc:  # ProtocolMismatch, a refusal outside any one step
+        raise ServiceError(
+            f"Sync stopped ({exc}). Nothing is lost: every change stays queued."
+        ) from None
 
 
 def list_conflicts(profile: Profile) -> list[ConflictRow]:

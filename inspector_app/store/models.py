@@ -129,6 +129,10 @@ class EvidenceRow(Base):
     captured_at: Mapped[datetime | None]
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    # The blob documents print instead of the original (smaller, upright); the same hash
+    # when the original serves as it is; None until made (rows from before 0004, photos
+    # that came down from the server). Local only: any laptop rebuilds it.
+    copy_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class InspectionRow(Base):

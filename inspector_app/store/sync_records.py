@@ -30,7 +30,8 @@ from inspector_app.store.models import (
     UsedNumberRow,
 )
 
-#: Outbox states: ``pending`` is sent on the next sync; the others are answers.
+#: Outbox states: ``pending`` is sent on the next sync; the others are answers, except
+#: ``superseded``: set aside, then made moot by a later change of the same record.
 PENDING = "pending"
 DONE_STATES = ("applied", "duplicate")
 #: Entities whose local rows carry ``base_rev``/``dirty``.
@@ -110,6 +111,26 @@ def settle(
         local.base_rev = rev
     if not _unsettled_after(session, row.entity, row.entity_id, row.seq):
         local.dirty = False
+
+
+def supersede_held(session: Session, row: OutboxRow, prefix: str) -> int:
+    """Mark ``superseded`` the earlier entries of ``row``'s record that were set aside
+    (``rejected`` with a reason starting with ``prefix``): the server has taken a newer
+    version of the record from this laptop, so they are never to be sent. Returns how
+    many."""
+    held = session.scalars(
+        select(OutboxRow).where(
+            OutboxRow.entity == row.entity,
+            OutboxRow.entity_id == row.entity_id,
+            OutboxRow.seq < row.seq,
+            OutboxRow.state == "rejected",
+            OutboxRow.reason.startswith(prefix),
+        )
+    ).all()
+    for earlier in held:
+        earlier.state = "superseded"
+        earlier.reason = f"superseded by {row.op_id}; {earlier.reason}"
+    return len(held)
 
 
 def has_unacknowledged_edit(session: Session, entity: str, entity_id: str) -> bool:

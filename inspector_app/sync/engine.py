@@ -24,7 +24,13 @@ from inspector_app.store.sync_records import (
     open_conflict_count,
     rejected_rows,
 )
-from inspector_app.sync.client import ClientSettings, NotSignedIn, ServerUnreachable, SyncClient
+from inspector_app.sync.client import (
+    ClientSettings,
+    NotSignedIn,
+    RequestRefused,
+    ServerUnreachable,
+    SyncClient,
+)
 from inspector_app.sync.context import SyncRun, SyncTuning
 from inspector_app.sync.credentials import (
     TokenStore,
@@ -214,10 +220,17 @@ class SyncEngine:
         try:
             run.report.numbers_requested = self.request_number_blocks(user_id)
             run.emit("numbers", run.report.numbers_requested, run.report.numbers_requested)
-            for step in (push_outbox, push_audit, pull_changes, download_blobs):
+            for name, step in _STEPS:
                 if run.cancelled():
                     break
-                step(run)
+                try:
+                    step(run)
+                except RequestRefused as exc:
+                    # The server said no to this step as a whole (not to one item, which
+                    # the step handles): say so, keep what is done, and go on, so that a
+                    # refused push still lets the pull bring what waits on the server.
+                    log.error("sync: the server refused the %s: %s", name, exc)
+                    run.report.refused_steps.append(f"{name}: {exc}")
         except ServerUnreachable as exc:
             run.report.unreachable = str(exc)
             log.warning("sync stopped: %s", exc)
@@ -247,6 +260,14 @@ class SyncEngine:
         """Pull everything again from the start on the next run (repairs, tests)."""
         with self.db.write() as s:
             delete_state(s, "pull_cursor")
+
+
+_STEPS = (
+    ("upload of changes", push_outbox),
+    ("upload of the audit trail", push_audit),
+    ("download of changes", pull_changes),
+    ("download of files", download_blobs),
+)
 
 
 def _needs(text: str | None) -> set[tuple[str, str, int]]:

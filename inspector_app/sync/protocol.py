@@ -46,6 +46,12 @@ REASON_OP_ID_REUSED = "op_id reused with different data"
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
+#: The largest blob (a photo, a PDF) a server takes by default, and the largest file a
+#: client accepts as evidence: one limit for both sides, so a laptop never records what
+#: sync could not deliver. A server may be set lower; the client then keeps the changes
+#: naming a refused blob aside, with the reason, and sends everything else.
+MAX_BLOB_BYTES = 25 * 1024 * 1024
+
 # -- Resumable blob upload (an extension of v1; servers without it simply never
 # answer with Upload-Offset, and clients then PUT whole bodies) --------------------
 #

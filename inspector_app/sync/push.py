@@ -3,6 +3,13 @@
 An outbox entry is done only when the server answers ``applied`` or ``duplicate``;
 a ``rejected`` one stays, with the reason, for the user; a ``conflict`` becomes a
 local conflict record (the server's version is filled in by the pull that follows).
+
+One bad item never holds up the rest. A blob the server will not take (over its
+limit, or bytes that no longer match their name) is not retried on every sync: the
+entries naming it are set aside as ``rejected`` with the reason (never sent), and
+every other entry goes; once a later change of the same record is taken (the photo
+detached), they are ``superseded``. A batch the server refuses as a whole (413, 422)
+is split until the one entry it refuses is found and rejected alone.
 Answers are written in one transaction per batch, after the server committed: if
 the laptop dies in between, the same op_ids go again and come back ``duplicate``.
 """
@@ -11,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from inspector_app.store.audit import event_fields
@@ -24,12 +32,18 @@ from inspector_app.store.sync_records import (
     count_by_state,
     pending_batch,
     settle,
+    supersede_held,
 )
 from inspector_app.store.types import iso_utc, utcnow
-from inspector_app.sync.client import ServerUnreachable
+from inspector_app.sync.client import RequestRefused, ServerUnreachable
 from inspector_app.sync.context import SyncRun
-from inspector_app.sync.protocol import MISSING_BLOB_PREFIX, MutationResult, blob_refs
-from inspector_app.sync.report import RejectedItem
+from inspector_app.sync.protocol import (
+    MAX_BLOB_BYTES,
+    MISSING_BLOB_PREFIX,
+    MutationResult,
+    blob_refs,
+)
+from inspector_app.sync.report import BLOB_REFUSED_PREFIX, RejectedItem
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +52,25 @@ AUDIT_VERDICT_KEY = "audit_verdict"
 _CHAIN_BROKEN = "audit chain broken"
 
 
+#: Whole-batch answers that one malformed or oversized entry can cause: split the batch.
+_SPLIT_ON = (413, 422)
+
+
 class LocalBlobMissing(Exception):
     pass
+
+
+class BlobRefused(Exception):
+    """The server will not take this blob, however often it is sent."""
+
+    def __init__(self, sha: str, why: str) -> None:
+        super().__init__(why)
+        self.sha = sha
+        self.why = why
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
 
 
 def _wire(row: OutboxRow) -> dict[str, Any]:
@@ -57,11 +88,26 @@ def _wire(row: OutboxRow) -> dict[str, Any]:
 
 
 def upload_blob(run: SyncRun, sha: str) -> None:
-    """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on."""
+    """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on.
+
+    Raises BlobRefused for a file over the protocol's limit (without sending it: on a
+    site's mobile link 30 MB is minutes) or one the server answers with a 4xx.
+    """
     path = run.blobs.path(sha)
     if not path.is_file():
         raise LocalBlobMissing(sha)
     total = path.stat().st_size
+    if total > MAX_BLOB_BYTES:
+        raise BlobRefused(
+            sha, f"the file is {_mb(total)}; the server takes at most {_mb(MAX_BLOB_BYTES)}"
+        )
+    try:
+        _upload(run, sha, path, total)
+    except RequestRefused as exc:
+        raise BlobRefused(sha, f"the server refused the file ({exc})") from None
+
+
+def _upload(run: SyncRun, sha: str, path: Path, total: int) -> None:
     present, held = run.client.blob_head(sha)
     if present:
         return
@@ -108,18 +154,25 @@ def upload_blob(run: SyncRun, sha: str) -> None:
             return
 
 
-def _upload_named(run: SyncRun, rows: list[OutboxRow], confirmed: set[str]) -> set[str]:
-    """Upload every blob these entries name; return the ones missing on this laptop."""
+def _upload_named(
+    run: SyncRun, rows: list[OutboxRow], confirmed: set[str], refused: dict[str, str]
+) -> set[str]:
+    """Upload every blob these entries name; return the ones missing on this laptop.
+    Blobs the server will not take go into ``refused`` with the reason."""
     missing: set[str] = set()
     for row in rows:
         for sha in blob_refs(row.entity, row.data):
-            if sha in confirmed or sha in missing:
+            if sha in confirmed or sha in missing or sha in refused:
                 continue
             try:
                 upload_blob(run, sha)
             except LocalBlobMissing:
                 log.error("outbox entry %s names blob %s, absent from this laptop", row.op_id, sha)
                 missing.add(sha)
+                continue
+            except BlobRefused as exc:
+                log.warning("blob %s refused: %s; the changes naming it wait", sha, exc.why)
+                refused[sha] = exc.why
                 continue
             if run.report.cancelled:
                 return missing
@@ -137,19 +190,22 @@ def push_outbox(run: SyncRun) -> None:
     done = 0
     after = 0
     confirmed: set[str] = set()
+    refused: dict[str, str] = {}
     run.emit("push", 0, total)
     while not run.cancelled():
         with run.db.session() as s:
             rows = list(pending_batch(s, after, run.tuning.push_batch))
         if not rows:
             break
-        _upload_named(run, rows, confirmed)
+        _upload_named(run, rows, confirmed, refused)
         if run.report.cancelled:
             break
-        results = _send(run, rows)
+        held = _held(rows, refused)
+        sendable = [row for row in rows if row.op_id not in held]
+        results = _send(run, sendable) if sendable else {}
         retry = [
             row
-            for row in rows
+            for row in sendable
             if (r := results.get(row.op_id)) is not None
             and r.status == "rejected"
             and (r.reason or "").startswith(MISSING_BLOB_PREFIX)
@@ -158,25 +214,63 @@ def push_outbox(run: SyncRun) -> None:
         if retry:  # the server lost or never had a blob we thought it had
             for row in retry:
                 confirmed.discard((results[row.op_id].reason or "")[len(MISSING_BLOB_PREFIX) :])
-            _upload_named(run, retry, confirmed)
-            results.update(_send(run, retry))
-        _record_answers(run, rows, results)
+            _upload_named(run, retry, confirmed, refused)
+            held.update(_held(retry, refused))
+            retry = [row for row in retry if row.op_id not in held]
+            if retry:
+                results.update(_send(run, retry))
+        _record_answers(run, rows, results, held)
         after = rows[-1].seq
         done += len(rows)
         run.emit("push", done, total)
 
 
+def _held(rows: list[OutboxRow], refused: dict[str, str]) -> dict[str, str]:
+    """op_id -> reason, for the entries naming a blob the server refused."""
+    held: dict[str, str] = {}
+    for row in rows:
+        for sha in blob_refs(row.entity, row.data):
+            if sha in refused:
+                held[row.op_id] = f"{BLOB_REFUSED_PREFIX}{sha}: {refused[sha]}"
+                break
+    return held
+
+
 def _send(run: SyncRun, rows: list[OutboxRow]) -> dict[str, MutationResult]:
-    response = run.client.push(run.device_id, [_wire(r) for r in rows])
+    try:
+        response = run.client.push(run.device_id, [_wire(r) for r in rows])
+    except RequestRefused as exc:
+        if exc.status not in _SPLIT_ON:
+            raise
+        if len(rows) == 1:  # found it: this entry alone is refused
+            log.error("the server refused outbox entry %s: %s", rows[0].op_id, exc)
+            op_id = rows[0].op_id
+            reason = f"refused by the server ({exc})"
+            return {op_id: MutationResult(op_id=op_id, status="rejected", reason=reason)}
+        # Push is idempotent by op_id, so halves may be sent again safely, in order.
+        half = len(rows) // 2
+        return {**_send(run, rows[:half]), **_send(run, rows[half:])}
     return {r.op_id: r for r in response.results}
 
 
 def _record_answers(
-    run: SyncRun, rows: list[OutboxRow], results: dict[str, MutationResult]
+    run: SyncRun,
+    rows: list[OutboxRow],
+    results: dict[str, MutationResult],
+    held: dict[str, str] | None = None,
 ) -> None:
     now = utcnow()
     with run.db.write() as s:
         for detached in rows:
+            reason = (held or {}).get(detached.op_id)
+            if reason is not None:  # never sent: set aside with the reason, in order
+                row = s.get(OutboxRow, detached.seq)
+                if row is not None and row.state == "pending":
+                    settle(s, row, "rejected", None, reason)
+                    run.report.rejected.append(
+                        RejectedItem(row.op_id, row.entity, row.entity_id, reason)
+                    )
+                continue
             result = results.get(detached.op_id)
             if result is None:
                 continue  # stays pending; sent again next time
@@ -190,6 +284,10 @@ def _record_answers(
                 run.report.applied += 1
             elif status == "duplicate":
                 run.report.duplicates += 1
+            if first != "rejected":
+                # The server holds a newer version of this record from this laptop:
+                # the changes set aside before it (a refused photo) are now moot.
+                supersede_held(s, row, BLOB_REFUSED_PREFIX)
             if first == "conflict" or status == "conflict":
                 settle(s, row, "conflict", result.rev, result.reason)
                 if conflict_for_sibling(s, row.entity, row.entity_id, row.op_id) is None:

@@ -28,6 +28,11 @@ class CancelFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
+#: Reason of an outbox entry kept back, never sent, because the server refused a blob
+#: it names: ``blob_refused:<sha256>: <why>``. Set by this client only.
+BLOB_REFUSED_PREFIX = "blob_refused:"
+
+
 @dataclass(frozen=True, slots=True)
 class RejectedItem:
     op_id: str
@@ -56,6 +61,7 @@ class SyncReport:
     flagged_tasks: list[str] = field(default_factory=list)  # cancelled/reassigned with work
     blobs_downloaded: int = 0
     unreachable: str | None = None  # why the server could not be reached
+    refused_steps: list[str] = field(default_factory=list)  # a step the server refused whole
     cancelled: bool = False
     pull_complete: bool = False
 
@@ -74,7 +80,12 @@ class SyncReport:
         conflict, or not finished."""
         if self.unreachable is not None:
             return 2
-        if self.waiting_rejected or self.open_conflicts or not self.up_to_date:
+        if (
+            self.waiting_rejected
+            or self.open_conflicts
+            or self.refused_steps
+            or not self.up_to_date
+        ):
             return 1
         return 0
 
@@ -100,9 +111,16 @@ class SyncReport:
                 f"{len(self.flagged_tasks)} task(s) were cancelled or reassigned on the server; "
                 "the work done here is kept and still uploaded."
             )
+        lines.extend(f"The server refused the {step}" for step in self.refused_steps)
         if self.waiting_rejected:
             lines.append(f"{self.waiting_rejected} change(s) refused by the server:")
             lines.extend(f"  {r.entity} {r.entity_id}: {r.reason}" for r in self.rejected[:10])
+            if any(r.reason.startswith(BLOB_REFUSED_PREFIX) for r in self.rejected):
+                lines.append(
+                    "  A file the server refused keeps back only the changes naming it; "
+                    "everything else was sent. Detach that photo from its item (attach a "
+                    "smaller one if it is needed) and sync again."
+                )
         if self.open_conflicts:
             lines.append(
                 f"{self.open_conflicts} record(s) in conflict: both versions are kept; "

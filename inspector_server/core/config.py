@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from inspector_app.sync.protocol import MAX_BLOB_BYTES
+
 DEFAULT_SECRET = "changethis"
 
 
@@ -36,7 +38,11 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=20, ge=1, description="PostgreSQL connections kept open.")
     db_max_overflow: int = Field(default=30, ge=0, description="Extra connections under load.")
     db_pool_timeout_s: float = Field(default=30, gt=0, description="Wait for a free connection.")
-    max_blob_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="Largest blob.")
+    max_blob_bytes: int = Field(
+        default=MAX_BLOB_BYTES,
+        gt=0,
+        description="Largest blob; the protocol's limit, which clients also apply at import.",
+    )
     token_lifetime_hours: float = Field(
         default=24 * 14, gt=0, description="Bearer tokens expire this long after login."
     )

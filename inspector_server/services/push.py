@@ -36,6 +36,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.domain.text import find_bad_text
 from inspector_app.sync.protocol import (
     ENTITIES,
     MISSING_BLOB_PREFIX,
@@ -267,7 +268,8 @@ class _Batch:
 
     def _one(self, m: Mutation, fp: str | None) -> MutationResult:
         if fp is None:
-            return MutationResult(op_id=m.op_id, status="rejected", reason=REASON_NOT_JSON)
+            reason = REASON_NOT_TEXT if find_bad_text(m.data) else REASON_NOT_JSON
+            return MutationResult(op_id=m.op_id, status="rejected", reason=reason)
         seen = self.ledger.get(m.op_id)
         if seen is not None:
             if seen[0] != fp:
@@ -528,13 +530,14 @@ class _Batch:
 
 
 REASON_NOT_JSON = "data holds NaN or an infinity, which JSON cannot carry"
+REASON_NOT_TEXT = "data holds a lone surrogate, which is not text and cannot be stored"
 
 
 def _fingerprint(m: Mutation) -> str | None:
     try:
         return fingerprint(m)
-    except ValueError:  # NaN or infinity: the canonical form has no way to write them
-        return None
+    except ValueError:  # NaN, infinity or a lone surrogate: the canonical form cannot
+        return None  # write them
 
 
 def _validate(m: Mutation) -> None:

@@ -186,3 +186,89 @@ def test_scenario_preview_reports_bad_rows(capsys, tmp_path: Path) -> None:
     assert main(["scenario", "preview", str(bad)]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("1 items -> 1 items") and "第3行" in err
+
+
+def _business(db_url: str, uscc: str) -> Business | None:
+    engine = make_engine(db_url)
+    try:
+        with make_sessionmaker(engine)() as s:
+            return s.get(Business, uscc)
+    finally:
+        engine.dispose()
+
+
+def test_directory_nul_and_over_long_fields_by_line_good_rows_kept(
+    db_url: str, capsys, tmp_path: Path
+) -> None:
+    """The same rows pass and fail on SQLite and on PostgreSQL (which crashed on both and
+    rolled back the good rows of the file; SQLite took them with no length check)."""
+    rows = (DEMO / "businesses.csv").read_text(encoding="utf-8").splitlines()[1:6]
+    cells = [row.split(",") for row in rows]
+    cells[1][1] = cells[1][1][:3] + "\x00" + cells[1][1][3:]  # line 3: NUL in the name
+    cells[2][1] = "长" * 301  # line 4: one over the 300 of businesses.name
+    cells[3][2] = "址" * 501  # line 5: the address over its 500
+    csv_file = tmp_path / "directory.csv"
+    csv_file.write_text(HEADER + "\n".join(",".join(c) for c in cells) + "\n", encoding="utf-8")
+    assert run(db_url, "import-directory", str(csv_file)) == 1
+    out, err = capsys.readouterr()
+    assert "2 good rows" in out and "3 bad rows skipped" in out
+    assert [line.split(f"{csv_file}: ")[1] for line in err.splitlines()] == [
+        "第3行：名称含有 NUL 字符（第4个字符），已跳过",
+        "第4行：名称有301个字符，超过上限300个，已跳过",
+        "第5行：住所有501个字符，超过上限500个，已跳过",
+    ]
+    assert _business(db_url, cells[0][0]) is not None  # line 2
+    assert _business(db_url, cells[4][0]) is not None  # line 6
+    assert all(_business(db_url, c[0]) is None for c in cells[1:4])
+
+
+def test_directory_rows_that_are_not_utf8_are_skipped_alone(
+    db_url: str, capsys, tmp_path: Path
+) -> None:
+    rows = (DEMO / "businesses.csv").read_text(encoding="utf-8").splitlines()[6:9]
+    data = [row.encode("utf-8") for row in rows]
+    # An encoded lone surrogate (CESU-8) in the name of line 3: not UTF-8.
+    data[1] = data[1].replace("深圳市".encode(), b"\xed\xa0\x80", 1)
+    csv_file = tmp_path / "mixed.csv"
+    csv_file.write_bytes(HEADER.encode() + b"\n".join(data) + b"\n")
+    assert run(db_url, "import-directory", str(csv_file)) == 1
+    out, err = capsys.readouterr()
+    assert "2 good rows" in out and "1 bad rows" in out
+    assert "第3行：名称含有不是 UTF-8 编码的内容（第1个字符）" in err
+    assert _business(db_url, rows[0].split(",")[0]) is not None
+    assert _business(db_url, rows[2].split(",")[0]) is not None
+
+
+def test_checklist_and_equivalence_bad_fields_by_line(db_url: str, capsys, tmp_path: Path) -> None:
+    head = "department_code,department_name,code,title,content,method,legal_basis,severity\n"
+    good = "NULT,测试部门,NT-{n},标题{n},内容,方法,《消防法》第十六条,key\n"
+    checklist = tmp_path / "NULT.csv"
+    checklist.write_text(
+        head
+        + good.format(n=1)
+        + "NULT,测试部门,NT-2,标\x00题,内容,方法,《消防法》第十六条,key\n"
+        + f"NULT,测试部门,NT-3,{'题' * 501},内容,方法,《消防法》第十六条,key\n"
+        + "NULT,测试部门,NT-4,标题,内容,方法,《消防法》第十六条\x00,key\n"
+        + good.format(n=5),
+        encoding="utf-8",
+    )
+    eq = tmp_path / "eq.csv"
+    eq.write_text(
+        f"code_a,code_b,note\nNT-1,NT-5,同一事项\nNT-1,{'X' * 81},太长\n", encoding="utf-8"
+    )
+    assert run(db_url, "import-checklists", str(checklist), "--equivalences", str(eq)) == 1
+    out, err = capsys.readouterr()
+    assert "checklists: 2 good rows" in out and "equivalences: 1 good rows" in out
+    lines = [line.split(": ", 1)[1] for line in err.splitlines()]
+    assert lines == [
+        "第3行：事项名称含有 NUL 字符（第2个字符），已跳过",
+        "第4行：事项名称有501个字符，超过上限500个，已跳过",
+        "第5行：法律依据含有 NUL 字符（第10个字符），已跳过",
+        "第3行：事项编码B有81个字符，超过上限80个，已跳过",
+    ]
+    engine = make_engine(db_url)
+    with make_sessionmaker(engine)() as s:
+        codes = s.scalars(select(ChecklistItem.code).where(ChecklistItem.department_code == "NULT"))
+        assert sorted(codes) == ["NT-1", "NT-5"]
+        assert s.get(ChecklistEquivalence, ("NT-1", "NT-5")) is not None
+    engine.dispose()

@@ -86,6 +86,28 @@ def jpeg_bytes(color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
     return out.getvalue()
 
 
+def camera_jpeg_bytes(
+    size: tuple[int, int] = (2400, 1800), orientation: int = 1, seed: int = 0
+) -> bytes:
+    """A camera-like JPEG: a smooth scene with edges and sensor noise (not a flat colour,
+    which compresses to nothing), with an EXIF orientation as a phone writes it."""
+    w, h = size
+    scene = (
+        Image.effect_noise((max(w // 64, 2), max(h // 64, 2)), 90 + seed)
+        .convert("RGB")
+        .resize(size, Image.Resampling.BICUBIC)
+    )
+    grain = Image.effect_noise(size, 12).convert("RGB")
+    image = Image.blend(scene, grain, 0.15)
+    # A dark bar at the top of the scene as taken: tells which way up a copy came out.
+    image.paste((10, 10, 10), (0, 0, w, h // 10))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=92, exif=exif)
+    return out.getvalue()
+
+
 def png_bytes() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (8, 8), (0, 120, 0)).save(out, format="PNG")
@@ -114,6 +136,11 @@ def make_task() -> Callable[..., JointTask]:
 @pytest.fixture
 def jpeg() -> bytes:
     return jpeg_bytes()
+
+
+@pytest.fixture
+def camera_jpeg() -> Callable[..., bytes]:
+    return camera_jpeg_bytes
 
 
 @pytest.fixture

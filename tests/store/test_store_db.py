@@ -90,6 +90,7 @@ def _insert_task_row(conn: sqlite3.Connection, task_id: str) -> None:
 
 def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) -> None:
     open_database(db_path).close()
+    shipped = Migrations().head()
     # Leave committed rows only in the -wal: this connection never checkpoints and
     # stays open, so closing it cannot fold the WAL into the main file either.
     holder = sqlite3.connect(db_path)
@@ -103,7 +104,8 @@ def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) ->
         assert upgraded.revision() == "0099"
         assert upgraded.backup is not None
         assert re.fullmatch(
-            r"inspector\.db\.before-0005_enforcement-\d{8}T\d{6}Z\.bak", upgraded.backup.name
+            rf"inspector\.db\.before-{re.escape(shipped)}-\d{{8}}T\d{{6}}Z\.bak",
+            upgraded.backup.name,
         ), upgraded.backup.name
         with upgraded.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT test_only_note FROM tasks").all() == [(None,)]
@@ -113,9 +115,7 @@ def test_upgrade_copies_the_file_aside_including_the_wal_first(db_path: Path) ->
 
     copy = sqlite3.connect(f"{upgraded.backup.as_uri()}?mode=ro", uri=True)
     try:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0005_enforcement",)
-        ]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(shipped,)]
         assert copy.execute("SELECT id FROM tasks").fetchall() == [("kept-in-wal",)]
     finally:
         copy.close()

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.services import Profile, open_profile
 from inspector_app.services import login as service_login
+from inspector_app.sync.protocol import MAX_BLOB_BYTES
 from inspector_server.api.compression import install_compression
 from inspector_server.core.config import Settings
 from inspector_server.core.db import make_engine, write_session
@@ -46,7 +47,7 @@ def demo_settings(data: Path, db_url: str | None = None, **overrides: Any) -> Se
         "demo": True,
         "argon2_memory_kib": 64,
         "argon2_time_cost": 1,
-        "max_blob_bytes": 25 * 1024 * 1024,
+        "max_blob_bytes": MAX_BLOB_BYTES,
         # Chaos tests sign in many times from one address.
         "login_pair_free": 1000,
         "login_user_free": 1000,

@@ -7,7 +7,7 @@ are kept; the inspection record gains the opening and the weighing of the party'
 statement (``details``).
 
 Revision ID: 0005_enforcement
-Revises: 0002
+Revises: 0004_evidence_copies
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_enforcement"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004_evidence_copies"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
