@@ -46,18 +46,15 @@ from inspector_app.domain.serialization import iso_utc
 from inspector_app.services._guards import aware, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
+from inspector_app.services.evidence import document_image
 from inspector_app.services.messages import Text
 from inspector_app.services.number_needs import add_needs
 from inspector_app.services.profile import Profile
 from inspector_app.services.reference_data import settings_folder as agency_folder
+from inspector_app.services.visit_compose import compose
 from inspector_app.services.visit_context import VisitContext, load_context
-from inspector_app.services.visit_documents import (
-    DELIVERY_METHODS,
-    Need,
-    compose,
-    needed_documents,
-)
-from inspector_app.store.models import DocumentRow, UsedNumberRow
+from inspector_app.services.visit_documents import DELIVERY_METHODS, Need, needed_documents
+from inspector_app.store.models import DocumentRow, EvidenceRow, UsedNumberRow
 from inspector_app.store.repositories import get_state
 from inspector_app.store.sync_records import next_free_number, numbers_left
 
@@ -276,6 +273,21 @@ def _load_settings(folder: Any, server: str | None) -> DocumentSettings:
         return load_settings(folder, verify_base_url=server)  # type: ignore[call-arg]
     except TypeError:  # documents without a verification address setting
         return load_settings(folder)
+
+
+def image_reader(profile: Profile) -> Callable[[str], bytes]:
+    """Image bytes for a document: a photo's downscaled copy (made once, at import), a
+    signature's PNG as it was signed. Read once per issue."""
+    cache: dict[str, bytes] = {}
+
+    def read(sha: str) -> bytes:
+        if sha not in cache:
+            with profile.db.session() as s:
+                photo = s.scalar(select(EvidenceRow.sha256).where(EvidenceRow.sha256 == sha))
+            cache[sha] = document_image(profile, sha) if photo else profile.blobs.read(sha)
+        return cache[sha]
+
+    return read
 
 
 # -- what the visit needs and holds -------------------------------------------------------
@@ -518,6 +530,7 @@ def _issue(
     made: list[IssuedDocument] = []
     notes: list[str] = []
     ids: set[str] = set()
+    images = image_reader(profile)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         task_row(s, task_id)
@@ -551,7 +564,7 @@ def _issue(
                 number=number,
                 issued_at=when,
                 draft=False,
-                blobs=profile.blobs,
+                image_for=images,
                 numbered=numbered,
             )
             pdf = _render(doc, cfg)

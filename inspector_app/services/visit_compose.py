@@ -311,7 +311,8 @@ def joint_notice(p: Parts) -> JointResultNotice:
                 department=d.name,
                 items_checked=len(mine),
                 findings=tuple(
-                    f"第{r.no}项“{r.title}”：{r.note or r.result}；{_handling(ctx, ctx.item(r.item_id))}"
+                    f"第{r.no}项“{r.title}”：{r.note or r.result}；"
+                    f"{_handling(ctx, ctx.item(r.item_id))}"
                     for r in found
                 ),
                 result=f"发现问题{len(found)}项" if found else "未发现问题",
@@ -434,12 +435,9 @@ def _origin(p: Parts, department_code: str) -> str:
 def _reasoning(p: Parts, item: MergedItem, d: Disposition, department_code: str) -> Reasoning:
     ctx = p.ctx
     r = ctx.results[item.id]
-    facts = [
-        Fact(
-            "事实一",
-            f"{zh_date(p.started.date())}检查时，{_note(ctx, item) or item.title}（检查事项“{item.title}”）。",
-        )
-    ]
+    seen = _note(ctx, item) or item.title
+    day = zh_date(p.started.date())
+    facts = [Fact("事实一", f"{day}检查时，{seen}（检查事项“{item.title}”）。")]
     record = ctx.records.get(item.id)
     a = record.assessment if record is not None else None
     if r.corrected_on_site or (a is not None and a.corrected):

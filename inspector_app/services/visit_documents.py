@@ -21,7 +21,6 @@ The issuing department is the one whose provisions the disposition applies (its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -168,7 +167,10 @@ def _proofs(ctx: VisitContext) -> list[Need]:
 def why_not_needed(ctx: VisitContext, kind: DocumentKind) -> str:
     """Why the visit needs no document of ``kind`` now, in both languages."""
     if kind is DocumentKind.PROOF_OF_SERVICE:
-        return "没有已送达而未列入送达回证的文书；请先记录送达。 / No delivered document awaits a proof of service; record a delivery first."
+        return (
+            "没有已送达而未列入送达回证的文书；请先记录送达。 / No delivered document awaits "
+            "a proof of service; record a delivery first."
+        )
     if kind is DocumentKind.CREDIT_REPAIR_NOTICE:
         return NO_CREDIT_NOTICE
     decided = {ctx.confirmed(i.id).kind for i in ctx.task.checklist if ctx.confirmed(i.id)}  # type: ignore[union-attr]
@@ -215,13 +217,3 @@ def parsed_number(record: IssuedRecord) -> DocumentNumber | None:
 
 def iso_time(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value)) if value else None
-
-
-def compose(*args: Any, **kwargs: Any) -> Any:
-    """Compose a document from the record (see ``visit_compose``)."""
-    from inspector_app.services.visit_compose import compose as _compose
-
-    return _compose(*args, **kwargs)
-
-
-ImageFor = Callable[[str], bytes]
