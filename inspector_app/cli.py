@@ -142,7 +142,7 @@ def _tasks(args: argparse.Namespace) -> int:
 
     with _open(args) as profile:
         if args.json:
-            cli_visit._print_json(cli_visit.tasks_json(profile))
+            cli_visit.print_json(cli_visit.tasks_json(profile))
             return 0
         tasks = list_tasks(profile)
         if not tasks:
