@@ -375,10 +375,10 @@ def _kind(kind: DocumentKind | str) -> DocumentKind:
         raise InvalidInput(UNKNOWN_KIND, kind=kind, kinds=[k.value for k in DocumentKind]) from None
 
 
-def _check_opening(ctx: VisitContext) -> list[str]:
+def _check_opening(ctx: VisitContext) -> list[Text]:
     if ctx.opening.credentials_shown and ctx.opening.rights_told:
         return []
-    return [str(OPENING_MISSING)]
+    return [OPENING_MISSING]
 
 
 def _issued_for(s: Session, task_id: str, key: str) -> DocumentRow | None:
@@ -531,6 +531,14 @@ def _issue(
     notes: list[str] = []
     ids: set[str] = set()
     images = image_reader(profile)
+    # Read every image before the write transaction: a photo that came down from the
+    # server gets its document copy made (and written) on first use.
+    for photos in ctx.photos.values():
+        for ref in photos:
+            images(ref.sha256)
+    for sig in ctx.signatures.values():
+        if sig.sha256:
+            images(sig.sha256)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         task_row(s, task_id)
@@ -738,6 +746,8 @@ def deliver(
     """Record that an issued document was delivered (送达); the 送达回证 lists it."""
     user = profile.require_user()
     at = aware(at, "time of delivery")
+    names = {zh: wire for wire, zh in DELIVERY_METHODS.items()}
+    method = names.get(method.strip(), method.strip())  # 直接送达 or direct
     if method not in DELIVERY_METHODS:
         raise InvalidInput(DELIVER_METHOD, method=method, methods=list(DELIVERY_METHODS))
     if not recipient.strip():
