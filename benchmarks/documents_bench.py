@@ -55,6 +55,7 @@ from inspector_app.domain.entities import (  # noqa: E402
 INSPECTORS = [
     Inspector("i1", "inspector1", "李明轩", "19030012345", "SZSCJG"),
     Inspector("i2", "inspector2", "陈建国", "粤B0304127", "XF"),
+    Inspector("i3", "sc_xu", "徐文博", "19030012471", "SZSCJG"),
 ]
 
 
@@ -111,7 +112,7 @@ def bench_task(n_items: int = 60, variant: int | None = None) -> JointTask:
             Department("XF", "深圳市福田区消防救援大队"),
         ),
         lead_department_code="SZSCJG",
-        inspector_ids=("inspector1", "inspector2"),
+        inspector_ids=("inspector1", "sc_xu", "inspector2"),
         team_id=None,
         window_start=date(2026, 11, 2),
         window_end=date(2026, 11, 27),
@@ -263,7 +264,7 @@ def build_docx(doc, s) -> bytes:  # type: ignore[no-untyped-def]
         set_font(run, song, 9)
 
     # Header: the QR code with the id and hash, at the right; footer: page n of N, id.
-    qr_value = s.qr_payload.format(id=h.id, sha256=content_sha256(doc))
+    qr_value = s.qr_text(h.id, content_sha256(doc))
     hp = sec.header.paragraphs[0]
     hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     hp.add_run().add_picture(io.BytesIO(_qr_png(qr_value)), width=Mm(24))

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from inspector_app.domain.entities import Role
+from inspector_server import review_commands as _review
 from inspector_server.core.config import Settings
 from inspector_server.core.db import engine_for, make_sessionmaker, write_session
 from inspector_server.core.migrate import upgrade
@@ -34,7 +35,7 @@ PLANNING_COMMANDS: list[
         Callable[[argparse.ArgumentParser], None],
         Callable[[argparse.Namespace, Settings], int],
     ]
-] = list(_planning.COMMANDS)
+] = list(_planning.COMMANDS) + list(_review.COMMANDS)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

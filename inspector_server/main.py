@@ -14,6 +14,7 @@ from inspector_server.api.compression import install_compression
 from inspector_server.api.deps import protocol_problem
 from inspector_server.api.errors import install_error_handlers
 from inspector_server.api.main import api_router
+from inspector_server.api.pages import router as pages_router
 from inspector_server.core.config import Settings
 from inspector_server.core.db import engine_for, make_read_sessionmaker, make_sessionmaker
 from inspector_server.core.security import PasswordHashing
@@ -65,4 +66,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_compression(app)
     install_error_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(pages_router)  # /verify/{id}, /results: public pages, no /api/v1
     return app

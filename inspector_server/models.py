@@ -353,3 +353,8 @@ class Recusal(Base):
     uscc: Mapped[str] = mapped_column(String(18), primary_key=True, index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# The visit's tables live in their own module; importing it here puts them in
+# ``Base.metadata`` for Alembic and for every user of this module.
+from inspector_server import models_visits as _models_visits  # noqa: E402, F401

@@ -27,3 +27,31 @@ class AuditChainPublic(BaseModel):
     events: int
     broken: bool
     problems: list[dict[str, Any]]
+
+
+class PublishedResult(BaseModel):
+    """One published inspection result (公示), as ``services.publication`` built it."""
+
+    task_id: str
+    plan_number: str
+    plan_name: str
+    task_number: str
+    task_name: str
+    kind: str
+    lead_department: str
+    co_departments: str
+    party_name: str
+    uscc: str
+    inspected_on: str
+    result: str
+    agency: str
+    deadline: str
+    published_on: str
+    overdue: str
+
+
+class PublishedResults(BaseModel):
+    results: list[PublishedResult]
+    total: int
+    offset: int
+    limit: int

@@ -3,9 +3,12 @@
 doc = Document(DocumentHeader(...), OrderToCorrect(...))
 pdf = render_pdf(doc)               # raises DocumentIncomplete / DocumentRefused
 canonical_content(doc)              # the bytes whose SHA-256 the QR code carries
+check_visit([record, order, ...])   # contradictions among the documents of one visit
 """
 
 from inspector_app.documents.canonical import canonical_content, content_sha256, qr_payload
+from inspector_app.documents.compose import credit_repair_notice, introduce_officers
+from inspector_app.documents.consistency import Problem, check_visit
 from inspector_app.documents.gates import check_document, missing_for_final
 from inspector_app.documents.kinds import (
     QA,
@@ -17,9 +20,11 @@ from inspector_app.documents.kinds import (
     Fact,
     JointResultNotice,
     NoPenaltyDecision,
+    NoPenaltyGround,
     OnsiteRecord,
     OrderToCorrect,
     Penalty,
+    PriorNotice,
     ProofOfService,
     Reasoning,
     RecordItem,
@@ -62,12 +67,15 @@ __all__ = [
     "Fact",
     "JointResultNotice",
     "NoPenaltyDecision",
+    "NoPenaltyGround",
     "Officer",
     "OnsiteRecord",
     "OrderToCorrect",
     "Party",
     "Penalty",
     "Photo",
+    "PriorNotice",
+    "Problem",
     "ProofOfService",
     "Reasoning",
     "RecordItem",
@@ -80,7 +88,10 @@ __all__ = [
     "SummaryPenaltyDecision",
     "canonical_content",
     "check_document",
+    "check_visit",
     "content_sha256",
+    "credit_repair_notice",
+    "introduce_officers",
     "load_settings",
     "missing_for_final",
     "qr_payload",

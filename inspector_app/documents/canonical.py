@@ -4,11 +4,10 @@
 whole document value: header and content, with every image replaced by the SHA-256
 of its bytes. The QR code is drawn from it, so it is not part of it.
 
-QR payload (default, set by ``qr_payload`` in agency.json): ``FI1:<id>:<sha256>``,
-where ``<id>`` is the document's uuid and ``<sha256>`` the lowercase hex SHA-256 of
-``canonical_content(doc)``. An agency may use a verify URL instead, e.g.
-``https://verify.example/d/{id}?h={sha256}``; the server's verify endpoint answers
-for the same pair.
+QR payload (``qr_payload`` in agency.json): by default the URL of the server's public
+verification page, ``{verify_base_url}/verify/<id>?h=<sha256>``, which any phone camera
+opens; ``<id>`` is the document's uuid and ``<sha256>`` the lowercase hex SHA-256 of
+``canonical_content(doc)``, which the server's verify endpoint answers for the same id.
 """
 
 from __future__ import annotations
@@ -82,5 +81,12 @@ def content_sha256(doc: Document) -> str:
     return hashlib.sha256(canonical_content(doc)).hexdigest()
 
 
-def qr_payload(doc: Document, template: str = "FI1:{id}:{sha256}") -> str:
-    return template.format(id=doc.header.id, sha256=content_sha256(doc))
+def qr_payload(
+    doc: Document,
+    template: str = "{verify_base_url}/verify/{id}?h={sha256}",
+    verify_base_url: str = "http://127.0.0.1:8000",
+) -> str:
+    """What the QR code of ``doc`` carries (``DocumentSettings.qr_text`` with settings)."""
+    return template.format(
+        verify_base_url=verify_base_url.rstrip("/"), id=doc.header.id, sha256=content_sha256(doc)
+    )

@@ -482,8 +482,12 @@ class SealBlock(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         # The seal may stand out above and below the block, as a real seal over text
-        # does; only ~70% of it takes space, so a short notice keeps to one page.
-        self.height = max(self.seal_size * 0.7, 3 * self.style.leading) + 2 * mm
+        # does; only ~70% of it takes space, so a short notice keeps to one page. Without
+        # an image the seal is stamped by hand over the name and date.
+        if self.seal:
+            self.height = max(self.seal_size * 0.7, 3 * self.style.leading) + 2 * mm
+        else:
+            self.height = 2.5 * self.style.leading + 2 * mm
         return self.width, self.height
 
     def draw(self) -> None:

@@ -41,14 +41,19 @@ class DocumentRefused(DocumentError):
 
 @dataclass(frozen=True, slots=True)
 class Agency:
-    """The issuing agency as printed: name, 机关代字 and where remedies go."""
+    """The issuing agency as printed: name, 机关代字 and where remedies go.
+
+    ``department_code`` is the agency's code in the task data (``Department.code``,
+    e.g. SZSCJG): an officer acts for this agency when their department has this code.
+    """
 
     name: str
     code: str  # 机关代字, e.g. 深市监福
-    review_body: str  # 行政复议机关, e.g. 深圳市福田区人民政府
-    court: str  # 人民法院 for 行政诉讼
+    review_body: str  # 行政复议机关, e.g. 深圳市人民政府或者深圳市福田区人民政府
+    court: str  # 人民法院 for a suit brought directly (行政诉讼法第十四条、第十八条)
     address: str = ""
     phone: str = ""
+    department_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +85,25 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class Officer:
-    """An inspector as the document names them: name, 执法证号 and optional signature image."""
+    """An inspector as the document names them: name, 执法证号, their own agency and signature.
+
+    In a joint visit each officer acts for their own agency (行政处罚法第四十二条), so every
+    officer carries it: ``agency`` as printed, ``department_code`` as in the task data.
+    """
 
     name: str
     badge_no: str
     signature: bytes | None = None  # PNG/JPEG of the handwritten signature
+    agency: str = ""  # e.g. 深圳市福田区消防救援大队
+    department_code: str = ""  # e.g. XF
+
+    def acts_for(self, agency: Agency) -> bool | None:
+        """True if this officer belongs to ``agency``, False if to another, None if unknown."""
+        if self.department_code and agency.department_code:
+            return self.department_code == agency.department_code
+        if self.agency.strip():
+            return self.agency.strip() == agency.name
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +122,12 @@ class Refusal:
 class Signatures:
     """Signatures other than the inspectors' own: the party (or its refusal) and a witness."""
 
-    party: bytes | None = None  # PNG/JPEG of the party's signature
+    party: bytes | None = None  # PNG/JPEG of the party's (or the recipient's) signature
     party_signed_at: datetime | None = None
     refusal: Refusal | None = None
     witness_name: str = ""
-    witness: bytes | None = None
+    witness: bytes | None = None  # PNG/JPEG of the witness's signature
+    witness_signed_at: datetime | None = None
 
     @property
     def party_accounted_for(self) -> bool:

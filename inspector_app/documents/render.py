@@ -68,9 +68,9 @@ def render_pdf(doc: Document, settings: DocumentSettings | None = None) -> bytes
         margins=margins,
         footer=common["page_footer"],
         footer_size=float(raw["footer"]["size"]),
-        qr_value=settings.qr_payload.format(id=h.id, sha256=sha),
+        qr_value=settings.qr_text(h.id, sha),
         qr_size=styles.mm("qr_mm"),
-        id_text=h.id,
+        id_text=f"{common['document_id']} {h.id}",
         watermark=dict(raw["watermark"]) if h.draft else None,
     )
     if doc.kind is DocumentKind.ONSITE_RECORD:

@@ -3,46 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from inspector_app.documents.blocks import (
     Ctx,
+    form_table,
     head_block,
     id_line,
     inspectors_table,
+    kept_with_tail,
+    party_signature_cell,
     party_table,
     photos_block,
-    reasoned_sections,
+    picture,
     remedies_block,
     seal_block,
     signatures_block,
-    yuan_upper,
+)
+from inspector_app.documents.decisions import (
+    closing,
+    credit_repair_notice,
+    no_penalty_decision,
+    summary_penalty_decision,
 )
 from inspector_app.documents.kinds import (
-    CreditRepairNotice,
     JointResultNotice,
-    NoPenaltyDecision,
     OnsiteRecord,
     OrderToCorrect,
-    Penalty,
     ProofOfService,
     RiskReminder,
-    SummaryPenaltyDecision,
+    ServiceMethod,
 )
 from inspector_app.documents.layout import RowSplitTable
 from inspector_app.domain.entities import DocumentKind
 
 YES_NO = {True: "是", False: "否"}
-
-
-def closing_block(ctx: Ctx, *, photos: bool = False) -> list[Flowable]:
-    """How every decision and notice ends: officers, seal, evidence photos, signatures, id."""
-    out: list[Flowable] = [inspectors_table(ctx), seal_block(ctx)]
-    if photos:
-        out += photos_block(ctx)
-    return [*out, signatures_block(ctx), id_line(ctx)]
 
 
 def _labelled(ctx: Ctx, rows: list[tuple[str, str]], label_mm: float = 42) -> Table:
@@ -80,12 +78,12 @@ def onsite_record(ctx: Ctx) -> list[Flowable]:
             ],
         )
     )
-    out.append(inspectors_table(ctx))
+    out.append(inspectors_table(ctx, with_agency=True))
     out.append(ctx.heading(w["opening_heading"]))
     for qa in c.opening:
         out.append(ctx.p(f"{w['question']}：{qa.question}", "body_left"))
         out.append(ctx.p(f"{w['answer']}：{qa.answer}", "body_left"))
-    out.append(ctx.heading(w["items_heading"]))
+    out += ctx.table_heading(w["items_heading"])
     cols = w["items_columns"]
     fw = ctx.frame_width
     widths = [10 * mm, 0.36 * fw, 16 * mm, 0, 18 * mm]
@@ -104,14 +102,15 @@ def onsite_record(ctx: Ctx) -> list[Flowable]:
     t = RowSplitTable(data, colWidths=widths, repeatRows=1)
     t.setStyle(ctx.grid())
     out.append(t)
+    out += photos_block(ctx)
     out.append(ctx.heading(w["statement_heading"]))
     out.append(ctx.p(c.party_statement or "无"))
     out.append(ctx.heading(w["closing_heading"]))
     out.append(ctx.p(c.closing_ack))
-    out += photos_block(ctx)
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    # The party, a witness (a place to sign even when none was needed) and the officers,
+    # and the 记录人 who wrote the record, on the page of the closing line.
+    sigs = signatures_block(ctx, party=True, witness=True, recorder=c.recorder)
+    return kept_with_tail(out, [sigs, id_line(ctx)], tail=2)
 
 
 def order_to_correct(ctx: Ctx) -> list[Flowable]:
@@ -141,9 +140,9 @@ def order_to_correct(ctx: Ctx) -> list[Flowable]:
     out += [ctx.p(f"{i}. {a}") for i, a in enumerate(c.actions, 1)]
     out.append(ctx.heading(w["consequence_heading"]))
     out.append(ctx.p(c.consequence))
-    out += remedies_block(ctx, "通知")
     out += photos_block(ctx)
-    return out + closing_block(ctx)
+    out += remedies_block(ctx, "通知")
+    return closing(ctx, out)
 
 
 def risk_reminder(ctx: Ctx) -> list[Flowable]:
@@ -162,99 +161,14 @@ def risk_reminder(ctx: Ctx) -> list[Flowable]:
         out += [ctx.p(ref) for ref in c.legal_refs]
     if c.reply_by is not None:
         out.append(ctx.p(w["reply"].format(date=ctx.date(c.reply_by))))
-    out.append(ctx.p(w["nature"]))
     out += photos_block(ctx)
-    return out + closing_block(ctx)
-
-
-def no_penalty_decision(ctx: Ctx) -> list[Flowable]:
-    c = ctx.doc.content
-    assert isinstance(c, NoPenaltyDecision)
-    w = ctx.settings.wording["no_penalty_decision"]
-    d = ctx.settings.wording["decision"]
-    out = head_block(ctx) + reasoned_sections(ctx, c.reasoning)
-    if c.list_entry:
-        out.append(ctx.p(w["list_entry"].format(entry=c.list_entry)))
-    out.append(ctx.p(w["rule"].format(rule_id=c.rule_id)))
-    out.append(ctx.heading(d["s8"]))
-    out.append(ctx.p(w["basis"].format(basis=c.basis)))
-    out.append(ctx.p(c.decision))
-    out.append(ctx.p(w["education_heading"], "body_left"))
-    out.append(ctx.p(c.education))
-    out.append(ctx.heading(d["s9"]))
-    out += remedies_block(ctx, "决定")
-    out.append(ctx.heading(d["s10"]))
-    return out + closing_block(ctx, photos=True)
-
-
-def summary_penalty_decision(ctx: Ctx) -> list[Flowable]:
-    c = ctx.doc.content
-    assert isinstance(c, SummaryPenaltyDecision)
-    w = ctx.settings.wording["summary_penalty_decision"]
-    d = ctx.settings.wording["decision"]
-    a = ctx.doc.header.agency
-    out = head_block(ctx) + reasoned_sections(ctx, c.reasoning)
-    out.append(ctx.p(w["procedure"]))
-    out.append(ctx.heading(d["s8"]))
-    basis = "、".join(c.penalty_basis)
-    if c.penalty is Penalty.FINE and c.amount is not None:
-        amount = format(c.amount.normalize(), "f")
-        out.append(
-            ctx.p(
-                w["decision_fine"].format(
-                    basis=basis, amount=amount, amount_upper=yuan_upper(c.amount)
-                )
-            )
-        )
-    else:
-        out.append(ctx.p(w["decision_warning"].format(basis=basis)))
-    out.append(ctx.p(w["time_place"].format(time=ctx.datetime(c.decided_at), place=c.place)))
-    out.append(ctx.heading(d["s9"]))
-    if c.penalty is Penalty.FINE:
-        if c.collected_on_spot:
-            out.append(ctx.p(w["collected"].format(receipt=c.receipt_no or "—")))
-        else:
-            out.append(ctx.p(w["payment"].format(how=c.payment_instructions)))
-    # 行政复议法第23条: the review-first notice is mandatory, whatever remedy_clause says.
-    out.append(ctx.p(w["review_first"].format(review_body=a.review_body, court=a.court)))
-    out.append(ctx.p(w["filing"]))
-    out.append(ctx.heading(d["s10"]))
-    return out + closing_block(ctx, photos=True)
-
-
-def credit_repair_notice(ctx: Ctx) -> list[Flowable]:
-    c = ctx.doc.content
-    assert isinstance(c, CreditRepairNotice)
-    w = ctx.settings.wording["credit_repair_notice"]
-    platform = ctx.settings.publicity_platform
-    out = head_block(ctx)
-    out.append(party_table(ctx))
-    out.append(ctx.p(w["intro"].format(party=ctx.doc.header.party.name), "body_left"))
-    out.append(
-        ctx.p(
-            w["publication"].format(
-                date=ctx.date(c.decision_date),
-                title=c.decision_title,
-                number=ctx.number(c.decision_number),
-                penalty=c.penalty_summary,
-                platform=platform,
-                period=c.publicity_period,
-            )
-        )
-    )
-    if c.early_repair_from is not None:
-        out.append(ctx.p(w["early_repair"].format(date=ctx.date(c.early_repair_from))))
-    else:
-        out.append(ctx.p(w["no_early_repair"].format(reason=c.no_early_repair_reason)))
-    out.append(ctx.p(w["conditions_heading"], "body_left"))
-    out += [ctx.p(cond) for cond in w["conditions"]]
-    out.append(ctx.p(w["how_heading"], "body_left"))
-    out.append(ctx.p(w["how"].format(platform=platform)))
-    out.append(ctx.p(w["together"]))
-    return out + closing_block(ctx)
+    out.append(ctx.p(w["nature"]))
+    return closing(ctx, out)
 
 
 def joint_result_notice(ctx: Ctx) -> list[Flowable]:
+    """One notice for all departments, each department's part its own (谁检查、谁负责):
+    its findings, handling, officers and their confirmation, not all under the lead's seal."""
     c = ctx.doc.content
     assert isinstance(c, JointResultNotice)
     w = ctx.settings.wording["joint_result_notice"]
@@ -274,65 +188,126 @@ def joint_result_notice(ctx: Ctx) -> list[Flowable]:
             )
         )
     )
-    data = [[ctx.cell(h, head=True) for h in w["columns"]]]
-    for dr in c.departments:
+    rows = w["rows"]
+    label_w = 40 * mm
+    value_w = ctx.frame_width - label_w
+    for n, dr in enumerate(c.departments, 1):
         findings = "\n".join(f"{i}. {f}" for i, f in enumerate(dr.findings, 1)) or w["none"]
-        data.append(
-            [
-                ctx.cell(dr.department),
-                ctx.cell(str(dr.items_checked)),
-                ctx.cell(findings),
-                ctx.cell(dr.result),
-                ctx.cell(dr.follow_up or w["none"]),
-            ]
-        )
-    fw = ctx.frame_width
-    widths = [0.2 * fw, 16 * mm, 0, 0.17 * fw, 0.18 * fw]
-    widths[2] = fw - sum(widths)
-    t = RowSplitTable(data, colWidths=widths, repeatRows=1)
-    t.setStyle(ctx.grid())
-    out.append(t)
+        officers = "、".join(f"{o.name}（{o.badge_no}）" for o in dr.officers) or "—"
+        signed: list[Any] = [
+            picture(o.signature, 36 * mm, ctx.styles.mm("signature_height_mm"))
+            for o in dr.officers
+            if o.signature
+        ]
+        confirm: list[Any] = [*signed, ctx.cell(ctx.datetime(dr.confirmed_at))]
+        data: list[list[Any]] = [
+            [ctx.cell(rows["items"], head=True), ctx.short(str(dr.items_checked), value_w)],
+            [ctx.cell(rows["findings"], head=True), ctx.cell(findings)],
+            [ctx.cell(rows["result"], head=True), ctx.cell(dr.result)],
+            [ctx.cell(rows["follow_up"], head=True), ctx.cell(dr.follow_up or w["none"])],
+            [ctx.cell(rows["officers"], head=True), ctx.cell(officers)],
+            [ctx.cell(rows["confirmation"], head=True), confirm],
+        ]
+        t = Table(data, colWidths=[label_w, value_w], repeatRows=0)
+        t.setStyle(ctx.grid())
+        out += ctx.table_heading(w["department_heading"].format(n=n, department=dr.department))
+        out.append(t)
     out.append(ctx.p(w["overall"].format(overall=c.overall)))
+    out.append(ctx.p(w["objection"]))
     if c.publish_by is not None:
         out.append(ctx.p(w["publish"].format(date=ctx.date(c.publish_by), platform=platform)))
     else:
         out.append(ctx.p(w["publish_no_date"].format(platform=platform)))
-    out += remedies_block(ctx, "告知书")
-    return out + closing_block(ctx)
+    # The lead department's seal says who organised the visit and delivers the notice;
+    # each department's results carry its own officers' confirmation above.
+    end = [seal_block(ctx, w["lead_seal"]), signatures_block(ctx, officers=False)]
+    return kept_with_tail(out, [*end, id_line(ctx)], tail=2)
 
 
 def proof_of_service(ctx: Ctx) -> list[Flowable]:
+    """送达回证: what was served, when, where, how; the recipient's signature or the recorded
+    refusal (never a typed name), the proxy and why, the witness's signature, the servers."""
     c = ctx.doc.content
     assert isinstance(c, ProofOfService)
     w = ctx.settings.wording["proof_of_service"]
+    h = ctx.doc.header
     out = head_block(ctx)
-    out.append(party_table(ctx))
-    data = [[ctx.cell(h, head=True) for h in w["columns"]]]
+    out.append(party_table(ctx, compact=True))
+    fw = ctx.frame_width
+    widths = [fw * 0.36, fw * 0.34, fw * 0.30]
+    data: list[list[Any]] = [[ctx.cell(x, head=True) for x in w["columns"]]]
     for sd in c.documents:
-        data.append([ctx.cell(sd.title), ctx.cell(ctx.number(sd.number) or w["no_number"])])
-    t = Table(data, colWidths=[ctx.frame_width * 0.55, ctx.frame_width * 0.45])
+        data.append(
+            [
+                ctx.cell(sd.title),
+                ctx.cell(ctx.number(sd.number) or w["no_number"]),
+                ctx.cell(ctx.datetime(sd.issued_at)),
+            ]
+        )
+    t = Table(data, colWidths=widths)
     t.setStyle(ctx.grid())
     out.append(t)
-    servers = "、".join(f"{o.name}（{o.badge_no}）" for o in ctx.doc.header.inspectors)
-    rows = [
-        (w["addressee"], c.addressee),
-        (w["time"], ctx.datetime(c.served_at)),
-        (w["place"], c.place),
-        (w["method"], c.method.value),
-        (w["recipient"], c.recipient),
-        (w["proxy"], c.proxy_relationship),
-        (w["witness"], c.witness),
-        (w["server"], servers),
-        (w["remarks"], c.remarks),
+    value_w = fw - 30 * mm
+    sigs = h.signatures
+    if c.method is ServiceMethod.POST:
+        received: Any = ctx.cell(w["post_receipt"].format(ref=c.reference))
+    elif c.method is ServiceMethod.ELECTRONIC:
+        received = ctx.cell(w["electronic_receipt"].format(ref=c.reference))
+    elif c.method is ServiceMethod.PUBLIC:
+        received = ctx.cell(w["public_receipt"].format(ref=c.reference))
+    else:
+        received = party_signature_cell(ctx, 60 * mm)
+    witness_sig: Any = picture(sigs.witness, 40 * mm, 9 * mm) if sigs.witness else ""
+    # The servers sign side by side in their row, each above their name and 执法证号.
+    servers = Table(
+        [
+            [picture(o.signature, 40 * mm, 9 * mm) if o.signature else "" for o in h.inspectors],
+            [ctx.cell(f"{o.name}（{o.badge_no}）") for o in h.inspectors],
+        ]
+        if h.inspectors
+        else [[""]],
+        colWidths=[(value_w - 6) / max(len(h.inspectors), 1)] * max(len(h.inspectors), 1),
+    )
+    servers.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), ctx.styles.table.fontName),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    recipient = c.recipient
+    if recipient and recipient == h.party.legal_rep and recipient != c.addressee:
+        recipient += w["legal_rep"]
+    form: list[list[tuple[str, Any]]] = []
+    if c.addressee != h.party.name:
+        form.append([(w["addressee"], c.addressee)])
+    form += [
+        [(w["time"], ctx.datetime(c.served_at)), (w["method"], c.method.value)],
+        [(w["place"], c.place)],
+        [(w["recipient"], recipient), (w["signed_at"], ctx.datetime(sigs.party_signed_at))],
+        [(w["recipient_signature"], received)],
+        [(w["proxy"], c.proxy_relationship), (w["proxy_reason"], c.proxy_reason)],
+        [(w["witness"], c.witness or sigs.witness_name), (w["witness_signature"], witness_sig)],
+        [(w["server"], servers)],
     ]
+    if c.reference and c.method not in (ServiceMethod.POST, ServiceMethod.ELECTRONIC):
+        form.append([(w["reference"], c.reference)])
+    if c.consent_reference:
+        form.append([(w["consent"], c.consent_reference)])
+    if c.entrusted_to:
+        form.append([(w["entrusted_to"], c.entrusted_to)])
     if c.av_reference:
-        rows.append((w["av"], c.av_reference))
-    out.append(_labelled(ctx, rows, 48))
+        form.append([(w["av"], c.av_reference)])
+    form.append([(w["remarks"], c.remarks)])
+    out.append(form_table(ctx, form))
+    out.append(ctx.p(w["basis"], "small"))
     out += photos_block(ctx)
-    out.append(seal_block(ctx))
-    out.append(signatures_block(ctx))
-    out.append(id_line(ctx))
-    return out
+    # The servers sign in their row above; the seal follows the last lines.
+    return kept_with_tail(out, [seal_block(ctx), id_line(ctx)], tail=1)
 
 
 STORIES: dict[DocumentKind, Callable[[Ctx], list[Flowable]]] = {

@@ -88,7 +88,10 @@ class PenaltyFacts:
 @dataclass(frozen=True, slots=True)
 class CreditRepairAssessment:
     """Dates are inclusive: ``publicity_end`` is the last day shown, ``earliest_repair``
-    the first day an application for early repair may be made."""
+    the first day an application for early repair may be made. ``period`` says which
+    rule set the publicity period: "short" (通报批评 or a 较低数额 fine, three months),
+    "long" (three years), "restriction" (the restriction's term), "" when not published.
+    """
 
     published: bool
     publish_by: date | None
@@ -96,6 +99,7 @@ class CreditRepairAssessment:
     earliest_repair: date | None
     eligible: bool
     reasons: tuple[str, ...]
+    period: str = ""
 
 
 class CreditRuleSet(ABC):
@@ -188,15 +192,19 @@ class SamrCreditRules(CreditRuleSet):
                 f"仅受到通报批评或者较低数额罚款，自公示之日起届满三个月即{_zh(end)}停止公示"
                 f"（第十三条第一款）。公示期短于申请提前停止公示的时限，不适用提前停止公示。"
             )
-            return CreditRepairAssessment(True, publish_by, end, None, False, tuple(reasons))
+            return CreditRepairAssessment(
+                True, publish_by, end, None, False, tuple(reasons), period="short"
+            )
 
         end = add_years(start, self.long_years)
+        period = "long"
         restriction = decision.restriction_term_end
         if restriction is not None and restriction > add_years(
             decision.decided_on, self.long_years
         ):
             # 按照实际限制期限执行: never shorter than the ordinary three years.
             end = max(end, restriction)
+            period = "restriction"
             reasons.append(
                 f"限制开展生产经营活动、限制从业超过三年，公示期按照实际限制期限执行，至"
                 f"{_zh(end)}（第十三条第三款）。"
@@ -208,7 +216,9 @@ class SamrCreditRules(CreditRuleSet):
         if severe:
             names = "、".join(PENALTIES[k] for k in severe)
             reasons.append(f"受到{names}的行政处罚，不得提前停止公示（第十四条第三款）。")
-            return CreditRepairAssessment(True, publish_by, end, None, False, tuple(reasons))
+            return CreditRepairAssessment(
+                True, publish_by, end, None, False, tuple(reasons), period=period
+            )
 
         long_wait = decision.sector in LONG_WAIT_SECTORS
         months = self.long_wait_months if long_wait else self.wait_months
@@ -223,8 +233,12 @@ class SamrCreditRules(CreditRuleSet):
         )
         if earliest > end:
             reasons.append("公示期届满早于可以申请提前停止公示的日期，不适用提前停止公示。")
-            return CreditRepairAssessment(True, publish_by, end, None, False, tuple(reasons))
-        return CreditRepairAssessment(True, publish_by, end, earliest, True, tuple(reasons))
+            return CreditRepairAssessment(
+                True, publish_by, end, None, False, tuple(reasons), period=period
+            )
+        return CreditRepairAssessment(
+            True, publish_by, end, earliest, True, tuple(reasons), period=period
+        )
 
     def _lower_amount(self, decision: PenaltyFacts) -> bool:
         if decision.fine_amount is None:

@@ -1,15 +1,22 @@
 """Document use cases: render the documents of a task to files.
 
 ``render_demo_documents(folder)`` is what ``inspector-app selftest --documents DIR``
-runs: every kind, final (not draft), for the first demo task.
+runs: every kind, final (not draft), for the first demo task, after checking that the
+documents of the sample visit agree with each other (``check_visit``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.documents import Document, DocumentSettings, load_settings, render_pdf
-from inspector_app.documents.samples import SampleOptions, sample_documents
+from inspector_app.documents import (
+    Document,
+    DocumentSettings,
+    check_visit,
+    load_settings,
+    render_pdf,
+)
+from inspector_app.documents.samples import VISIT_KINDS, SampleOptions, sample_documents
 from inspector_app.domain.entities import DocumentKind, Inspector, JointTask
 
 
@@ -38,15 +45,25 @@ def render_task_samples(
     """One PDF per kind for ``task``, built from sample content (demo and self-test)."""
     settings = settings or load_settings()
     docs = sample_documents(task, inspectors, settings, SampleOptions(draft=draft))
+    problems = check_visit(docs[k] for k in VISIT_KINDS)
+    if problems:
+        lines = "\n".join(f"  - {p.message}" for p in problems)
+        raise RuntimeError(f"the sample visit's documents contradict each other:\n{lines}")
     return write_documents(list(docs.values()), folder, settings)
 
 
-def render_demo_documents(folder: Path, *, settings_folder: Path | None = None) -> list[Path]:
-    """Every kind of document, final, for the first demo task; returns the files written."""
+def render_demo_documents(
+    folder: Path, *, settings_folder: Path | None = None, verify_base_url: str | None = None
+) -> list[Path]:
+    """Every kind of document, final, for the first demo task; returns the files written.
+
+    ``verify_base_url``: the server whose page the QR codes open (e.g. the embedded demo
+    server's address), instead of agency.json's.
+    """
     from inspector_app.services.demo import demo_inspectors, demo_tasks
 
     tasks = demo_tasks()
     if not tasks:
         raise RuntimeError("the demo data has no tasks; reinstall Field Inspector")
-    settings = load_settings(settings_folder)
+    settings = load_settings(settings_folder, verify_base_url=verify_base_url)
     return render_task_samples(tasks[0], list(demo_inspectors()), Path(folder), settings=settings)

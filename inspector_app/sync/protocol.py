@@ -194,12 +194,19 @@ class PushResponse(WireModel):
 
 
 class DocumentVerification(WireModel):
+    """``GET /api/v1/documents/{id}/verify``: 200 with ``status: "valid"`` for an issued
+    (final) document; 410 with the same body and ``status: "voided"`` once its number
+    was voided; 404 for an unknown id or a draft. ``sha256`` is the content hash the
+    QR code carries; ``pdf_sha256`` is the SHA-256 of the issued PDF file itself."""
+
     id: str
     kind: str
     number: str
     sha256: str
     issued_at: datetime | None = None
     agency: str | None = None
+    status: Literal["valid", "voided"] = "valid"
+    pdf_sha256: str | None = None
 
 
 class ErrorDetail(WireModel):
@@ -255,3 +262,99 @@ def blob_refs(entity: str, data: dict[str, Any] | None) -> list[str]:
     elif entity == "signature" and isinstance(data.get("sha256"), str):
         found.append(data["sha256"])
     return list(dict.fromkeys(found))
+
+
+# -- The visit's states and the lead's review (issue 12; README "Review and visit states") --
+#
+# The ``inspection`` record (id = its task id) carries the visit's state in
+# ``data.status``. A laptop pushes the states it reaches itself; the server alone
+# sets the states that follow a review or a publication, by writing the inspection
+# record (a revision made by device "server"), so every laptop of the team pulls them.
+
+VisitState = Literal[
+    "assigned", "in_progress", "completed", "submitted", "approved", "returned", "published"
+]
+VISIT_STATES: tuple[str, ...] = VisitState.__args__  # type: ignore[attr-defined]
+#: States a laptop may push in ``inspection.data.status``.
+LAPTOP_STATES = ("assigned", "in_progress", "completed", "submitted")
+#: States only the server sets: after a review (approved, returned), after publication.
+SERVER_STATES = ("approved", "returned", "published")
+#: A visit done: its findings exist (it may be returned later and redone).
+DONE_STATES = ("completed", "submitted", "returned", "approved", "published")
+#: States in which a push that changes a finding is kept as a conflict for the lead.
+LOCKED_STATES = ("approved", "published")
+
+_ORDER = {"assigned": 0, "in_progress": 1, "completed": 2, "submitted": 3}
+
+#: Why a mutation was refused by the visit's state machine; reasons read ``"<code>: text"``.
+REASON_VISIT_STATE = "visit_state"
+REASON_OWN_VISIT = "own_visit"
+REASON_REVIEW_ROUND = "review_round"
+REASON_INVALID_REVIEW = "invalid_review"
+
+
+def reason_code(reason: str | None) -> str:
+    """The stable code of a rejection reason (``forbidden``, ``visit_state``, …)."""
+    return (reason or "").partition(":")[0].strip()
+
+
+def laptop_transition_allowed(current: str | None, pushed: str) -> bool:
+    """Whether a laptop may move a visit from ``current`` (the server's state; None or
+    ``assigned`` before any check-in) to ``pushed``.
+
+    Forward along assigned -> in_progress -> completed -> submitted, or staying put;
+    after a return, anything from in_progress on (check in again, complete, resubmit).
+    Never back from completed or later without a return by the lead, never into a
+    state only the server sets. Approved and published visits are not moved at all:
+    a push there is kept as a conflict for the lead (``LOCKED_STATES``).
+    """
+    if pushed not in _ORDER:
+        return current == pushed == "returned"  # a returned visit's other fields edited
+    if current is None or current == "assigned":
+        return True
+    if current == "returned":
+        return pushed != "assigned"
+    if current in _ORDER:
+        return _ORDER[pushed] >= _ORDER[current]
+    return False
+
+
+ReviewDecision = Literal["approved", "returned"]
+
+
+class ItemComment(WireModel):
+    item_id: Text = Field(min_length=1, max_length=200)
+    comment: str = Field(min_length=1, max_length=4000)
+
+
+class ReviewData(WireModel):
+    """``review.data``: a team lead's decision on one submission of a visit.
+
+    The record's id is a UUID made by the reviewer's laptop; reviews are never changed
+    or deleted (a new decision is a new review of the next round). ``round`` is the
+    submission reviewed: 1 for the first, +1 after every return (the laptop counts the
+    ``returned`` reviews of the task it pulled; the server answers ``review_round``
+    when it differs). ``reviewer_id`` and ``device_id`` must be the signed-in user
+    and the device that pushes it: a lead reviewing on an inspector's laptop pushes
+    with their own session on that laptop, never with the inspector's.
+    """
+
+    task_id: Text = Field(min_length=1, max_length=200)
+    round: int = Field(ge=1)
+    decision: ReviewDecision
+    comment: str = Field(default="", max_length=4000)
+    item_comments: list[ItemComment] = Field(default_factory=list, max_length=1000)
+    reviewer_id: Text = Field(min_length=1, max_length=36)
+    device_id: Text = Field(min_length=1, max_length=64)
+    reviewed_at: datetime
+
+
+#: Fields the server adds to ``inspection.data`` when it sets a state; a laptop keeps
+#: or drops them as it likes (the server's own copy of the visit is authoritative).
+SERVER_INSPECTION_FIELDS = (
+    "round",
+    "review_id",
+    "reviewed_by",
+    "reviewed_at",
+    "published_at",
+)

@@ -17,14 +17,16 @@ from inspector_server.services.blobs import BlobStore
 from inspector_server.services.principal import Principal
 
 # Reachable without the protocol header: a probe, and the QR code a phone scans.
-HEADER_OPTIONAL = ("/api/v1/health", "/api/v1/documents/")
+HEADER_OPTIONAL = ("/api/v1/health", "/api/v1/documents/", "/api/v1/public/")
 
 
 def protocol_problem(path: str, value: str | None) -> str | None:
     """Why this request's protocol version cannot be served (-> 426), or None."""
     if value is None:
-        if path == HEADER_OPTIONAL[0] or (
-            path.startswith(HEADER_OPTIONAL[1]) and path.endswith("/verify")
+        if (
+            path == HEADER_OPTIONAL[0]
+            or (path.startswith(HEADER_OPTIONAL[1]) and path.endswith("/verify"))
+            or path.startswith(HEADER_OPTIONAL[2])
         ):
             return None
         return (

@@ -30,6 +30,7 @@ TASK_SCOPED = (
     "signature",
 )
 MEMBER_WRITES = ("item_result", "inspection", "document", "disposition", "signature")
+LEAD_PICKS = ("item_result", "inspection")
 
 
 def visible_clause(p: Principal) -> ColumnElement[bool]:
@@ -87,7 +88,16 @@ def can_write(
             return False  # only admin creates or deletes tasks
         return team_id in p.member_teams and data.get("team_id") == existing.team_id
     if entity in MEMBER_WRITES:
-        return team_id is not None and team_id in p.member_teams
+        if team_id is not None and team_id in p.member_teams:
+            return True
+        # A lead's pick of a conflict kept on an approved visit; services.visit_rules
+        # allows it only there.
+        return (
+            entity in LEAD_PICKS
+            and team_id is not None
+            and team_id in p.led_teams
+            and bool(data and data.get("resolves"))
+        )
     if entity == "review":
         return team_id is not None and team_id in p.led_teams
     return False

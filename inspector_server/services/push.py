@@ -57,7 +57,7 @@ from inspector_server.models import (
     Sibling,
     utcnow,
 )
-from inspector_server.services import audit_chain, authz, changes, numbers
+from inspector_server.services import audit_chain, authz, changes, numbers, visit_rules
 from inspector_server.services.principal import Principal
 
 log = logging.getLogger(__name__)
@@ -215,6 +215,7 @@ class _Batch:
     resolved: list[tuple[str, str, list[str]]] = field(default_factory=list)
     refs: dict[tuple[str, str, str], None] = field(default_factory=dict)
     order: dict[tuple[str, str], None] = field(default_factory=dict)  # changed, in order
+    book: visit_rules.VisitBook | None = None  # the visits' states (services.visit_rules)
 
     # -- reading, a fixed number of statements ------------------------------------------
 
@@ -222,9 +223,15 @@ class _Batch:
         prints = [_fingerprint(m) for m in mutations]
         self._load_ledger([m.op_id for m in mutations])
         fresh = [m for m in mutations if m.op_id not in self.ledger]
-        self._load({(m.entity, m.id) for m in fresh}, lock=True)
+        self._load(
+            {(m.entity, m.id) for m in fresh} | visit_rules.records_to_lock(fresh), lock=True
+        )
         tasks = {("task", t) for m in fresh if (t := _task_id_in(m))}
         self._load(tasks - self.records.keys(), lock=False)
+        self.book = visit_rules.VisitBook(self.s, self.p, self.device_id)
+        self.book.load(
+            t for m in fresh if m.entity in visit_rules.VISIT_ENTITIES if (t := _task_id_in(m))
+        )
         self._load_blobs({sha for m in fresh for sha in blob_refs(m.entity, m.data)})
         if any(m.entity == "audit_event" for m in fresh):
             audit_chain.lock(self.s, self.device_id)
@@ -277,7 +284,7 @@ class _Batch:
             return MutationResult(op_id=m.op_id, status="duplicate", rev=seen[2], reason=seen[1])
         try:
             result = self._apply(m)
-        except Rejected as exc:
+        except (Rejected, visit_rules.StateRefused) as exc:
             return MutationResult(op_id=m.op_id, status="rejected", reason=str(exc))
         self.ledger[m.op_id] = (fp, result.status, result.rev)
         self.new_ledger.append(
@@ -312,7 +319,20 @@ class _Batch:
         for sha in blob_refs(m.entity, m.data):
             if sha not in self.blobs:
                 raise Rejected(MISSING_BLOB_PREFIX + sha)
+        assert self.book is not None
+        if self.book.check(m, existing, target.task_id, target.team_id) == "keep":
+            assert existing is not None  # the book refuses a new record on a locked visit
+            return self._keep_sibling(m, existing)
+        result = self._apply_checked(m, existing, target)
+        if result.status == "applied":
+            self.book.applied(
+                m, target.task_id, target.team_id, m.op_id, self._write_as_server, self._data_of
+            )
+        return result
 
+    def _apply_checked(
+        self, m: Mutation, existing: StoredRecord | None, target: _Target
+    ) -> MutationResult:
         if existing is None:
             if m.data is None:
                 raise Rejected(f"{m.entity} {m.id} does not exist")
@@ -438,6 +458,55 @@ class _Batch:
         self._refer(m.entity, m.id, data)
         return MutationResult(op_id=m.op_id, status="applied", rev=existing.rev, reason=reason)
 
+    def _data_of(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        """A record's data as this batch sees it (read from the database if untouched)."""
+        rec = self._record(entity, record_id)
+        if rec is None or rec.deleted:
+            return None
+        if rec.rewritten:
+            return rec.data
+        return self.s.scalar(
+            select(Record.data).where(Record.entity == entity, Record.id == record_id)
+        )
+
+    def _write_as_server(self, entity: str, record_id: str, data: dict[str, Any]) -> None:
+        """A record the server itself changes as an effect of this batch (a review sets
+        the visit's state in its inspection record): a revision by device "server"."""
+        rec = self._record(entity, record_id)
+        task = self._record("task", record_id) if entity == "inspection" else None
+        if rec is None:
+            rec = StoredRecord(
+                entity=entity,
+                id=record_id,
+                rev=0,
+                deleted=False,
+                task_id=record_id,
+                team_id=task.team_id if task is not None else None,
+                owner_user_id=None,
+                device_id=None,
+                user_id=None,
+                in_database=False,
+            )
+            self.records[(entity, record_id)] = rec
+        rec.rev += 1
+        rec.rewritten = True
+        rec.data = data
+        rec.deleted = False
+        rec.device_id = visit_rules.SERVER_DEVICE
+        rec.user_id = self.p.user_id
+        self._changed(rec)
+        self.new_revisions.append(
+            {
+                "entity": entity,
+                "record_id": record_id,
+                "rev": rec.rev,
+                "device_id": visit_rules.SERVER_DEVICE,
+                "user_id": self.p.user_id,
+                "op_id": None,
+                "at": utcnow(),
+            }
+        )
+
     def _keep_sibling(self, m: Mutation, existing: StoredRecord) -> MutationResult:
         self.new_siblings.append(
             {
@@ -513,6 +582,8 @@ class _Batch:
                 )
             )
         self._write_refs()
+        if self.book is not None:
+            self.book.write()
 
     def _write_refs(self) -> None:
         if not self.refs:

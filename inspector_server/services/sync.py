@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.sync.protocol import Mutation, MutationResult, PullResponse
 from inspector_server.models import Record, RecordRevision, utcnow
-from inspector_server.services import changes
+from inspector_server.services import changes, visits
 from inspector_server.services.changes import Position, parse_cursor
 from inspector_server.services.principal import Principal
 from inspector_server.services.pull import Page, pull_page
@@ -68,6 +68,8 @@ def server_put(
             op_id=None,
         )
     )
+    if entity == "task":
+        visits.note_task(s, record_id, data, team_id)
     s.flush()
     return True
 

@@ -51,7 +51,7 @@ def make_task(n_items: int = 8) -> JointTask:
         business=business,
         departments=departments,
         lead_department_code="SZSCJG",
-        inspector_ids=("inspector1", "inspector2"),
+        inspector_ids=("inspector1", "sc_xu", "inspector2"),
         team_id=None,
         window_start=date(2026, 11, 2),
         window_end=date(2026, 11, 27),
@@ -63,6 +63,7 @@ def make_task(n_items: int = 8) -> JointTask:
 INSPECTORS = [
     Inspector("i1", "inspector1", "李明轩", "19030012345", "SZSCJG"),
     Inspector("i2", "inspector2", "陈建国", "粤B0304127", "XF"),
+    Inspector("i3", "sc_xu", "徐文博", "19030012471", "SZSCJG"),
 ]
 
 

@@ -69,3 +69,13 @@ def decode_qr(pdf: bytes, page: int = 1) -> list[str]:
         (png,) = Path(tmp).glob("page*.png")
         out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True)
         return [line for line in out.stdout.splitlines() if line.strip()]
+
+
+def parse_verify_url(text: str) -> tuple[str, str, str]:
+    """(base URL, document id, content hash) of a QR payload ``{base}/verify/{id}?h={sha}``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    url = urlsplit(text)
+    head, _, doc_id = url.path.rpartition("/verify/")
+    (content_hash,) = parse_qs(url.query)["h"]
+    return f"{url.scheme}://{url.netloc}{head}", doc_id, content_hash

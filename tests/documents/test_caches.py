@@ -23,7 +23,7 @@ from inspector_app.documents.render import clear_render_caches
 from inspector_app.documents.samples import photo_jpeg, signature_png
 from inspector_app.domain.entities import DocumentKind
 
-from .helpers import decode_qr
+from .helpers import decode_qr, parse_verify_url
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind), ids=lambda k: k.value)
@@ -116,4 +116,4 @@ def test_qr_of_a_cached_render_still_scans(docs, settings) -> None:
     doc = docs[DocumentKind.ONSITE_RECORD]
     render_pdf(doc, settings)
     codes = decode_qr(render_pdf(doc, settings))
-    assert len(codes) == 1 and codes[0].split(":")[1] == doc.header.id
+    assert len(codes) == 1 and parse_verify_url(codes[0])[1] == doc.header.id

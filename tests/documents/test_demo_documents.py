@@ -20,4 +20,4 @@ def test_renders_every_kind_final_for_the_first_demo_task(tmp_path) -> None:
         assert task.business.name in text
         assert kind.title_zh in text or kind is DocumentKind.RISK_REMINDER
         assert "草稿" not in text  # final, not draft
-    assert decode_qr(written[0].read_bytes())[0].startswith("FI1:")
+    assert decode_qr(written[0].read_bytes())[0].startswith("http://127.0.0.1:8000/verify/")

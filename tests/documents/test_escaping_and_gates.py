@@ -10,7 +10,6 @@ import pytest
 from inspector_app.documents import (
     DocumentIncomplete,
     DocumentRefused,
-    Officer,
     Penalty,
     RecordItem,
     Refusal,
@@ -18,7 +17,7 @@ from inspector_app.documents import (
     Signatures,
     render_pdf,
 )
-from inspector_app.domain.entities import DocumentKind, PartyType
+from inspector_app.domain.entities import DocumentKind, PartyType, PenaltyProvision
 
 from .helpers import pdf_text, squash
 
@@ -61,25 +60,36 @@ def test_a_complete_final_document_renders(docs, settings) -> None:
 
 
 def test_final_document_lists_everything_missing(docs, settings) -> None:
-    doc = docs[DocumentKind.ORDER_TO_CORRECT]
+    doc = docs[DocumentKind.SUMMARY_PENALTY_DECISION]
+    own = doc.header.inspectors[0]
     bare = replace(
         doc,
         header=replace(
             doc.header,
             number=None,
-            inspectors=(Officer("李明轩", "19030012345"), Officer("王五", "")),
+            inspectors=(own, replace(own, name="王五", badge_no="", signature=None)),
             signatures=Signatures(),
         ),
     )
     with pytest.raises(DocumentIncomplete) as err:
         render_pdf(bare, settings)
     message = str(err.value)
-    assert "责令改正通知书" in message
-    assert "至少两名执法人员" in message and "现有1名" in message
+    assert "当场行政处罚决定书" in message
+    assert "至少两名深圳市市场监督管理局福田监管局执法人员" in message and "现有1名" in message
     assert "执法人员王五的执法证号" in message
     assert "当事人签名，或者拒绝签名的记录" in message
     assert "文书编号" in message
     assert len(err.value.missing) == 4
+
+
+def test_an_order_for_an_absent_party_needs_no_signature_of_the_party(docs, settings) -> None:
+    """行政处罚法第六十一条: "当事人不在场的，行政机关应当在七日内依照《中华人民共和国民事诉讼法》
+    的有关规定，将行政处罚决定书送达当事人。" A decision or order made while the party is away
+    is final without its signature; the 送达回证 records its receipt."""
+    doc = docs[DocumentKind.ORDER_TO_CORRECT]
+    absent = replace(doc, header=replace(doc.header, signatures=Signatures()))
+    text = pdf_text(render_pdf(absent, settings))
+    assert "当事人签名" not in text
 
 
 def test_a_draft_may_lack_them(docs, settings) -> None:
@@ -111,7 +121,7 @@ def test_refusal_needs_a_witness_or_a_recording(docs, settings) -> None:
         ),
     )
     text = pdf_text(render_pdf(witnessed, settings))
-    assert "当事人拒绝签名：当事人拒绝签名。见证人：王某（社区网格员）；音像记录：DSJ-0042" in text
+    assert "当事人签名当事人拒绝签名。见证人：王某（社区网格员）；音像记录：DSJ-0042" in text
 
 
 @pytest.mark.parametrize(
@@ -125,10 +135,11 @@ def test_refusal_needs_a_witness_or_a_recording(docs, settings) -> None:
 )
 def test_summary_procedure_fine_limits(docs, settings, party_type, amount, allowed) -> None:
     doc = docs[DocumentKind.SUMMARY_PENALTY_DECISION]
+    c = doc.content
     d = replace(
         doc,
         header=replace(doc.header, party=replace(doc.header.party, party_type=party_type)),
-        content=replace(doc.content, amount=amount),
+        content=replace(c, amount=amount, notice=replace(c.notice, proposed_amount=amount)),
     )
     if allowed:
         render_pdf(d, settings)
@@ -142,7 +153,18 @@ def test_summary_procedure_fine_limits(docs, settings, party_type, amount, allow
 
 def test_summary_warning_and_on_the_spot_collection(docs, settings) -> None:
     doc = docs[DocumentKind.SUMMARY_PENALTY_DECISION]
-    warning = replace(doc, content=replace(doc.content, penalty=Penalty.WARNING, amount=None))
+    c = doc.content
+    warns = PenaltyProvision(("《食品生产经营监督检查管理办法》第四十八条",), warning=True)
+    warning = replace(
+        doc,
+        content=replace(
+            c,
+            penalty=Penalty.WARNING,
+            amount=None,
+            provision=warns,
+            notice=replace(c.notice, proposed="警告", proposed_amount=None),
+        ),
+    )
     assert "给予警告" in pdf_text(render_pdf(warning, settings))
     collected = replace(
         doc,
@@ -156,15 +178,25 @@ def test_summary_warning_and_on_the_spot_collection(docs, settings) -> None:
 
 
 def test_credit_repair_notice_refused_for_unpublished_penalties(docs, settings) -> None:
+    """公示规定第二条: "市场监督管理部门对适用普通程序作出行政处罚决定的相关信息，应当记录于
+    国家企业信用信息公示系统，并向社会公示。仅受到警告行政处罚的不予公示。"
+    """
     doc = docs[DocumentKind.CREDIT_REPAIR_NOTICE]
-    for change in ({"summary_procedure": True}, {"warning_only": True}):
+    facts = doc.content.facts
+    for change in ({"summary_procedure": True}, {"penalties": ("warning",)}):
+        unpublished = replace(doc.content, facts=replace(facts, **change))
         with pytest.raises(DocumentRefused, match="不予公示"):
-            render_pdf(replace(doc, content=replace(doc.content, **change)), settings)
+            render_pdf(replace(doc, content=unpublished), settings)
 
 
 def test_left_service_needs_photo_or_recording(docs, settings) -> None:
     doc = docs[DocumentKind.PROOF_OF_SERVICE]
-    left = replace(doc, content=replace(doc.content, method=ServiceMethod.LEFT))
+    refused = Signatures(refusal=Refusal("受送达人拒绝签收", witness="王某（社区网格员）"))
+    left = replace(
+        doc,
+        header=replace(doc.header, signatures=refused),
+        content=replace(doc.content, method=ServiceMethod.LEFT),
+    )
     with pytest.raises(DocumentIncomplete, match="留置送达的照片或者音像记录"):
         render_pdf(left, settings)
     filmed = replace(left, content=replace(left.content, av_reference="DSJ-0043"))

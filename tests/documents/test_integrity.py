@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from inspector_app.documents import canonical_content, content_sha256, render_pdf
+from inspector_app.documents import DocumentError, canonical_content, content_sha256, render_pdf
 from inspector_app.documents.fonts import BODY_FONT, HEADING_FONT, register_fonts
 from inspector_app.documents.markup import covered
 from inspector_app.domain.entities import DocumentKind
 
-from .helpers import decode_qr, font_descriptors
+from .helpers import decode_qr, font_descriptors, parse_verify_url
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind), ids=lambda k: k.value)
@@ -48,14 +48,28 @@ def test_every_shipped_wording_has_glyphs_in_the_body_font(settings) -> None:
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind), ids=lambda k: k.value)
-def test_qr_code_carries_id_and_content_hash(docs, settings, kind) -> None:
+def test_qr_code_opens_the_verification_page_with_id_and_content_hash(docs, settings, kind) -> None:
+    """DESIGN.md: the QR code is "a URL of the server's public verification page (its base
+    an agency setting) that any phone camera opens, with the id and the content hash in it"."""
     doc = docs[kind]
     codes = decode_qr(render_pdf(doc, settings))
     assert len(codes) == 1, codes
-    prefix, doc_id, sha = codes[0].split(":")
-    assert prefix == "FI1"
+    assert codes[0].startswith(f"{settings.verify_base_url}/verify/")
+    base, doc_id, sha = parse_verify_url(codes[0])
+    assert base == settings.verify_base_url == "http://127.0.0.1:8000"
     assert doc_id == doc.header.id
     assert sha == hashlib.sha256(canonical_content(doc)).hexdigest() == content_sha256(doc)
+
+
+def test_the_verification_server_is_set_at_run_time(docs, settings) -> None:
+    """The embedded demo server knows its port only once started: settings take its URL."""
+    live = settings.with_verify_base_url("http://127.0.0.1:54321/")
+    doc = docs[DocumentKind.ORDER_TO_CORRECT]
+    (code,) = decode_qr(render_pdf(doc, live))
+    assert parse_verify_url(code) == ("http://127.0.0.1:54321", doc.header.id, content_sha256(doc))
+    assert settings.verify_base_url == "http://127.0.0.1:8000"  # the shared defaults untouched
+    with pytest.raises(DocumentError, match="verify_base_url"):
+        settings.with_verify_base_url("127.0.0.1:8000")
 
 
 def test_qr_code_is_on_every_page(docs, settings) -> None:
@@ -94,6 +108,7 @@ def test_any_change_changes_the_hash(docs) -> None:
     doc = docs[DocumentKind.ORDER_TO_CORRECT]
     changed = replace(doc, content=replace(doc.content, conduct=doc.content.conduct + "。"))
     assert content_sha256(changed) != content_sha256(doc)
+    doc = docs[DocumentKind.NO_PENALTY_DECISION]
     photo = doc.header.photos[0]
     other_photo = replace(photo, image=photo.image + b"\0")
     changed = replace(doc, header=replace(doc.header, photos=(other_photo,)))

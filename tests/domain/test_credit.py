@@ -187,3 +187,14 @@ def test_ndrc_periods() -> None:
     assert minor.publicity_end == date(2026, 8, 10) and not minor.eligible
     with pytest.raises(ValueError):
         NDRC_2026.assess(base)
+
+
+# 第十三条: which rule set the period — what a notice must say, and cite, about it.
+def test_the_assessment_says_which_period_applies() -> None:
+    assert SAMR_2021.assess(_facts(fine_amount=5_000)).period == "short"
+    assert SAMR_2021.assess(_facts()).period == "long"
+    restricted = _facts(
+        penalties=("fine", "practice_restriction"), restriction_term_end=date(2031, 1, 5)
+    )
+    assert SAMR_2021.assess(restricted).period == "restriction"
+    assert SAMR_2021.assess(_facts(penalties=("warning",), fine_amount=None)).period == ""

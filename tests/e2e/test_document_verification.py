@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import uuid
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -63,15 +64,22 @@ def _qr_text(pdf: bytes, tmp_path: Path) -> str:
 
 
 def test_scanned_qr_code_matches_what_the_server_verifies(server, tmp_path: Path) -> None:
+    """The QR code is the URL of the server's public verification page for the document
+    (DESIGN.md: "a URL of the server's public verification page (its base an agency
+    setting) that any phone camera opens, with the id and the content hash in it")."""
     data = demo_dataset()
     task = next(t for t in data.tasks if data.inspector("inspector1").id in t.inspector_ids)
     inspectors = [p for p in data.inspectors if p.id in task.inspector_ids]
-    settings = load_settings()
+    # The embedded server's port is known only now: the settings take its address.
+    settings = load_settings(verify_base_url=server.url)
     doc = sample_documents(task, inspectors, settings)[DocumentKind.ORDER_TO_CORRECT]
     pdf = render_pdf(doc, settings)
 
-    scheme, doc_id, content_hash = _qr_text(pdf, tmp_path).split(":")
-    assert scheme == "FI1" and doc_id == str(doc.header.id)
+    url = urlsplit(_qr_text(pdf, tmp_path))
+    assert f"{url.scheme}://{url.netloc}" == server.url
+    assert url.path == f"/verify/{doc.header.id}"
+    doc_id = url.path.rpartition("/")[2]
+    (content_hash,) = parse_qs(url.query)["h"]
     assert content_hash == content_sha256(doc)
 
     device = str(uuid.uuid4())

@@ -137,6 +137,7 @@ class Api:
         self.base = base
         self.token = token
         self.device_id: str | None = None
+        self.username: str | None = None
         self.http = requests.Session()
         self.http.headers[PROTOCOL_HEADER] = "1"
         if source:
@@ -168,6 +169,7 @@ class Api:
         assert r.status_code == 200, r.text
         self.token = r.json()["access_token"]
         self.device_id = device_id
+        self.username = username
         return self
 
     def push(

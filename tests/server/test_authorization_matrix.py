@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from inspector_app.sync.protocol import reason_code
+
 from .conftest import Api, LiveServer, World, mutation, task_data
 
 ROLES = ("inspector", "lead", "admin", "anonymous", "revoked")
@@ -114,10 +116,14 @@ def push_item_result(api: Api, c: Ctx, scope: str) -> str:
 
 
 def push_inspection(api: Api, c: Ctx, scope: str) -> str:
+    task = c.task(scope)  # one inspection record per visit, its id the task's
     return _push(
         api,
         mutation(
-            "inspection", str(uuid.uuid4()), {"task_id": c.task(scope), "status": "in_progress"}
+            "inspection",
+            task,
+            {"task_id": task, "status": "in_progress"},
+            base_rev=c.live.rev("inspection", task),
         ),
     )
 
@@ -134,14 +140,26 @@ def push_document(api: Api, c: Ctx, scope: str) -> str:
 
 
 def push_review(api: Api, c: Ctx, scope: str) -> str:
-    return _push(
+    """Authorization only: the visit is not submitted, so a review a lead may push is
+    refused by the visit's state (``visit_state``), one they may not by ``forbidden``."""
+    answer = _push(
         api,
         mutation(
             "review",
             str(uuid.uuid4()),
-            {"task_id": c.task(scope), "decision": "approve", "comments": ""},
+            {
+                "task_id": c.task(scope),
+                "round": 1,
+                "decision": "returned",
+                "comment": "补充照片",
+                "item_comments": [],
+                "reviewer_id": c.world.users.get(api.username or "", "nobody"),
+                "device_id": api.device_id or "none",
+                "reviewed_at": "2026-11-06T09:00:00+08:00",
+            },
         ),
     )
+    return reason_code(answer)
 
 
 def push_task_update(api: Api, c: Ctx, scope: str) -> str:
@@ -224,7 +242,7 @@ EXPECTED: dict[Callable[[Api, Ctx, str], str], dict[str, tuple[str, str]]] = {
     push_item_result: {"inspector": (A, F), "lead": (F, F), "admin": (A, A)},
     push_inspection: {"inspector": (A, F), "lead": (F, F), "admin": (A, A)},
     push_document: {"inspector": (A, F), "lead": (F, F), "admin": (A, A)},
-    push_review: {"inspector": (F, F), "lead": (A, F), "admin": (A, A)},
+    push_review: {"inspector": (F, F), "lead": ("visit_state", F), "admin": (F, F)},
     push_task_update: {"inspector": (A, F), "lead": (F, F), "admin": (A, A)},
     push_task_create: {"inspector": (F, F), "lead": (F, F), "admin": (A, A)},
     push_reference: {"inspector": (F, F), "lead": (F, F), "admin": (A, A)},

@@ -296,14 +296,19 @@ def test_document_verify_only_for_final_documents(live: LiveServer, world: World
         "number": "深市监责改〔2026〕12号",
         "sha256": pdf,
         "agency": "深圳市市场监督管理局福田监管局",
+        "status": "valid",
+        "pdf_sha256": pdf,
     }
     assert anonymous.get(f"/api/v1/documents/{uuid.uuid4()}/verify").status_code == 404
-    # A voided number arrives as a document with status void: no longer verifiable.
+    # A voided number arrives as a document with status void: no longer valid, and
+    # said so (410, status "voided") rather than passed off as unknown.
     assert (
         _result(a, mutation("document", doc_id, {**doc, "status": "void"}, base_rev=2))["status"]
         == "applied"
     )
-    assert anonymous.get(f"/api/v1/documents/{doc_id}/verify").status_code == 404
+    voided = anonymous.get(f"/api/v1/documents/{doc_id}/verify")
+    assert voided.status_code == 410
+    assert voided.json()["status"] == "voided" and voided.json()["number"] == doc["number"]
 
 
 def test_document_signature_blob_must_exist(live: LiveServer, world: World) -> None:

@@ -59,7 +59,8 @@ def _task(n_items: int) -> JointTask:
 def record_pdf() -> bytes:
     inspectors = [
         Inspector("a", "a", "李明轩", "19030012345", "SZSCJG"),
-        Inspector("b", "b", "陈建国", "粤B0304127", "XF"),
+        # Two officers of the issuing agency: a final record needs them (行政处罚法第四十二条).
+        Inspector("b", "b", "徐文博", "19030012471", "SZSCJG"),
     ]
     s = load_settings()
     doc = sample_documents(_task(40), inspectors, s, SampleOptions(n_photos=2))[
