@@ -86,6 +86,7 @@ def _statement(profile: Any, args: argparse.Namespace) -> int:
         accepted=args.accepted,
         reason=args.reason,
         waived=args.waived,
+        item_ids=args.item,
     )
     print("Statement recorded.")
     return 0

@@ -106,6 +106,13 @@ def add_commands(sub: Any) -> None:
     w.add_argument("--not-accepted", dest="accepted", action="store_false")
     p.add_argument("--reason", default="", help="why it was (not) accepted")
     p.add_argument("--waived", action="store_true", help="the party waived its right")
+    p.add_argument(
+        "--item",
+        action="append",
+        default=[],
+        metavar="ITEM",
+        help="a finding it concerns (repeatable; default: the whole visit)",
+    )
 
     p = sub.add_parser("assess", help="record the facts the rules weigh for one item")
     p.add_argument("task")

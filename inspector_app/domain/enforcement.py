@@ -130,6 +130,10 @@ class PartyStatement:
     # When it was recorded: the party states after being told the facts, reasons, basis
     # and its rights (第四十四条), so this is when 告知 had been made at the latest.
     recorded_at: datetime | None = None
+    items: tuple[str, ...] = ()  # the findings it concerns (item ids); empty: the whole visit
+
+    def concerns(self, item_id: str) -> bool:
+        return not self.items or item_id in self.items
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +273,7 @@ def statement_to_json(s: PartyStatement) -> Json:
         "reason": s.reason,
         "waived": s.waived,
         "recorded_at": _iso(s.recorded_at),
+        "items": list(s.items),
     }
 
 
@@ -281,6 +286,7 @@ def statement_from_json(text: str, d: Mapping[str, Any] | None) -> PartyStatemen
         reason=str(d.get("reason") or ""),
         waived=bool(d.get("waived", False)),
         recorded_at=_time(d.get("recorded_at")),
+        items=tuple(str(i) for i in d.get("items") or ()),
     )
 
 

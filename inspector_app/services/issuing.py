@@ -36,6 +36,8 @@ from inspector_app.documents import (
     DocumentIncomplete,
     DocumentRefused,
     DocumentSettings,
+    Problem,
+    check_visit,
     content_sha256,
     load_settings,
     render_pdf,
@@ -53,7 +55,12 @@ from inspector_app.services.profile import Profile
 from inspector_app.services.reference_data import settings_folder as agency_folder
 from inspector_app.services.visit_compose import compose
 from inspector_app.services.visit_context import VisitContext, load_context
-from inspector_app.services.visit_documents import DELIVERY_METHODS, Need, needed_documents
+from inspector_app.services.visit_documents import (
+    DELIVERY_METHODS,
+    Need,
+    needed_documents,
+    parsed_number,
+)
 from inspector_app.store.models import DocumentRow, EvidenceRow, UsedNumberRow
 from inspector_app.store.repositories import get_state
 from inspector_app.store.sync_records import next_free_number, numbers_left
@@ -428,7 +435,7 @@ def preview(
             number=None,
             issued_at=when,
             draft=True,
-            blobs=profile.blobs,
+            image_for=image_reader(profile),
         )
         pdf = _render(doc, settings)
         sha = profile.blobs.put(pdf)
@@ -594,6 +601,7 @@ def _issue(
                 "agency_code": agency_code,
                 "department_code": need.department_code,
                 "item_ids": list(need.item_ids),
+                "served": list(need.served),  # a 送达回证: the documents it lists
                 "key": need.key,
                 "number_block": block.id,
                 "year": year,
@@ -670,6 +678,53 @@ def _ask_for_more(profile: Profile, needs: list[tuple[str, str, int]]) -> None:
 def numbers_at_hand(profile: Profile, agency_code: str, kind: str, year: int) -> int:
     with profile.db.session() as s:
         return numbers_left(s, agency_code, kind, year)
+
+
+# -- one visit, one story ------------------------------------------------------------------
+
+
+def visit_problems(profile: Profile, task_id: str) -> list[Problem]:
+    """Contradictions among the visit's issued documents and its record (``check_visit``):
+    every finding in the joint notice under its department, every delivered document in a
+    送达回证, nothing both corrected on the spot and fined before its deadline. Issued
+    documents are composed again from the record as it is, with their own numbers and
+    times; a document issued but not delivered yet is not reported as unserved."""
+    ctx = load_context(profile, task_id)
+    images = image_reader(profile)
+    docs: list[Document] = []
+    numbered: dict[str, str] = {}
+    for row in ctx.final_documents():
+        data = row.data
+        kind = DocumentKind(row.kind)
+        need = Need(
+            kind,
+            str(data.get("department_code") or ""),
+            tuple(data.get("item_ids") or ()),
+            served=tuple(data.get("served") or ()),
+        )
+        cfg = settings_for(profile, need.department_code)
+        issued = _time(data.get("issued_at")) or datetime.now().astimezone()
+        docs.append(
+            compose(
+                ctx,
+                need,
+                settings=cfg,
+                doc_id=row.id,
+                number=parsed_number(row),
+                issued_at=issued,
+                draft=False,
+                image_for=images,
+                numbered=numbered,
+            )
+        )
+        if row.number is not None:
+            numbered[need.key] = row.number
+    delivered = {d.id for d in ctx.final_documents() if d.data.get("deliveries")}
+    return [
+        p
+        for p in check_visit(docs)
+        if not (p.code == "not_in_proof_of_service" and not set(p.documents) & delivered)
+    ]
 
 
 # -- void and deliver ---------------------------------------------------------------------
@@ -822,5 +877,6 @@ __all__ = [
     "list_documents",
     "number_ledger",
     "preview",
+    "visit_problems",
     "void_document",
 ]

@@ -202,18 +202,30 @@ def _signatures(p: Parts, *, signed_at: datetime | None = None) -> Signatures:
 # -- the record and the joint notice -------------------------------------------------------
 
 
-def _note(ctx: VisitContext, item: MergedItem) -> str:
+def _note(ctx: VisitContext, item: MergedItem, *, deadline: bool = True) -> str:
+    """What was recorded about an item: the note, measurements, corrected, the deadline."""
     r = ctx.results.get(item.id)
     if r is None:
         return ""
-    parts = [r.note.strip()] if r.note.strip() else []
+    parts = [r.note.strip().rstrip("。；")] if r.note.strip() else []
     if r.measurements:
         parts.append("；".join(f"{k}：{v}" for k, v in r.measurements.items()))
     if r.corrected_on_site:
         parts.append("已当场改正")
-    if r.deadline is not None:
+    if deadline and r.deadline is not None:
         parts.append(f"限{zh_date(r.deadline)}前改正")
     return "；".join(parts)
+
+
+def _people(representative: str, present: tuple[str, ...]) -> str:
+    """Who was there: the party's representative first, each person once (张伟 is the
+    same person as 张伟（店长）)."""
+    out: list[str] = []
+    for name in (representative, *present):
+        name = name.strip()
+        if name and not any(o == name or o.startswith(f"{name}（") for o in out):
+            out.append(name)
+    return "、".join(out)
 
 
 def record_items(p: Parts) -> tuple[RecordItem, ...]:
@@ -270,9 +282,7 @@ def onsite_record(p: Parts) -> OnsiteRecord:
         place=p.place,
         party_notified=True,
         party_present=present,
-        present_person="、".join(
-            dict.fromkeys(x for x in (opening.party_representative, *ctx.present) if x)
-        ),
+        present_person=_people(opening.party_representative, ctx.present),
         opening=qa,
         items=record_items(p),
         party_statement=_statement_text(ctx),
@@ -311,7 +321,8 @@ def joint_notice(p: Parts) -> JointResultNotice:
                 department=d.name,
                 items_checked=len(mine),
                 findings=tuple(
-                    f"第{r.no}项“{r.title}”：{r.note or r.result}；"
+                    f"第{r.no}项“{r.title}”："
+                    f"{_note(ctx, ctx.item(r.item_id), deadline=False) or r.result}；"
                     f"{_handling(ctx, ctx.item(r.item_id))}"
                     for r in found
                 ),
@@ -377,8 +388,10 @@ def order_to_correct(p: Parts, need: Need) -> OrderToCorrect:
     ctx = p.ctx
     ds = [(ctx.item(i), ctx.confirmed(i)) for i in need.item_ids]
     pairs = [(item, d) for item, d in ds if d is not None]
+    numbered = len(pairs) > 1
     conduct = "；".join(
-        f"（{_cn(n)}）{(ctx.results[item.id].note or item.title).rstrip('。')}（“{item.title}”）"
+        ("（" + _cn(n) + "）" if numbered else "")
+        + f"{_note(ctx, item, deadline=False) or item.title}（“{item.title}”）"
         for n, (item, _d) in enumerate(pairs, 1)
     )
     deadline = pairs[0][1].deadline if pairs else None
@@ -386,7 +399,13 @@ def order_to_correct(p: Parts, need: Need) -> OrderToCorrect:
     actions = tuple(
         f"{item.title}：按照{'、'.join(d.provisions_breached or item.legal_basis)}的规定改正"
         for item, d in pairs
-    ) + (f"整改完成后将整改情况书面报告{p.settings.agency.name}",)
+    )
+    if deadline is not None:
+        # The period in working days, counted from the day after the order (the day of
+        # issue is not counted), holidays and make-up working days as published.
+        days = default_calendar().working_days_between(p.issued_at.date(), deadline)
+        actions += (f"改正期限：{days}个工作日，至{zh_date(deadline)}",)
+    actions += (f"整改完成后将整改情况书面报告{p.settings.agency.name}",)
     return OrderToCorrect(
         found_at=p.started,
         place=p.place,
@@ -448,7 +467,7 @@ def _reasoning(p: Parts, item: MergedItem, d: Disposition, department_code: str)
         evidence.append(Evidence(2, "现场检查照片", "执法人员现场拍摄。", ("事实一",), refs))
     s = ctx.statement
     statements: tuple[Statement, ...] = ()
-    if s.text and not s.waived and s.accepted is not None:
+    if s.text and not s.waived and s.accepted is not None and s.concerns(item.id):
         statements = (Statement(s.text, s.accepted, s.reason),)
     duty = d.provisions_breached or item.legal_basis
     basis = (
@@ -456,8 +475,12 @@ def _reasoning(p: Parts, item: MergedItem, d: Disposition, department_code: str)
         or (d.penalty.basis if d.penalty else ())
         or (item.penalty.basis if item.penalty else ())
     )
-    analysis = f"当事人的上述行为违反了{'、'.join(duty)}的规定"
-    analysis += f"，依照{'、'.join(basis)}应当承担相应的法律责任。" if basis else "。"
+    analysis = f"当事人的上述行为属于检查事项“{item.title}”所查的违法情形"
+    analysis += (
+        f"，依照{'、'.join(basis)}的规定应当承担相应的法律责任。"
+        if basis
+        else f"，{'、'.join(duty)}规定了当事人应当履行的义务。"
+    )
     proposal = record.verdicts if record is not None else ()
     discretion = []
     for v in proposal:
@@ -546,14 +569,16 @@ def summary_penalty(p: Parts, need: Need, numbered: dict[str, str]) -> SummaryPe
                 ),
             ),
         )
-    correction = ""
+    # 第二十八条第一款: "行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为。"
+    art = "依照《中华人民共和国行政处罚法》第二十八条第一款，"
     if d.deadline is not None:
         number = order_for(ctx, item.id, numbered)
         see = f"（见{number}《责令改正通知书》）" if number else ""
-        correction = (
-            f"依照《中华人民共和国行政处罚法》第二十八条第一款，责令当事人于{zh_date(d.deadline)}前"
-            f"改正{see}。"
-        )
+        correction = f"{art}责令当事人于{zh_date(d.deadline)}前改正{see}。"
+    elif ctx.results[item.id].corrected_on_site:
+        correction = f"{art}责令当事人改正；当事人已当场改正。"
+    else:
+        correction = f"{art}责令当事人立即改正上述违法行为。"
     return SummaryPenaltyDecision(
         reasoning=reasoning,
         penalty=Penalty.FINE if amount is not None else Penalty.WARNING,

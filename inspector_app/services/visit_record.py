@@ -15,6 +15,7 @@ it was weighed, and the signatures (or a recorded refusal to sign).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -188,9 +189,13 @@ def record_statement(
     accepted: bool | None = None,
     reason: str = "",
     waived: bool = False,
+    item_ids: Sequence[str] = (),
     edit_reason: str | None = None,
 ) -> Changes:
-    """The party's statement (陈述、申辩) and, once weighed, whether it was accepted and why."""
+    """The party's statement (陈述、申辩) and, once weighed, whether it was accepted and why.
+
+    ``item_ids``: the findings it concerns (decisions on other findings then say the party
+    stated nothing about them); empty for the whole visit."""
     user = profile.require_user()
     text = text.strip()
     if not text and not waived:
@@ -204,7 +209,9 @@ def record_statement(
         row = _inspection(profile, s, task)
         previous = {"text": row.party_statement, **((row.details or {}).get("statement") or {})}
         row.party_statement = text
-        weighed = PartyStatement(text, accepted, reason.strip(), waived, act.at)
+        weighed = PartyStatement(
+            text, accepted, reason.strip(), waived, act.at, tuple(dict.fromkeys(item_ids))
+        )
         row.details = {**(row.details or {}), "statement": statement_to_json(weighed)}
         _save_inspection(act, row, "record_statement", {"previous": previous, "reason": clean})
     return Changes(tasks=frozenset({task_id}), inspections=frozenset({task_id}), outbox=True)

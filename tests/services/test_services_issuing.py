@@ -16,7 +16,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from sqlalchemy import select
 
 from inspector_app.domain.entities import Outcome
 from inspector_app.domain.findings import Assessment
@@ -186,7 +185,14 @@ def test_delivery_feeds_the_proof_of_service(demo: Profile, day) -> None:  # typ
         issue(demo, day.task_id, "proof_of_service")  # nothing delivered yet
     with pytest.raises(InvalidInput):
         deliver(demo, order.id, method="pigeon", recipient="张伟")
-    deliver(demo, order.id, method="direct", recipient="张伟")
+    deliver(
+        demo,
+        order.id,
+        method="direct",
+        recipient="张伟",
+        proxy_relationship="当事人的店长",
+        proxy_reason="法定代表人不在场，由店长代收",
+    )
     states = {d.id: d.state for d in list_documents(demo, day.task_id)}
     assert states[order.id] == "delivered"
     (proof,) = issue(demo, day.task_id, "proof_of_service").documents
@@ -240,23 +246,30 @@ def test_a_first_violation_gets_the_no_penalty_decision_with_education(demo: Pro
 
 
 def test_a_summary_penalty_goes_without_a_credit_repair_notice(demo: Profile, day) -> None:  # type: ignore[no-untyped-def]
-    record_item_result(
-        demo,
-        day.task_id,
-        "YJ-003",
-        outcome=Outcome.NONCOMPLIANT,
-        note="未对新员工进行安全生产教育培训",
-    )
-    decide(demo, day.task_id, "YJ-003", accept=True, fine=500)
+    from inspector_app.services import get_task
+    from inspector_app.services.dispositions import get_disposition
+
+    task = get_task(demo, day.task_id)
+    for item in task.checklist:
+        if "SZSCJG" not in item.department_codes or item.id == day.item_id:
+            continue
+        record_item_result(
+            demo, day.task_id, item.id, outcome=Outcome.NONCOMPLIANT, note="现场发现问题"
+        )
+        proposal = get_disposition(demo, day.task_id, item.id).proposal
+        assert proposal is not None
+        if proposal.disposition.kind.value == "summary_penalty":
+            break
+    else:
+        pytest.skip("no summary penalty among this task's market-supervision items")
+    decide(demo, day.task_id, item.id, accept=True, warning=True)
     needed = {d.kind.value for d in list_documents(demo, day.task_id)}
     assert "summary_penalty_decision" in needed and "credit_repair_notice" not in needed
-    record_statement(
-        demo,
-        day.task_id,
-        text="新员工上周入职，培训已排期。",
-        accepted=False,
-        reason="培训应当在上岗前完成",
-    )
     with pytest.raises(InvalidState):
         issue(demo, day.task_id, "credit_repair_notice")
-    _ = select
+    result = issue(demo, day.task_id, "summary_penalty_decision")
+    (doc,) = result.documents
+    assert any("公示规定第二条" in n for n in result.notes)
+    text = helpers.pdf_text(doc.pdf)
+    assert "警告" in text and "第五十一条" in text and "行政复议" in text
+    assert "现场发现问题" in text and "记录表被清洁工误丢" in text  # the statement (情理)
