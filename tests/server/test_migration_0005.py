@@ -14,7 +14,7 @@ from .conftest import task_data
 
 def test_upgrade_fills_the_visits_from_the_records(db_url: str) -> None:
     engine = make_engine(db_url)
-    upgrade(engine, "0003_change_stamps")
+    upgrade(engine, "0004_checklist_provisions")
     data = task_data("t-1", "team-a", ["u-1", "u-2"])
     data["plan"] = {"plan_id": "P", "name": "计划", "items_before": 30, "items_after": 19}
     rows = [

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 import inspector_server.models
 
 revision = "0005_review_publication"
-down_revision = "0003_change_stamps"
+down_revision = "0004_checklist_provisions"
 branch_labels = None
 depends_on = None
 
