@@ -447,7 +447,7 @@ def decide(
         if not reason.strip():
             raise InvalidInput(REASON_REQUIRED)
         try:
-            target = DispositionKind(kind)
+            target = DispositionKind(str(kind))
         except ValueError:
             raise InvalidInput(
                 UNKNOWN_KIND, kind=kind, kinds=[k.value for k in DispositionKind]

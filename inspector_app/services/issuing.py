@@ -32,14 +32,10 @@ from sqlalchemy.orm import Session
 
 from inspector_app.documents import (
     Document,
-    DocumentError,
     DocumentIncomplete,
     DocumentRefused,
     DocumentSettings,
-    Problem,
-    check_visit,
     content_sha256,
-    load_settings,
     render_pdf,
 )
 from inspector_app.domain.docnumber import format_document_number
@@ -47,22 +43,31 @@ from inspector_app.domain.entities import DocumentKind
 from inspector_app.domain.serialization import iso_utc
 from inspector_app.services._guards import aware, task_row
 from inspector_app.services.changes import Changes
-from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
-from inspector_app.services.evidence import document_image
+from inspector_app.services.document_records import (
+    DRAFT,
+    FINAL,
+    Delivery,
+    VisitDocument,
+    deliver,
+    document_pdf,
+    list_documents,
+    number_ledger,
+    row_key,
+    visit_problems,
+    void_document,
+)
+from inspector_app.services.document_settings import image_reader, settings_for
+from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.messages import Text
 from inspector_app.services.number_needs import add_needs
 from inspector_app.services.profile import Profile
-from inspector_app.services.reference_data import settings_folder as agency_folder
 from inspector_app.services.visit_compose import compose
 from inspector_app.services.visit_context import VisitContext, load_context
 from inspector_app.services.visit_documents import (
-    DELIVERY_METHODS,
     Need,
     needed_documents,
-    parsed_number,
 )
-from inspector_app.store.models import DocumentRow, EvidenceRow, UsedNumberRow
-from inspector_app.store.repositories import get_state
+from inspector_app.store.models import DocumentRow, UsedNumberRow
 from inspector_app.store.sync_records import next_free_number, numbers_left
 
 log = logging.getLogger(__name__)
@@ -70,15 +75,6 @@ log = logging.getLogger(__name__)
 #: Test hook: called inside the issuing transaction after the number was taken and the PDF
 #: stored, before the commit (the kill -9 test stops the process there).
 _after_number_taken: Callable[[str], None] | None = None
-
-DRAFT = "draft"
-FINAL = "final"
-VOID = "void"
-
-NEEDED = "needed"
-ISSUED = "issued"
-DELIVERED = "delivered"
-VOIDED = "voided"
 
 UNKNOWN_KIND = Text(
     "issue.unknown_kind",
@@ -95,12 +91,6 @@ ALREADY_ISSUED = Text(
     en="{title} {number} is already issued for this. An issued document is never changed: "
     "void it with a reason, then issue a new one.",
     zh="《{title}》{number}已经出具。已出具的文书不得修改：请先写明理由将其作废，再出具新的文书。",
-)
-NO_AGENCY = Text(
-    "issue.no_agency",
-    en="There are no agency settings for department {department} on this laptop, so its "
-    "documents cannot be headed or numbered. Sync to receive them from the server.",
-    zh="本机没有部门 {department} 的机关设置，无法制作其文书的文头和编号。请同步以从服务器获取。",
 )
 NO_NUMBERS = Text(
     "issue.no_numbers",
@@ -124,112 +114,6 @@ OPENING_MISSING = Text(
     "rights (行政处罚法第五十五条); record the opening",
     zh="执法人员出示执法证件并告知当事人权利的记录（行政处罚法第五十五条），请记录检查开始时的告知",
 )
-DOCUMENT_MISSING = Text(
-    "issue.document_missing",
-    en="Document {document_id} is not in this profile.",
-    zh="本机没有文书 {document_id}。",
-)
-ALREADY_VOID = Text(
-    "issue.already_void",
-    en="Document {number} is already void.",
-    zh="文书 {number} 已经作废。",
-)
-VOID_DRAFT = Text(
-    "issue.void_draft",
-    en="A draft has no number and needs no voiding; just issue the final document.",
-    zh="草稿没有编号，无须作废，直接出具正式文书即可。",
-)
-VOID_REASON = Text(
-    "issue.void_reason",
-    en="Say why the document is voided (e.g. a wrong fact, a spoiled printout).",
-    zh="请写明作废文书的理由（例如事实有误、打印损坏）。",
-)
-DELIVER_WHAT = Text(
-    "issue.deliver_what",
-    en="Only an issued document can be delivered; {number} is {status}.",
-    zh="只能送达已出具的文书；{number}目前为{status}。",
-)
-DELIVER_METHOD = Text(
-    "issue.deliver_method",
-    en="Unknown delivery method {method}; use one of {methods}.",
-    zh="未知的送达方式 {method}，可用：{methods}。",
-)
-DELIVER_RECIPIENT = Text(
-    "issue.deliver_recipient",
-    en="Give the name of the person who received the document.",
-    zh="请填写签收文书的人员姓名。",
-)
-DELIVER_BEFORE_ISSUE = Text(
-    "issue.deliver_before_issue",
-    en="The delivery time {at} is before the document was issued ({issued}).",
-    zh="送达时间 {at} 早于文书出具时间（{issued}）。",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    """送达: how, to whom, when and by whom a document was delivered."""
-
-    method: str
-    recipient: str
-    at: datetime
-    by: str  # user id of the officer who delivered
-    place: str = ""
-    proxy_relationship: str = ""
-    proxy_reason: str = ""
-    witness: str = ""
-    reference: str = ""  # 邮件号 / 电子送达地址 / 公告载体
-    av_reference: str = ""  # 留置送达: photo or film
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "method": self.method,
-            "recipient": self.recipient,
-            "at": iso_utc(self.at),
-            "by": self.by,
-            "place": self.place,
-            "proxy_relationship": self.proxy_relationship,
-            "proxy_reason": self.proxy_reason,
-            "witness": self.witness,
-            "reference": self.reference,
-            "av_reference": self.av_reference,
-        }
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Delivery:
-        return cls(
-            method=str(d.get("method") or ""),
-            recipient=str(d.get("recipient") or ""),
-            at=datetime.fromisoformat(str(d["at"])),
-            by=str(d.get("by") or ""),
-            place=str(d.get("place") or ""),
-            proxy_relationship=str(d.get("proxy_relationship") or ""),
-            proxy_reason=str(d.get("proxy_reason") or ""),
-            witness=str(d.get("witness") or ""),
-            reference=str(d.get("reference") or ""),
-            av_reference=str(d.get("av_reference") or ""),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class VisitDocument:
-    """One document of the visit: needed (not issued yet), a draft, issued, delivered or
-    voided."""
-
-    kind: DocumentKind
-    title: str
-    state: str
-    department_code: str
-    item_ids: tuple[str, ...]
-    key: str  # what the visit needs it for: kind, department and findings
-    id: str | None = None
-    number: str | None = None
-    sha256: str | None = None
-    content_sha256: str | None = None
-    issued_at: datetime | None = None
-    deliveries: tuple[Delivery, ...] = ()
-    void_reason: str = ""
-    note: str = ""  # why it is needed, or why a document is not issued with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,127 +133,6 @@ class IssueResult:
     documents: tuple[IssuedDocument, ...]
     changes: Changes
     notes: tuple[str, ...] = field(default=())  # e.g. why no credit-repair notice goes with it
-
-
-# -- settings per agency ------------------------------------------------------------------
-
-_SETTINGS: dict[tuple[str, str | None], DocumentSettings] = {}
-
-
-def settings_for(profile: Profile, department_code: str) -> DocumentSettings:
-    """The document settings of the agency acting for ``department_code`` (cached per
-    content, so renders reuse their styles), its QR leading to the profile's server."""
-    folder = agency_folder(profile, department_code)
-    if folder is None:
-        raise InvalidState(NO_AGENCY, department=department_code)
-    with profile.db.session() as s:
-        server = get_state(s, "server_url")
-    key = (str(folder), server)
-    found = _SETTINGS.get(key)
-    if found is None:
-        try:
-            found = _load_settings(folder, server)
-        except DocumentError as exc:
-            raise InvalidState(REFUSED, title=department_code, why=str(exc)) from exc
-        _SETTINGS[key] = found
-    return found
-
-
-def _load_settings(folder: Any, server: str | None) -> DocumentSettings:
-    try:
-        return load_settings(folder, verify_base_url=server)  # type: ignore[call-arg]
-    except TypeError:  # documents without a verification address setting
-        return load_settings(folder)
-
-
-def image_reader(profile: Profile) -> Callable[[str], bytes]:
-    """Image bytes for a document: a photo's downscaled copy (made once, at import), a
-    signature's PNG as it was signed. Read once per issue."""
-    cache: dict[str, bytes] = {}
-
-    def read(sha: str) -> bytes:
-        if sha not in cache:
-            with profile.db.session() as s:
-                photo = s.scalar(select(EvidenceRow.sha256).where(EvidenceRow.sha256 == sha))
-            cache[sha] = document_image(profile, sha) if photo else profile.blobs.read(sha)
-        return cache[sha]
-
-    return read
-
-
-# -- what the visit needs and holds -------------------------------------------------------
-
-
-def _key(kind: str, department: str, item_ids: Sequence[str]) -> str:
-    return f"{kind}|{department}|{','.join(item_ids)}"
-
-
-def _row_key(data: dict[str, Any]) -> str:
-    return str(data.get("key") or _key(str(data.get("kind")), "", ()))
-
-
-def _state(status: str, data: dict[str, Any]) -> str:
-    if status == VOID:
-        return VOIDED
-    if status == DRAFT:
-        return DRAFT
-    return DELIVERED if data.get("deliveries") else ISSUED
-
-
-def _time(value: Any) -> datetime | None:
-    return datetime.fromisoformat(str(value)) if value else None
-
-
-def list_documents(profile: Profile, task_id: str) -> list[VisitDocument]:
-    """What the visit needs (from its confirmed dispositions) and what was issued for it:
-    every issued, delivered or voided document, a draft where one was previewed, and each
-    needed document not issued yet."""
-    ctx = load_context(profile, task_id)
-    needs = needed_documents(ctx)
-    out: list[VisitDocument] = []
-    covered: set[str] = set()
-    for row in ctx.documents:
-        data = row.data
-        state = _state(row.status, data)
-        key = _row_key(data)
-        if state in (ISSUED, DELIVERED):
-            covered.add(key)
-        if state == DRAFT and key in covered:
-            continue
-        out.append(
-            VisitDocument(
-                kind=DocumentKind(row.kind),
-                title=str(data.get("title") or DocumentKind(row.kind).title_zh),
-                state=state,
-                department_code=str(data.get("department_code") or ""),
-                item_ids=tuple(data.get("item_ids") or ()),
-                key=key,
-                id=row.id,
-                number=row.number,
-                sha256=data.get("sha256"),
-                content_sha256=data.get("content_sha256"),
-                issued_at=_time(data.get("issued_at")),
-                deliveries=tuple(Delivery.from_json(d) for d in data.get("deliveries") or ()),
-                void_reason=str(data.get("void_reason") or ""),
-            )
-        )
-    drafts = {d.key for d in out if d.state == DRAFT}
-    for need in needs:
-        if need.key in covered or need.key in drafts:
-            continue
-        out.append(
-            VisitDocument(
-                kind=need.kind,
-                title=need.kind.title_zh,
-                state=NEEDED,
-                department_code=need.department_code,
-                item_ids=need.item_ids,
-                key=need.key,
-                note=need.note,
-            )
-        )
-    order = list(DocumentKind)
-    return sorted(out, key=lambda d: (order.index(d.kind), d.key, d.issued_at or datetime.min))
 
 
 # -- issuing ------------------------------------------------------------------------------
@@ -514,7 +277,7 @@ def issue(
 def issue_all(profile: Profile, task_id: str, *, at: datetime | None = None) -> IssueResult:
     """Every document the visit needs and has not issued yet, in one transaction."""
     ctx = load_context(profile, task_id)
-    issued = {_row_key(d.data) for d in ctx.final_documents()}
+    issued = {row_key(d.data) for d in ctx.final_documents()}
     needs = [n for n in needed_documents(ctx) if n.key not in issued]
     if not needs:
         return IssueResult((), Changes())
@@ -680,191 +443,6 @@ def numbers_at_hand(profile: Profile, agency_code: str, kind: str, year: int) ->
         return numbers_left(s, agency_code, kind, year)
 
 
-# -- one visit, one story ------------------------------------------------------------------
-
-
-def visit_problems(profile: Profile, task_id: str) -> list[Problem]:
-    """Contradictions among the visit's issued documents and its record (``check_visit``):
-    every finding in the joint notice under its department, every delivered document in a
-    送达回证, nothing both corrected on the spot and fined before its deadline. Issued
-    documents are composed again from the record as it is, with their own numbers and
-    times; a document issued but not delivered yet is not reported as unserved."""
-    ctx = load_context(profile, task_id)
-    images = image_reader(profile)
-    docs: list[Document] = []
-    numbered: dict[str, str] = {}
-    for row in ctx.final_documents():
-        data = row.data
-        kind = DocumentKind(row.kind)
-        need = Need(
-            kind,
-            str(data.get("department_code") or ""),
-            tuple(data.get("item_ids") or ()),
-            served=tuple(data.get("served") or ()),
-        )
-        cfg = settings_for(profile, need.department_code)
-        issued = _time(data.get("issued_at")) or datetime.now().astimezone()
-        docs.append(
-            compose(
-                ctx,
-                need,
-                settings=cfg,
-                doc_id=row.id,
-                number=parsed_number(row),
-                issued_at=issued,
-                draft=False,
-                image_for=images,
-                numbered=numbered,
-            )
-        )
-        if row.number is not None:
-            numbered[need.key] = row.number
-    delivered = {d.id for d in ctx.final_documents() if d.data.get("deliveries")}
-    return [
-        p
-        for p in check_visit(docs)
-        if not (p.code == "not_in_proof_of_service" and not set(p.documents) & delivered)
-    ]
-
-
-# -- void and deliver ---------------------------------------------------------------------
-
-
-def _document(s: Session, document_id: str) -> DocumentRow:
-    row = s.get(DocumentRow, document_id)
-    if row is None:
-        row = s.scalar(select(DocumentRow).where(DocumentRow.number == document_id))
-    if row is None:
-        raise NotFound(DOCUMENT_MISSING, document_id=document_id)
-    return row
-
-
-def void_document(profile: Profile, document_id: str, *, reason: str) -> Changes:
-    """Void an issued document (by id or number): its number is recorded void, never
-    reused; the void is synced. Issue a new document to replace it."""
-    user = profile.require_user()
-    reason = reason.strip()
-    if not reason:
-        raise InvalidInput(VOID_REASON)
-    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
-        s = act.session
-        row = _document(s, document_id)
-        if row.status == DRAFT:
-            raise InvalidState(VOID_DRAFT)
-        if row.status == VOID:
-            raise InvalidState(ALREADY_VOID, number=row.number or row.id)
-        block_id = row.data.get("number_block")
-        seq = row.data.get("seq")
-        used = None
-        if isinstance(block_id, str) and isinstance(seq, int):
-            used = s.get(UsedNumberRow, (block_id, seq))
-        if used is not None:
-            used.voided = True
-            used.reason = reason
-        row.status = VOID
-        row.data = {
-            **row.data,
-            "status": VOID,
-            "void_reason": reason,
-            "voided_at": iso_utc(act.at),
-            "voided_by": user.id,
-        }
-        row.rev += 1
-        row.dirty = True
-        act.record(
-            "document",
-            row.id,
-            row.base_rev,
-            row.data,
-            action="void_document",
-            audit={"reason": reason, "number": row.number},
-        )
-        task_id = row.task_id
-        doc_id = row.id
-    return Changes(tasks=frozenset({task_id}), documents=frozenset({doc_id}), outbox=True)
-
-
-def deliver(
-    profile: Profile,
-    document_id: str,
-    *,
-    method: str,
-    recipient: str,
-    at: datetime | None = None,
-    place: str = "",
-    proxy_relationship: str = "",
-    proxy_reason: str = "",
-    witness: str = "",
-    reference: str = "",
-    av_reference: str = "",
-) -> Changes:
-    """Record that an issued document was delivered (送达); the 送达回证 lists it."""
-    user = profile.require_user()
-    at = aware(at, "time of delivery")
-    names = {zh: wire for wire, zh in DELIVERY_METHODS.items()}
-    method = names.get(method.strip(), method.strip())  # 直接送达 or direct
-    if method not in DELIVERY_METHODS:
-        raise InvalidInput(DELIVER_METHOD, method=method, methods=list(DELIVERY_METHODS))
-    if not recipient.strip():
-        raise InvalidInput(DELIVER_RECIPIENT)
-    with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
-        s = act.session
-        row = _document(s, document_id)
-        if row.status != FINAL:
-            raise InvalidState(DELIVER_WHAT, number=row.number or row.id, status=row.status)
-        when = at or act.at
-        issued = _time(row.data.get("issued_at"))
-        if issued is not None and when < issued:
-            raise InvalidInput(DELIVER_BEFORE_ISSUE, at=when.isoformat(), issued=issued.isoformat())
-        delivery = Delivery(
-            method=method,
-            recipient=recipient.strip(),
-            at=when,
-            by=user.id,
-            place=place.strip(),
-            proxy_relationship=proxy_relationship.strip(),
-            proxy_reason=proxy_reason.strip(),
-            witness=witness.strip(),
-            reference=reference.strip(),
-            av_reference=av_reference.strip(),
-        )
-        row.data = {**row.data, "deliveries": [*row.data.get("deliveries", []), delivery.to_json()]}
-        row.rev += 1
-        row.dirty = True
-        act.record(
-            "document",
-            row.id,
-            row.base_rev,
-            row.data,
-            action="deliver_document",
-            audit={"delivery": delivery.to_json()},
-        )
-        task_id = row.task_id
-        doc_id = row.id
-    return Changes(tasks=frozenset({task_id}), documents=frozenset({doc_id}), outbox=True)
-
-
-def document_pdf(profile: Profile, document_id: str) -> bytes:
-    """The stored PDF of a document (by id or number)."""
-    with profile.db.session() as s:
-        row = _document(s, document_id)
-        sha = row.sha256
-    if sha is None or not profile.blobs.exists(sha):
-        raise NotFound(DOCUMENT_MISSING, document_id=document_id)
-    return profile.blobs.path(sha).read_bytes()
-
-
-def number_ledger(profile: Profile) -> list[tuple[str, int, str | None, bool]]:
-    """(block id, seq, document id, voided) of every number taken, for checks and tests."""
-    with profile.db.session() as s:
-        return [
-            (u.block_id, u.seq, u.document_id, u.voided)
-            for u in s.scalars(
-                select(UsedNumberRow).order_by(UsedNumberRow.block_id, UsedNumberRow.seq)
-            )
-        ]
-
-
 __all__ = [
     "Delivery",
     "IssueResult",
@@ -872,11 +450,14 @@ __all__ = [
     "VisitDocument",
     "deliver",
     "document_pdf",
+    "image_reader",
     "issue",
     "issue_all",
     "list_documents",
     "number_ledger",
+    "numbers_at_hand",
     "preview",
+    "settings_for",
     "visit_problems",
     "void_document",
 ]

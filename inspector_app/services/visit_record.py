@@ -335,19 +335,19 @@ def sign(
             recorded_by=user.id,
         )
         data = signature_to_json(value)
-        row = s.get(SignatureRow, rid)
-        previous = None if row is None else row.data
-        if row is None:
-            row = SignatureRow(id=rid, task_id=task_id, signer=who.key, rev=1, base_rev=None)
-            s.add(row)
+        held = s.get(SignatureRow, rid)
+        previous = None if held is None else held.data
+        if held is None:
+            held = SignatureRow(id=rid, task_id=task_id, signer=who.key, rev=1, base_rev=None)
+            s.add(held)
         else:
-            row.rev += 1
-        row.data = data
-        row.dirty = True
+            held.rev += 1
+        held.data = data
+        held.dirty = True
         act.record(
             "signature",
             rid,
-            row.base_rev,
+            held.base_rev,
             data,
             action="record_refusal_to_sign" if refused else "sign",
             audit={"previous": previous, "reason": clean},
