@@ -71,8 +71,15 @@ FAILED = {  # item code -> (assessment, decide kwargs)
     "SC-JG-001": (Assessment(), {"accept": True}),
     "SC-SP-004": (Assessment(), {"accept": True, "warning": True}),
     "GX-JK-001": (Assessment(minor=True, harm="minor", corrected=True), {"accept": True}),
-    "SC-SP-007": (Assessment(), {"kind": "order_to_correct", "reason": "当场未能整改"}),
-    "SC-SP-008": (Assessment(), {"kind": "order_to_correct", "reason": "当场未能整改"}),
+    "SC-SP-007": (Assessment(), {"accept": True, "warning": True}),
+    "SC-SP-008": (
+        Assessment(),
+        {
+            "kind": "order_to_correct",
+            "reason": "当场未能整改",
+            "statement": "原料已全部下架，认定事实为操作记录缺失，不影响食品安全",
+        },
+    ),
 }
 
 
