@@ -41,7 +41,7 @@ from inspector_app.services.issuing import (
     preview,
     void_document,
 )
-from inspector_app.services.visit_record import record_opening, record_statement
+from inspector_app.services.visit_record import record_opening
 from inspector_app.store.models import DocumentRow, NumberBlockRow, OutboxRow
 
 ROOT = Path(__file__).resolve().parents[1]
