@@ -215,9 +215,16 @@ def _documents(profile: Any, args: argparse.Namespace) -> int:
     docs = list_documents(profile, args.task)
     if args.json:
         print_json([document_json(d) for d in docs])
-        return 0
-    for d in docs:
-        print(f"{d.state:<9} {d.title:<12} {d.number or '':<24} {d.id or ''}")
+    else:
+        for d in docs:
+            print(f"{d.state:<9} {d.title:<12} {d.number or '':<24} {d.id or ''}")
+    if args.check:
+        from inspector_app.services.issuing import visit_problems
+
+        problems = visit_problems(profile, args.task)
+        for problem in problems:
+            print(f"{problem.code}: {problem.message}", file=sys.stderr)
+        return 1 if problems else 0
     return 0
 
 

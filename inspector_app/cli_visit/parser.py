@@ -151,6 +151,11 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("documents", help="what the visit needs and what was issued")
     p.add_argument("task")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="also check that the issued documents tell one story (exit 1 if not)",
+    )
 
     p = sub.add_parser("issue", help="issue (or preview with --draft) documents of a kind")
     p.add_argument("task")
