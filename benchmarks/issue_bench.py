@@ -20,9 +20,7 @@ Goals (issue 11): p95 <= 100 ms for the record, <= 300 ms for all of them.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import random
 import statistics
 import sys
 import tempfile
@@ -35,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image  # noqa: E402
 
 from inspector_app.documents import render_pdf  # noqa: E402
 from inspector_app.domain.enforcement import Opening  # noqa: E402
@@ -64,6 +61,7 @@ from inspector_app.services.visit_record import record_statement, sign  # noqa: 
 from inspector_app.store.models import NumberBlockRow  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 import visitday  # noqa: E402
 
 FAILED = {  # item code -> (assessment, decide kwargs)
@@ -84,14 +82,11 @@ FAILED = {  # item code -> (assessment, decide kwargs)
 
 
 def camera_photo(seed: int) -> bytes:
-    rnd = random.Random(seed)
-    small = Image.new("RGB", (400, 300))
-    small.putdata(
-        [(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)) for _ in range(400 * 300)]
-    )
-    out = io.BytesIO()
-    small.resize((4000, 3000)).save(out, format="JPEG", quality=90)
-    return out.getvalue()
+    """A 12-megapixel phone photo as ``photo_copies_bench`` makes them (lit shelves, texture,
+    sensor grain), so the document copies weigh what real ones do."""
+    from photo_copies_bench import camera_photo as realistic
+
+    return realistic(seed)
 
 
 def sixty_items(task):  # type: ignore[no-untyped-def]
