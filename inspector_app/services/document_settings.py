@@ -8,6 +8,7 @@ signature's PNG as it was signed.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,16 +62,29 @@ def _load_settings(folder: Path, server: str | None) -> DocumentSettings:
     return load_settings(folder, verify_base_url=server)
 
 
+#: Images by (blob folder, sha256 of the photo or signature): a photo's document copy and
+#: a signature never change for a given hash, so a visit's documents read each once.
+_IMAGES: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+_IMAGES_KEPT = 48
+
+
 def image_reader(profile: Profile) -> Callable[[str], bytes]:
     """Image bytes for a document: a photo's downscaled copy (made once, at import), a
-    signature's PNG as it was signed. Read once per issue."""
-    cache: dict[str, bytes] = {}
+    signature's PNG as it was signed."""
+    root = str(profile.blobs.root)
 
     def read(sha: str) -> bytes:
-        if sha not in cache:
+        key = (root, sha)
+        found = _IMAGES.get(key)
+        if found is None:
             with profile.db.session() as s:
                 photo = s.scalar(select(EvidenceRow.sha256).where(EvidenceRow.sha256 == sha))
-            cache[sha] = document_image(profile, sha) if photo else profile.blobs.read(sha)
-        return cache[sha]
+            found = document_image(profile, sha) if photo else profile.blobs.read(sha)
+            _IMAGES[key] = found
+            while len(_IMAGES) > _IMAGES_KEPT:
+                _IMAGES.popitem(last=False)
+        else:
+            _IMAGES.move_to_end(key)
+        return found
 
     return read

@@ -271,7 +271,7 @@ def issue(
     kind = _kind(kind)
     ctx = load_context(profile, task_id)
     needs = _pick(ctx, kind, item_ids)
-    return _issue(profile, task_id, needs, at=at, refuse_issued=True)
+    return _issue(profile, ctx, needs, at=at, refuse_issued=True)
 
 
 def issue_all(profile: Profile, task_id: str, *, at: datetime | None = None) -> IssueResult:
@@ -281,12 +281,12 @@ def issue_all(profile: Profile, task_id: str, *, at: datetime | None = None) -> 
     needs = [n for n in needed_documents(ctx) if n.key not in issued]
     if not needs:
         return IssueResult((), Changes())
-    return _issue(profile, task_id, needs, at=at, refuse_issued=False)
+    return _issue(profile, ctx, needs, at=at, refuse_issued=False)
 
 
 def _issue(
     profile: Profile,
-    task_id: str,
+    ctx: VisitContext,
     needs: list[Need],
     *,
     at: datetime | None,
@@ -294,9 +294,9 @@ def _issue(
 ) -> IssueResult:
     user = profile.require_user()
     at = aware(at, "time of issue")
-    ctx = load_context(profile, task_id)
+    task_id = ctx.task.id
     missing = _check_opening(ctx)
-    settings = {n.department_code: settings_for(profile, n.department_code) for n in needs}
+    settings = {d: settings_for(profile, d) for d in {n.department_code for n in needs}}
     made: list[IssuedDocument] = []
     notes: list[str] = []
     ids: set[str] = set()

@@ -217,5 +217,9 @@ def settings_folder(profile: Profile, department_code: str) -> Path | None:
             (partial / name).write_text(json.dumps(content, ensure_ascii=False), "utf-8")
         # Seal image: a file name in agency.json refers to resources/documents, whose
         # copy load_settings falls back to.
-        partial.replace(folder)
+        try:
+            partial.replace(folder)
+        except OSError:
+            if not folder.is_dir():  # not another process writing the same content
+                raise
     return folder
