@@ -1,8 +1,8 @@
 """``inspector-server``: the server's administration commands.
 
-``init-db``, ``create-user``, ``seed-demo``, ``import-reference`` and ``serve`` live here;
-the planning commands (``import-directory``, ``import-checklists``, ``scenario``, ``draw-plan``)
-register themselves through ``PLANNING_COMMANDS`` below.
+``init-db``, ``create-user``, ``reassign-device``, ``seed-demo``, ``import-reference`` and
+``serve`` live here; the planning commands (``import-directory``, ``import-checklists``,
+``scenario``, ``draw-plan``) register themselves through ``PLANNING_COMMANDS`` below.
 """
 
 from __future__ import annotations
@@ -104,6 +104,25 @@ def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_reassign_device(args: argparse.Namespace, settings: Settings) -> int:
+    from inspector_server.services import devices
+
+    engine = engine_for(settings)
+    try:
+        with write_session(make_sessionmaker(engine)) as s:
+            user = devices.reassign(s, args.device_id, args.to)
+    except LookupError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(
+        f"device {args.device_id} now belongs to {user.username}; the sign-ins it held "
+        "no longer work, and its next sign-in must be theirs"
+    )
+    return 0
+
+
 def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.demo:
         print(
@@ -154,7 +173,7 @@ def cmd_import_reference(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from inspector_server.main import create_app
+    from inspector_server.main import UVICORN_OPTIONS, create_app
 
     # Idle connections are kept 30 s (uvicorn's default is 5 s): a laptop that took a
     # while between its pull and its push then reuses its connection instead of
@@ -167,6 +186,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             port=args.port,
             log_level=args.log_level,
             timeout_keep_alive=keep_alive,
+            **UVICORN_OPTIONS,
         )
         return 0
     # Worker processes build their own app from the environment: hand them the
@@ -184,6 +204,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         log_level=args.log_level,
         workers=args.workers,
         timeout_keep_alive=keep_alive,
+        **UVICORN_OPTIONS,
     )
     return 0
 
@@ -206,6 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--badge")
     p.add_argument("--team", action="append", help="team id (repeatable)")
     p.set_defaults(run=cmd_create_user)
+
+    p = sub.add_parser(
+        "reassign-device",
+        help="hand a laptop's device id over to another user (it belongs to whoever "
+        "registered it until then)",
+    )
+    p.add_argument("device_id", help="as the refused sign-in or GET /api/v1/admin/devices names it")
+    p.add_argument("--to", required=True, metavar="USERNAME", help="the new owner")
+    p.set_defaults(run=cmd_reassign_device)
 
     p = sub.add_parser("seed-demo", help="load the demo data set (demo mode only)")
     p.add_argument("--source", type=Path, help="folder like resources/demo")

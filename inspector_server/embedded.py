@@ -17,7 +17,7 @@ from inspector_server.core.config import Settings
 from inspector_server.core.db import engine_for, make_sessionmaker, write_session
 from inspector_server.core.migrate import upgrade
 from inspector_server.core.security import PasswordHashing
-from inspector_server.main import create_app
+from inspector_server.main import UVICORN_OPTIONS, create_app
 from inspector_server.services.seed import SeedReport, seed_demo
 
 
@@ -45,7 +45,12 @@ def start_embedded(data: Path, *, demo: bool = True, seed: bool = True) -> Embed
             report = seed_demo(session, PasswordHashing(settings))
     engine.dispose()
     config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=0, log_level="warning", lifespan="on"
+        create_app(settings),
+        host="127.0.0.1",
+        port=0,
+        log_level="warning",
+        lifespan="on",
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="embedded-server", daemon=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from inspector_app.sync.protocol import API_PREFIX, PROTOCOL_HEADER
 from inspector_server.api.compression import install_compression
@@ -65,6 +67,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ProtocolVersionMiddleware)
     install_compression(app)
     install_error_handlers(app)
+    if settings.trusted_proxy_list:
+        # The client is the right-most X-Forwarded-For address that is not one of our
+        # proxies; from anyone else the header is ignored (login throttling counts
+        # per address: a forged header must not make one host look like many).
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(pages_router)  # /verify/{id}, /results: public pages, no /api/v1
     return app
+
+
+#: Every uvicorn we start leaves forwarded headers to the app (``trusted_proxies``):
+#: uvicorn's own default trusts ``X-Forwarded-For`` from 127.0.0.1, which would let any
+#: local process (or a proxy we were not told of) pick the address a login counts under.
+UVICORN_OPTIONS: dict[str, Any] = {"proxy_headers": False}

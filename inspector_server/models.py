@@ -127,6 +127,9 @@ class Device(Base):
     first_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # HMAC of the device key handed to the laptop at sign-in: a sign-in that presents it
+    # proves it comes from this device (see services/throttle.py), which the id cannot.
+    key_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuthToken(Base):
@@ -242,6 +245,17 @@ class Blob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
     uploaded_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class BlobHolder(Base):
+    """A user who proved they hold a blob's bytes by uploading them (again, if it was
+    already there): they may name it in their records and read it back."""
+
+    __tablename__ = "blob_holders"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from inspector_app.sync.protocol import Text
 
 
 class DevicePublic(BaseModel):
@@ -17,6 +19,10 @@ class DevicePublic(BaseModel):
     first_seen: datetime
     last_seen: datetime
     revoked_at: datetime | None
+
+
+class DeviceReassign(BaseModel):
+    username: Text = Field(min_length=1, max_length=150)
 
 
 class AuditChainPublic(BaseModel):

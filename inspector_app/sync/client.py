@@ -31,6 +31,7 @@ from urllib3.util.retry import Retry
 from inspector_app.sync.protocol import (
     API_PREFIX,
     CONTENT_RANGE_HEADER,
+    DEVICE_TAKEN_STATUS,
     GZIP_ENCODING,
     PROTOCOL_HEADER,
     PROTOCOL_MAX,
@@ -73,6 +74,10 @@ class RequestRefused(SyncError):
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.status = status
+
+
+class DeviceTaken(RequestRefused):
+    """Sign-in refused: this device id is registered to another user on the server."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,17 +281,27 @@ class SyncClient:
         return body
 
     def login(
-        self, username: str, password: str, device_id: str, device_name: str
+        self,
+        username: str,
+        password: str,
+        device_id: str,
+        device_name: str,
+        device_key: str | None = None,
     ) -> LoginResponse:
-        r = self._post_json(
-            "/auth/login",
-            {
-                "username": username,
-                "password": password,
-                "device_id": device_id,
-                "device_name": device_name,
-            },
-        )
+        body = {
+            "username": username,
+            "password": password,
+            "device_id": device_id,
+            "device_name": device_name,
+        }
+        if device_key is not None:
+            body["device_key"] = device_key
+        try:
+            r = self._post_json("/auth/login", body)
+        except RequestRefused as exc:
+            if exc.status == DEVICE_TAKEN_STATUS:
+                raise DeviceTaken(str(exc), exc.status) from None
+            raise
         return LoginResponse.model_validate_json(r.content)
 
     def logout(self) -> None:

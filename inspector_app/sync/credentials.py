@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "field-inspector"
 TOKEN_FILE = "token"
+#: The device key (LoginResponse.device_key) is kept like the token, under this name.
+DEVICE_KEY = "device_key"
 
 
 class TokenStore(Protocol):
@@ -38,10 +40,11 @@ class TokenStore(Protocol):
 
 
 class FileTokenStore:
-    """``<folder>/token``, readable and writable by this user only (0600)."""
+    """``<folder>/token`` (or another ``name``), readable and writable by this user only
+    (0600)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = Path(folder) / TOKEN_FILE
+    def __init__(self, folder: Path, name: str = TOKEN_FILE) -> None:
+        self.path = Path(folder) / name
         self.where = f"file {self.path}"
 
     def get(self) -> str | None:
@@ -56,7 +59,7 @@ class FileTokenStore:
         return token or None
 
     def set(self, token: str) -> None:
-        tmp = self.path.with_name(TOKEN_FILE + ".new")
+        tmp = self.path.with_name(self.path.name + ".new")
         tmp.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -122,13 +125,16 @@ def usable_keyring() -> bool:
     return priority > 0
 
 
-def token_store(folder: Path, account: str, *, use_keyring: bool | None = None) -> TokenStore:
-    """The keyring where usable (``use_keyring`` None = decide), else the 0600 file."""
+def token_store(
+    folder: Path, account: str, *, use_keyring: bool | None = None, name: str = TOKEN_FILE
+) -> TokenStore:
+    """The keyring where usable (``use_keyring`` None = decide), else the 0600 file.
+    ``name`` tells apart the secrets of one profile (the token, the device key)."""
     if use_keyring is None:
         use_keyring = os.environ.get("INSPECTOR_KEYRING", "auto") != "off" and usable_keyring()
     if use_keyring:
-        return KeyringTokenStore(account)
-    return FileTokenStore(folder)
+        return KeyringTokenStore(account if name == TOKEN_FILE else f"{account}/{name}")
+    return FileTokenStore(folder, name)
 
 
 # -- offline unlock ---------------------------------------------------------------------

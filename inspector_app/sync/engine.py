@@ -33,6 +33,7 @@ from inspector_app.sync.client import (
 )
 from inspector_app.sync.context import SyncRun, SyncTuning
 from inspector_app.sync.credentials import (
+    DEVICE_KEY,
     TokenStore,
     check_password,
     password_verifier,
@@ -75,6 +76,9 @@ class SyncEngine:
         self.client_settings = client_settings or ClientSettings()
         self.tuning = tuning or SyncTuning()
         self.tokens: TokenStore = token_store(self.folder, device_id, use_keyring=use_keyring)
+        self.device_keys: TokenStore = token_store(
+            self.folder, device_id, use_keyring=use_keyring, name=DEVICE_KEY
+        )
 
     # -- the account ----------------------------------------------------------------------
 
@@ -92,13 +96,23 @@ class SyncEngine:
     def login(
         self, server_url: str, username: str, password: str, device_name: str | None = None
     ) -> UserPublic:
-        """Sign in; keep the token (keyring or 0600 file) and an offline verifier."""
+        """Sign in; keep the token and the device key (keyring or 0600 file) and an
+        offline verifier. Raises DeviceTaken when the server has this device id
+        registered to another user."""
         client = SyncClient(server_url, settings=self.client_settings)
         try:
-            answer = client.login(username, password, self.device_id, device_name or _hostname())
+            answer = client.login(
+                username,
+                password,
+                self.device_id,
+                device_name or _hostname(),
+                device_key=self.device_keys.get(),
+            )
         finally:
             client.close()
         self.tokens.set(answer.access_token)
+        if answer.device_key is not None:
+            self.device_keys.set(answer.device_key)
         verifier = password_verifier(password)
         with self.db.write() as s:
             set_state(s, SERVER_KEY, server_url.rstrip("/"))
@@ -128,6 +142,11 @@ class SyncEngine:
                 client.close()
         self.tokens.delete()
         return told
+
+    def forget_secrets(self) -> None:
+        """Drop this device id's token and device key (the profile takes a new id)."""
+        self.tokens.delete()
+        self.device_keys.delete()
 
     def signed_in(self) -> bool:
         return self.tokens.get() is not None

@@ -56,9 +56,11 @@ MAX_BLOB_BYTES = 25 * 1024 * 1024
 # answer with Upload-Offset, and clients then PUT whole bodies) --------------------
 #
 #   HEAD /api/v1/blobs/{sha256}
-#       200 the server holds the blob;
-#       404 it does not; ``Upload-Offset: N`` = bytes of an interrupted upload it
-#           keeps (0 or absent: none).
+#       200 the server holds the blob and this user may name it in a record (they
+#           uploaded it, or a record they may see names it: a hash is not a key);
+#       404 it does not, or this user may not (the two are indistinguishable: upload
+#           the bytes to prove you hold them); ``Upload-Offset: N`` = bytes of this
+#           user's interrupted upload it keeps (0 or absent: none).
 #   PUT  /api/v1/blobs/{sha256}  with ``Content-Range: bytes START-END/TOTAL``
 #       (END inclusive, START <= the bytes held; a START below it re-sends and
 #       replaces the tail). The server appends the body as it arrives, flushing
@@ -109,11 +111,20 @@ class Health(WireModel):
     protocol: ProtocolRange = ProtocolRange(min=PROTOCOL_MIN, max=PROTOCOL_MAX)
 
 
+#: ``POST /auth/login`` answers 409 when the device id is registered to another user:
+#: a device belongs to whoever registered it; only an administrator hands it over.
+DEVICE_TAKEN_STATUS = 409
+
+
 class LoginRequest(WireModel):
     username: Text = Field(min_length=1, max_length=150)
     password: str = Field(min_length=1, max_length=1024)
     device_id: Text = Field(min_length=1, max_length=64)
     device_name: Text = Field(default="", max_length=200)
+    #: The key this device received at its last sign-in (``LoginResponse.device_key``):
+    #: it proves the attempt comes from the user's own laptop, whose sign-in is then not
+    #: slowed by someone else's failed guesses at the account. Optional.
+    device_key: Text | None = Field(default=None, max_length=200)
 
 
 class UserPublic(WireModel):
@@ -130,6 +141,9 @@ class LoginResponse(WireModel):
     token_type: Literal["bearer"] = "bearer"
     expires_at: datetime
     user: UserPublic
+    #: A new device key to keep (secret, like the token) and send at the next sign-in;
+    #: None: keep the one sent. Older servers never send one.
+    device_key: str | None = None
 
 
 class Sibling(WireModel):
@@ -160,6 +174,11 @@ class PullResponse(WireModel):
     changes: list[Change]
     cursor: str
     more: bool
+    #: True on a last page (``more`` false) when changes this user may see have
+    #: committed but are held back behind a write still running on the server: the
+    #: laptop is not yet up to date and should pull again shortly. Older servers never
+    #: send it (False).
+    held_back: bool = False
 
 
 class Mutation(WireModel):

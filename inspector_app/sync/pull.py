@@ -99,6 +99,7 @@ def pull_changes(run: SyncRun) -> None:
                 run.emit("pull", received, None, wire, None)
                 if not page.more:
                     run.report.pull_complete = True
+                    run.report.held_back = page.held_back
                     return
         finally:
             # A page still in flight is waited for by the executor and dropped.

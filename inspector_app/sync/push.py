@@ -87,8 +87,12 @@ def _wire(row: OutboxRow) -> dict[str, Any]:
 # -- blobs --------------------------------------------------------------------------------
 
 
-def upload_blob(run: SyncRun, sha: str) -> None:
+def upload_blob(run: SyncRun, sha: str, *, force: bool = False) -> None:
     """HEAD, then PUT from where the server's copy stops; after a cut, ask again and go on.
+
+    HEAD says "present" only for a blob this user may name in a record (one they
+    uploaded, or one a record they may see names): the server does not take a bare
+    hash as proof. ``force`` sends the bytes whatever HEAD says, from the start.
 
     Raises BlobRefused for a file over the protocol's limit (without sending it: on a
     site's mobile link 30 MB is minutes) or one the server answers with a 4xx.
@@ -102,13 +106,13 @@ def upload_blob(run: SyncRun, sha: str) -> None:
             sha, f"the file is {_mb(total)}; the server takes at most {_mb(MAX_BLOB_BYTES)}"
         )
     try:
-        _upload(run, sha, path, total)
+        _upload(run, sha, path, total, force=force)
     except RequestRefused as exc:
         raise BlobRefused(sha, f"the server refused the file ({exc})") from None
 
 
-def _upload(run: SyncRun, sha: str, path: Path, total: int) -> None:
-    present, held = run.client.blob_head(sha)
+def _upload(run: SyncRun, sha: str, path: Path, total: int, *, force: bool = False) -> None:
+    present, held = (False, 0) if force else run.client.blob_head(sha)
     if present:
         return
     if held:
@@ -203,22 +207,8 @@ def push_outbox(run: SyncRun) -> None:
         held = _held(rows, refused)
         sendable = [row for row in rows if row.op_id not in held]
         results = _send(run, sendable) if sendable else {}
-        retry = [
-            row
-            for row in sendable
-            if (r := results.get(row.op_id)) is not None
-            and r.status == "rejected"
-            and (r.reason or "").startswith(MISSING_BLOB_PREFIX)
-            and (r.reason or "")[len(MISSING_BLOB_PREFIX) :] not in confirmed
-        ]
-        if retry:  # the server lost or never had a blob we thought it had
-            for row in retry:
-                confirmed.discard((results[row.op_id].reason or "")[len(MISSING_BLOB_PREFIX) :])
-            _upload_named(run, retry, confirmed, refused)
-            held.update(_held(retry, refused))
-            retry = [row for row in retry if row.op_id not in held]
-            if retry:
-                results.update(_send(run, retry))
+        _resend_missing_blobs(run, sendable, results, confirmed, refused)
+        held.update(_held(sendable, refused))
         _record_answers(run, rows, results, held)
         after = rows[-1].seq
         done += len(rows)
@@ -234,6 +224,54 @@ def _held(rows: list[OutboxRow], refused: dict[str, str]) -> dict[str, str]:
                 held[row.op_id] = f"{BLOB_REFUSED_PREFIX}{sha}: {refused[sha]}"
                 break
     return held
+
+
+def _missing_blob(result: MutationResult | None) -> str | None:
+    if result is None or result.status != "rejected" or result.reason is None:
+        return None
+    if not result.reason.startswith(MISSING_BLOB_PREFIX):
+        return None
+    return result.reason[len(MISSING_BLOB_PREFIX) :]
+
+
+def _resend_missing_blobs(
+    run: SyncRun,
+    rows: list[OutboxRow],
+    results: dict[str, MutationResult],
+    confirmed: set[str],
+    refused: dict[str, str],
+) -> None:
+    """Entries answered ``missing_blob`` for a blob we took as there: the server lost it,
+    or the access that let us name it ended between our HEAD and the push. Send its
+    bytes (proof that we hold them) and those entries again; a few rounds, since the
+    server names one missing blob per entry."""
+    resent: set[str] = set()
+    for _round in range(3):
+        missing = {r.op_id: _missing_blob(results.get(r.op_id)) for r in rows}
+        retry = [r for r in rows if missing[r.op_id] in confirmed - resent]
+        if not retry:
+            return
+        shas = sorted({missing[r.op_id] or "" for r in retry})
+        for sha in shas:
+            resent.add(sha)
+            confirmed.discard(sha)
+            try:
+                upload_blob(run, sha, force=True)
+            except LocalBlobMissing:
+                log.error("blob %s vanished from this laptop during sync", sha)
+                continue
+            except BlobRefused as exc:  # the caller sets its entries aside with the reason
+                log.warning("blob %s refused: %s; the changes naming it wait", sha, exc.why)
+                refused[sha] = exc.why
+                continue
+            if run.report.cancelled:
+                for r in retry:
+                    results.pop(r.op_id, None)  # they stay pending for the next run
+                return
+            confirmed.add(sha)
+        retry = [r for r in retry if missing[r.op_id] not in refused]
+        if retry:
+            results.update(_send(run, retry))
 
 
 def _send(run: SyncRun, rows: list[OutboxRow]) -> dict[str, MutationResult]:

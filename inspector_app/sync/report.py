@@ -64,6 +64,9 @@ class SyncReport:
     refused_steps: list[str] = field(default_factory=list)  # a step the server refused whole
     cancelled: bool = False
     pull_complete: bool = False
+    # The server holds back changes this user may see behind a write still running
+    # there (a long import or draw): received all it could give, but not yet everything.
+    held_back: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -72,20 +75,21 @@ class SyncReport:
             and not self.cancelled
             and self.pending == 0
             and self.pull_complete
+            and not self.held_back
         )
 
     @property
     def exit_code(self) -> int:
         """0 up and down to date; 2 server unreachable (nothing lost); 1 rejected or in
-        conflict, or not finished."""
+        conflict, or not finished; 3 not yet up to date: the server holds changes back
+        behind a write still in progress (sync again in a minute)."""
         if self.unreachable is not None:
             return 2
-        if (
-            self.waiting_rejected
-            or self.open_conflicts
-            or self.refused_steps
-            or not self.up_to_date
-        ):
+        if self.waiting_rejected or self.open_conflicts or self.refused_steps:
+            return 1
+        if self.held_back and self.pull_complete and not self.cancelled and not self.pending:
+            return 3
+        if not self.up_to_date:
             return 1
         return 0
 
@@ -132,6 +136,11 @@ class SyncReport:
             lines.append(f"{self.pending} change(s) still waiting to be sent.")
         if self.cancelled:
             lines.append("Sync was cancelled; run it again to finish.")
+        if self.held_back and not self.cancelled:
+            lines.append(
+                "Not yet up to date: the server is still writing changes for you "
+                "(a long import or draw); sync again in a minute."
+            )
         if self.exit_code == 0:
             lines.append("Everything is up to date.")
         return "\n".join(lines)

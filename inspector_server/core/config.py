@@ -6,14 +6,19 @@ full-stack-fastapi-template does for ``SECRET_KEY``.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from inspector_app.sync.protocol import MAX_BLOB_BYTES
 
 DEFAULT_SECRET = "changethis"
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 class Settings(BaseSettings):
@@ -59,6 +64,29 @@ class Settings(BaseSettings):
     login_user_cap_s: int = Field(default=60, ge=1, description="Longest wait per user.")
     login_address_free: int = Field(default=30, ge=1, description="Free failures per address.")
     login_address_cap_s: int = Field(default=300, ge=1, description="Longest wait per address.")
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks (CIDR) of the reverse proxies "
+        "whose X-Forwarded-For names the client. Empty: the header is ignored, and the "
+        "client is the connection's peer.",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for entry in _split(value):
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"INSPECTOR_SERVER_TRUSTED_PROXIES: {entry!r} is not an IP address or "
+                    "network (e.g. 10.0.0.5 or 10.0.0.0/24)"
+                ) from None
+        return value
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return _split(self.trusted_proxies)
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.entities import Role
@@ -14,7 +15,7 @@ from inspector_server.core.config import Settings
 from inspector_server.core.db import write_session
 from inspector_server.core.security import PasswordHashing, new_token, token_hash
 from inspector_server.models import AuthToken, Device, Team, TeamMember, User, utcnow
-from inspector_server.services import throttle
+from inspector_server.services import devices, throttle
 from inspector_server.services.principal import (
     Principal,
     split_teams,
@@ -41,6 +42,7 @@ class LoginResult:
     token: str
     expires_at: datetime
     user: User
+    device_key: str | None  # a new key for the laptop to keep; None: keep the one it has
 
 
 def create_user(
@@ -101,21 +103,20 @@ def login(
     device_id: str,
     device_name: str,
     address: str,
+    device_key: str | None = None,
     now: datetime | None = None,
 ) -> LoginResult:
     now = now or utcnow()
     key = username.strip().lower()
     with factory() as s:
         user = s.scalar(select(User).where(User.username == username.strip()))
-        device = s.get(Device, device_id)
-        known = (
-            user is not None
-            and device is not None
-            and device.user_id == user.id
-            and device.revoked_at is None
+        # Only a device key proves the attempt comes from the user's own laptop; the
+        # device id is no secret (issue 9 part 6).
+        proven = user is not None and devices.proves(
+            settings, s.get(Device, device_id), user.id, device_key
         )
         wait = throttle.retry_after(
-            s, settings, username=key, address=address, known_device=known, now=now
+            s, settings, username=key, address=address, proven_device=proven, now=now
         )
     if wait is not None:
         raise LoginRefused(
@@ -130,35 +131,42 @@ def login(
         raise LoginRefused(DEMO_DISABLED)
     token = new_token()
     expires = now + timedelta(hours=settings.token_lifetime_hours)
-    with write_session(factory) as s:
-        throttle.clear_pair(s, username=key, address=address)
-        device = s.get(Device, device_id)
-        if device is not None and device.revoked_at is not None:
+    for attempt in (1, 2):
+        try:
+            with write_session(factory) as s:
+                throttle.clear_pair(s, username=key, address=address)
+                issued = devices.register(
+                    s,
+                    settings,
+                    device_id=device_id,
+                    name=device_name,
+                    user_id=user.id,
+                    key=device_key,
+                    now=now,
+                )
+                s.add(
+                    AuthToken(
+                        token_hash=token_hash(settings, token),
+                        user_id=user.id,
+                        device_id=device_id,
+                        created_at=now,
+                        expires_at=expires,
+                    )
+                )
+            return LoginResult(token, expires, user, issued)
+        except devices.DeviceTaken:
+            raise LoginRefused(devices.taken_message(device_id), status=409) from None
+        except devices.DeviceRevoked:
             raise LoginRefused(
                 "this device was revoked by an administrator; ask them to register it again",
                 status=403,
-            )
-        if device is None:
-            s.add(
-                Device(
-                    id=device_id, name=device_name, user_id=user.id, first_seen=now, last_seen=now
-                )
-            )
-            s.flush()
-        else:
-            device.user_id, device.last_seen = user.id, now
-            if device_name:
-                device.name = device_name
-        s.add(
-            AuthToken(
-                token_hash=token_hash(settings, token),
-                user_id=user.id,
-                device_id=device_id,
-                created_at=now,
-                expires_at=expires,
-            )
-        )
-    return LoginResult(token, expires, user)
+            ) from None
+        except IntegrityError:
+            if attempt == 2:
+                raise
+            # Two first sign-ins with one new device id at once: the other registered
+            # it first; look again (it is theirs, or ours from another request).
+    raise AssertionError("unreachable")
 
 
 _TOKEN = (
@@ -206,16 +214,3 @@ def logout(session: Session, token_digest: str) -> None:
         .where(AuthToken.token_hash == token_digest, AuthToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
-
-
-def revoke_device(session: Session, device_id: str) -> bool:
-    device = session.get(Device, device_id)
-    if device is None:
-        return False
-    if device.revoked_at is None:
-        device.revoked_at = utcnow()
-    return True
-
-
-def list_devices(session: Session) -> list[Device]:
-    return list(session.scalars(select(Device).order_by(Device.first_seen)))

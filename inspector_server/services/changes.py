@@ -8,11 +8,27 @@ commits later lands above the cursor and comes with the next pull.
 * **PostgreSQL** (several server processes, many writers at once): ``txid`` is the
   writing transaction's id (``pg_current_xact_id()``, 64 bits, never wraps) and
   ``seq`` comes from the sequence ``change_seq``. The horizon is the oldest
-  transaction still running (``pg_snapshot_xmin(pg_current_snapshot())``): every
-  transaction with a smaller id has ended, and every transaction that starts later
-  gets a larger id. Writers take no common lock; a long-running writer only holds
-  back what pulls deliver until it ends (DESIGN.md: "only hand out a cursor below
-  every transaction still in flight").
+  transaction still running *that could write this database* (below): every
+  transaction with a smaller id has ended or writes elsewhere, and every
+  transaction that starts later gets a larger id. Writers take no common lock; a
+  long-running writer only holds back what pulls deliver until it ends (DESIGN.md:
+  "only hand out a cursor below every transaction still in flight"), and the pull
+  says so (``held_back``), so a laptop does not call itself up to date.
+
+  Transaction ids are the whole cluster's, so the plain oldest running transaction
+  (``pg_snapshot_xmin``) let any long write in any database of the cluster (another
+  application's batch job) hold every pull back (issue 9 part 7). The horizon is
+  therefore the smallest id in the pull's own snapshot's list of running
+  transactions (``pg_snapshot_xip``) that is not *known* to be another database's,
+  or the snapshot's ``xmax`` when none is left. An id is known to be another
+  database's when ``pg_stat_activity`` shows it as the transaction of a backend
+  connected to another database, or ``pg_prepared_xacts`` as a prepared transaction
+  of another database. This is safe under any interleaving of commits: a
+  transaction id belongs to one backend, hence one database, for its whole life, so
+  whenever it is read, "another database's" stays true; an id we cannot place (it
+  ended between the snapshot and the look-up, or a background process holds it, or
+  the role may not see it) is kept, which can only hold back more, never skip. Ids
+  in this database of other applications or schemas hold pulls back as before.
 * **SQLite** (one server process): ``BEGIN IMMEDIATE`` already serialises writers,
   so ``seq`` comes from the ``change_seq`` counter row and ``txid`` is 0; numbers
   grow in commit order, and the horizon is the counter value the pull reads first.
@@ -32,7 +48,10 @@ from sqlalchemy import (
     Text,
     and_,
     cast,
+    column,
+    false,
     func,
+    literal,
     select,
     text,
     tuple_,
@@ -116,7 +135,9 @@ class Horizon:
 @dataclass(frozen=True, slots=True)
 class HorizonSql:
     """The horizon inside the pull's own statement (one snapshot, one round trip):
-    ``clause`` keeps the rows below it, ``value`` is selected beside them."""
+    ``clause`` keeps the rows below it, ``value`` is selected beside them, and
+    ``held_back(visible)`` says whether rows ``visible`` and after the cursor have
+    committed above it (PostgreSQL only: on SQLite nothing committed is above it)."""
 
     postgres: bool
     value: ColumnElement[int]
@@ -125,11 +146,58 @@ class HorizonSql:
     def read(self, value: int) -> Horizon:
         return Horizon(int(value), None) if self.postgres else Horizon(1, int(value))
 
+    def held_back(self, cursor: Position, visible: ColumnElement[bool]) -> ColumnElement[bool]:
+        if not self.postgres:
+            return false()
+        return select(Record.id).where(Record.txid >= self.value, after(cursor), visible).exists()
+
+
+def _xid8(value: ColumnElement[object]) -> ColumnElement[int]:
+    return cast(cast(value, Text), BigInteger)
+
+
+# The 32-bit ids of transactions running in another database (see the module's
+# docstring); NULL database names (background processes) are not "another database".
+_FOREIGN_XIDS = text(
+    "SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity"
+    " WHERE backend_xid IS NOT NULL AND datname <> current_database()"
+    " UNION ALL"
+    " SELECT transaction::text::bigint FROM pg_prepared_xacts"
+    " WHERE database <> current_database()"
+).columns(column("xid", BigInteger))
+
+
+def _pg_horizon() -> ColumnElement[int]:
+    """One value per statement: a materialised CTE, so the clause and the value the
+    cursor is built from are the same number."""
+    snapshot = func.pg_current_snapshot()
+    running = func.pg_snapshot_xip(snapshot).table_valued("xid").render_derived("running")
+    foreign = _FOREIGN_XIDS.subquery("foreign_xids")
+    ours = (
+        select(func.min(_xid8(running.c.xid)))
+        .where(
+            # xid8 % 2^32 is the 32-bit xid those views show; two ids running at once
+            # never share it (they are less than 2^31 apart).
+            (_xid8(running.c.xid) % literal(2**32, BigInteger)).not_in(select(foreign.c.xid))
+        )
+        .scalar_subquery()
+    )
+    horizon = (
+        select(func.coalesce(ours, _xid8(func.pg_snapshot_xmax(snapshot))).label("txid"))
+        .cte("pull_horizon")
+        .prefix_with("MATERIALIZED")
+    )
+    return select(horizon.c.txid).scalar_subquery()
+
+
+# Built once: SQLAlchemy then reuses its compiled form (building it per pull cost more
+# than PostgreSQL spends evaluating it).
+_PG_HORIZON = _pg_horizon()
+
 
 def horizon_sql(session: Session) -> HorizonSql:
     if on_postgres(session):
-        xmin = cast(cast(func.pg_snapshot_xmin(func.pg_current_snapshot()), Text), BigInteger)
-        return HorizonSql(True, xmin, Record.txid < xmin)
+        return HorizonSql(True, _PG_HORIZON, Record.txid < _PG_HORIZON)
     high = (
         select(func.coalesce(Counter.value, 0)).where(Counter.name == CHANGE_SEQ).scalar_subquery()
     )

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     ColumnElement,
     LargeBinary,
     Text,
@@ -49,6 +50,7 @@ class Page:
     body: bytes  # a PullResponse as JSON
     cursor: str
     more: bool
+    held_back: bool
 
     def parsed(self) -> PullResponse:
         return PullResponse.model_validate_json(self.body)
@@ -83,15 +85,17 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
     )
     found = session.execute(
         union_all(
-            select(literal(1), *page.c, cast(null(), BigInteger)),
+            select(literal(1), *page.c, cast(null(), BigInteger), cast(null(), Boolean)),
             select(
                 literal(0),
                 *(cast(null(), c.type) for c in page.c),
                 horizon.value,
+                horizon.held_back(cursor, visible),
             ),
         )
     ).all()
-    end = horizon.read(next(r[-1] for r in found if r[0] == 0))
+    mark = next(r for r in found if r[0] == 0)
+    end, held_back = horizon.read(mark[-2]), bool(mark[-1])
     rows = sorted((tuple(r[1:9]) for r in found if r[0] == 1), key=lambda r: (r[5], r[6]))
     more = len(rows) > limit
     rows = rows[:limit]
@@ -113,12 +117,16 @@ def pull_page(session: Session, p: Principal, cursor: Position, limit: int) -> P
         )
     last = Position(rows[-1][5], rows[-1][6]) if rows else cursor
     next_cursor = (last if more else end.end(last)).encode()
-    body = b'{"changes":[%s],"cursor":"%s","more":%s}' % (
+    # Held back: changes this caller may see have committed above the horizon (a long
+    # write of this database is still running below them). They come once it ends.
+    held_back = held_back and not more
+    body = b'{"changes":[%s],"cursor":"%s","more":%s,"held_back":%s}' % (
         b",".join(parts),
         next_cursor.encode(),
         b"true" if more else b"false",
+        b"true" if held_back else b"false",
     )
-    return Page(body, next_cursor, more)
+    return Page(body, next_cursor, more, held_back)
 
 
 def _siblings(

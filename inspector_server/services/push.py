@@ -3,7 +3,9 @@
 A batch is one transaction with a fixed number of statements, whatever its size:
 read the ledger for every op_id, lock every record the batch writes (sorted, so
 two batches never wait on each other in a circle), read the tasks they hang off
-and the blobs they name; decide each mutation in order in memory; then write the
+and which of the blobs they name this user holds or may read (a blob named by
+hash alone is ``missing_blob``: the client proves it holds the bytes by uploading
+them, issue 9 part 4); decide each mutation in order in memory; then write the
 records, revisions, siblings, blob references and ledger rows in bulk and commit.
 A mutation decided ``rejected`` writes nothing.
 
@@ -49,7 +51,6 @@ from inspector_app.sync.protocol import (
 )
 from inspector_server.core.db import write_session
 from inspector_server.models import (
-    Blob,
     BlobRef,
     OpLedger,
     Record,
@@ -57,7 +58,7 @@ from inspector_server.models import (
     Sibling,
     utcnow,
 )
-from inspector_server.services import audit_chain, authz, changes, numbers, visit_rules
+from inspector_server.services import audit_chain, authz, blobs, changes, numbers, visit_rules
 from inspector_server.services.principal import Principal
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,6 @@ _LOAD = (
     .order_by(Record.id)
 )
 _LOAD_LOCKED = _LOAD.with_for_update()
-_BLOBS = select(Blob.sha256).where(Blob.sha256.in_(_IDS))
 _REFS = select(BlobRef.sha256, BlobRef.entity, BlobRef.record_id).where(BlobRef.sha256.in_(_IDS))
 
 
@@ -208,7 +208,7 @@ class _Batch:
     device_id: str
     records: dict[tuple[str, str], StoredRecord | None] = field(default_factory=dict)
     ledger: dict[str, tuple[str, str, int | None]] = field(default_factory=dict)
-    blobs: set[str] = field(default_factory=set)
+    readable_blobs: set[str] = field(default_factory=set)
     new_ledger: list[dict[str, Any]] = field(default_factory=list)
     new_revisions: list[dict[str, Any]] = field(default_factory=list)
     new_siblings: list[dict[str, Any]] = field(default_factory=list)
@@ -232,7 +232,10 @@ class _Batch:
         self.book.load(
             t for m in fresh if m.entity in visit_rules.VISIT_ENTITIES if (t := _task_id_in(m))
         )
-        self._load_blobs({sha for m in fresh for sha in blob_refs(m.entity, m.data)})
+        # A hash is not a key: only blobs this user holds or may already read count.
+        self.readable_blobs = blobs.readable(
+            self.s, self.p, {sha for m in fresh for sha in blob_refs(m.entity, m.data)}
+        )
         if any(m.entity == "audit_event" for m in fresh):
             audit_chain.lock(self.s, self.device_id)
         results = [self._one(m, fp) for m, fp in zip(mutations, prints, strict=True)]
@@ -259,11 +262,6 @@ class _Batch:
                     rec = StoredRecord(*row)
                     rec.loaded_rev = rec.rev
                     self.records[(rec.entity, rec.id)] = rec
-
-    def _load_blobs(self, shas: set[str]) -> None:
-        # A name with NUL is no blob's (and PostgreSQL cannot look it up): missing.
-        for chunk in _chunks(sorted(sha for sha in shas if "\x00" not in sha)):
-            self.blobs.update(self.s.scalars(_BLOBS, {"ids": chunk}))
 
     def _record(self, entity: str, record_id: str) -> StoredRecord | None:
         key = (entity, record_id)
@@ -317,7 +315,7 @@ class _Batch:
         ):
             raise Rejected(REASON_FORBIDDEN)
         for sha in blob_refs(m.entity, m.data):
-            if sha not in self.blobs:
+            if sha not in self.readable_blobs:
                 raise Rejected(MISSING_BLOB_PREFIX + sha)
         assert self.book is not None
         if self.book.check(m, existing, target.task_id, target.team_id) == "keep":

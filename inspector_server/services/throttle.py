@@ -8,15 +8,18 @@ back-off after some free failures, counted from the last failure and capped:
 * per address, any username — 30 free, same doubling, capped at 5 min: one host
   spraying many usernames.
 * per username, any address — 20 free, capped at 1 min: a botnet guessing one
-  account from many addresses. It does not apply to a sign-in from a device
-  already registered to that user (and not revoked), so the user's own laptop
-  is never locked out by somebody else's failures; a new device waits at most
-  the cap (1 min) after the attacker's last failure.
+  account from many addresses. It applies to every attempt whatever device id it
+  names (the id is no secret: issue 9 part 6) except one that presents the key the
+  user's own laptop received at its last sign-in (services/devices.py, OWASP's
+  "device cookie"): that laptop is never locked out by somebody else's failures.
+  Anyone else (a new laptop) waits at most the cap after the last failure: a
+  delay that grows with the failures, never a lockout.
 
-A real user signing in from another address is therefore never blocked by an
-attacker's failures for longer than ``login_user_cap_s``. Refused (429) attempts
-are not counted as failures, so retrying early does not lengthen the wait. State
-lives in the database, so several server processes share it.
+The address is the connection's peer, or the address a trusted proxy forwarded
+(``INSPECTOR_SERVER_TRUSTED_PROXIES``, empty by default: ``X-Forwarded-For`` from
+anyone else is ignored, so rotating it changes nothing). Refused (429) attempts are
+not counted as failures, so retrying early does not lengthen the wait. State lives
+in the database, so several server processes share it.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def retry_after(
     *,
     username: str,
     address: str,
-    known_device: bool,
+    proven_device: bool,
     now: datetime,
 ) -> int | None:
     """Seconds to wait before this attempt may be evaluated, or None to go ahead."""
@@ -73,7 +76,7 @@ def retry_after(
             (LoginFailure.address == address,),
         ),
     ]
-    if not known_device:
+    if not proven_device:
         checks.append(
             (
                 Limit(settings.login_user_free, settings.login_user_cap_s),

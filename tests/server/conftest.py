@@ -22,7 +22,7 @@ from inspector_app.sync.protocol import PROTOCOL_HEADER
 from inspector_server.core.config import Settings
 from inspector_server.core.db import write_session
 from inspector_server.core.migrate import upgrade
-from inspector_server.main import create_app
+from inspector_server.main import UVICORN_OPTIONS, create_app
 from inspector_server.models import Record
 from inspector_server.services import accounts, sync
 
@@ -105,7 +105,9 @@ class LiveServer:
 
 def start_server(settings: Settings) -> LiveServer:
     app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level="warning", lifespan="on", **UVICORN_OPTIONS
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -138,6 +140,7 @@ class Api:
         self.token = token
         self.device_id: str | None = None
         self.username: str | None = None
+        self.device_key: str | None = None
         self.http = requests.Session()
         self.http.headers[PROTOCOL_HEADER] = "1"
         if source:
@@ -170,6 +173,7 @@ class Api:
         self.token = r.json()["access_token"]
         self.device_id = device_id
         self.username = username
+        self.device_key = r.json().get("device_key")
         return self
 
     def push(
@@ -185,7 +189,11 @@ class Api:
     def pull_all(
         self, cursor: str | None = None, limit: int = 500
     ) -> tuple[list[dict[str, Any]], str]:
+        """Every change after ``cursor``. Changes held back behind a write still running
+        (on PostgreSQL, any writer of this database: other tests' too) are waited for,
+        as a laptop told "not yet" syncs again."""
         changes: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 60
         while True:
             params: dict[str, Any] = {"limit": limit}
             if cursor is not None:
@@ -195,8 +203,11 @@ class Api:
             body = r.json()
             changes.extend(body["changes"])
             cursor = body["cursor"]
-            if not body["more"]:
+            if body["more"]:
+                continue
+            if not body.get("held_back") or time.monotonic() > deadline:
                 return changes, cursor
+            time.sleep(0.2)
 
 
 def mutation(

@@ -247,8 +247,9 @@ EXPECTED: dict[Callable[[Api, Ctx, str], str], dict[str, tuple[str, str]]] = {
     push_task_create: {"inspector": (F, F), "lead": (F, F), "admin": (A, A)},
     push_reference: {"inspector": (F, F), "lead": (F, F), "admin": (A, A)},
     push_number_block: {"inspector": (A, A), "lead": (A, A), "admin": (A, A)},
-    get_blob: {"inspector": ("200", "403"), "lead": ("200", "403"), "admin": ("200", "200")},
-    head_blob: {r: ("200", "200") for r in ("inspector", "lead", "admin")},
+    # Another team's blob is, to the caller, absent (a hash is not a key).
+    get_blob: {"inspector": ("200", "404"), "lead": ("200", "404"), "admin": ("200", "200")},
+    head_blob: {"inspector": ("200", "404"), "lead": ("200", "404"), "admin": ("200", "200")},
     put_blob: {r: ("201", "201") for r in ("inspector", "lead", "admin")},
     admin_devices: {"inspector": ("403", "403"), "lead": ("403", "403"), "admin": ("200", "200")},
     admin_audit_chains: {

@@ -86,6 +86,6 @@ def test_blob_readable_only_by_those_who_see_a_record_naming_it(
         r = api.get(f"/api/v1/blobs/{sha}")
         assert r.status_code == 200 and r.content == photo
     for api in (outsider, other_lead):
-        assert api.get(f"/api/v1/blobs/{sha}").status_code == 403
+        assert api.get(f"/api/v1/blobs/{sha}").status_code == 404
     assert Api(live.url).get(f"/api/v1/blobs/{sha}").status_code == 401
     assert admin.get(f"/api/v1/blobs/{'0' * 64}").status_code == 404

@@ -29,7 +29,7 @@ from inspector_server.core.config import Settings
 from inspector_server.core.db import make_engine, write_session
 from inspector_server.core.migrate import upgrade
 from inspector_server.core.security import PasswordHashing
-from inspector_server.main import create_app
+from inspector_server.main import UVICORN_OPTIONS, create_app
 from inspector_server.models import OpLedger, Record, RecordRevision, Sibling
 from inspector_server.services.seed import seed_demo
 
@@ -114,7 +114,13 @@ def start_server(settings: Settings, port: int = 0) -> LiveServer:
     app = create_app(settings)
     install_compression(app)  # a no-op once create_app installs it itself
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="error", lifespan="on", timeout_keep_alive=30
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="error",
+        lifespan="on",
+        timeout_keep_alive=30,
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -14,7 +14,12 @@ router = APIRouter(prefix="/auth", tags=["auth"], responses=PROTOCOL)
 @router.post(
     "/login",
     response_model=LoginResponse,
-    responses={401: {"description": "wrong credentials"}, 429: {"description": "throttled"}},
+    responses={
+        401: {"description": "wrong credentials"},
+        403: {"description": "this device was revoked"},
+        409: {"description": "this device id is registered to another user"},
+        429: {"description": "throttled"},
+    },
 )
 def login(
     body: LoginRequest,
@@ -33,6 +38,7 @@ def login(
             password=body.password,
             device_id=body.device_id,
             device_name=body.device_name,
+            device_key=body.device_key,
             address=address,
         )
     except accounts.LoginRefused as exc:
@@ -42,6 +48,7 @@ def login(
     return LoginResponse(
         access_token=result.token,
         expires_at=result.expires_at,
+        device_key=result.device_key,
         user=UserPublic(
             id=user.id,
             username=user.username,

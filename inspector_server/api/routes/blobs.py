@@ -1,8 +1,13 @@
 """Blobs by SHA-256: HEAD, PUT (whole or resumable by Content-Range), GET.
 
 The resumable form is described in ``inspector_app.sync.protocol`` ("Resumable blob
-upload"): HEAD tells how many bytes of an interrupted upload the server holds
-(``Upload-Offset``), a PUT with ``Content-Range: bytes START-END/TOTAL`` appends.
+upload"): HEAD tells how many bytes of the caller's interrupted upload the server
+holds (``Upload-Offset``), a PUT with ``Content-Range: bytes START-END/TOTAL`` appends.
+
+HEAD and GET answer a blob the caller may not read exactly as one that is absent
+(404): knowing a hash tells nothing and opens nothing (``services.blobs.readable``).
+A PUT of bytes the server already holds is still received in full and checked: it
+is how a user proves they hold them.
 """
 
 from __future__ import annotations
@@ -30,10 +35,10 @@ _CONTENT_RANGE = re.compile(r"^bytes (\d{1,15})-(\d{1,15})/(\d{1,15})$")
 def head_blob(
     sha256: Sha256, user: CurrentUser, session: SessionDep, store: BlobStoreDep
 ) -> Response:
-    if not blobs.exists(session, sha256):
+    if not blobs.may_read(session, user, sha256):
         return Response(
             status_code=status.HTTP_404_NOT_FOUND,
-            headers={UPLOAD_OFFSET_HEADER: str(store.partial_length(sha256))},
+            headers={UPLOAD_OFFSET_HEADER: str(store.partial_length(sha256, user.user_id))},
         )
     return Response(status_code=status.HTTP_200_OK)
 
@@ -63,10 +68,12 @@ async def _put_range(
     if total > store.max_bytes:
         raise _too_large(store)
     with factory() as s:
-        if blobs.exists(s, sha256) and store.has_file(sha256):
+        # Only a caller who may read it already skips sending it: anyone else proves
+        # they hold the bytes by sending them all.
+        if blobs.may_read(s, user, sha256) and store.has_file(sha256):
             return Response(status_code=status.HTTP_200_OK)
     try:
-        held = await store.receive_range(sha256, start, total, request.stream())
+        held = await store.receive_range(sha256, user.user_id, start, total, request.stream())
     except blobs.RangeNotContiguous as exc:
         raise HTTPException(
             status.HTTP_409_CONFLICT,
@@ -87,8 +94,8 @@ async def _put_range(
             status_code=status.HTTP_202_ACCEPTED, headers={UPLOAD_OFFSET_HEADER: str(held)}
         )
     with write_session(factory) as s:
-        blobs.record_blob(s, sha256, total, user.user_id)
-    return Response(status_code=status.HTTP_201_CREATED)
+        known = blobs.record_upload(s, sha256, total, user.user_id)
+    return Response(status_code=status.HTTP_200_OK if known else status.HTTP_201_CREATED)
 
 
 @router.put(
@@ -119,7 +126,7 @@ async def put_blob(
             f"blobs are limited to {store.max_bytes} bytes",
         )
     try:
-        created = await store.receive(sha256, request.stream())
+        created = await store.receive(sha256, user.user_id, request.stream())
     except blobs.BlobTooLarge:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE, f"blobs are limited to {store.max_bytes} bytes"
@@ -131,8 +138,7 @@ async def put_blob(
         ) from None
     size = store.path(sha256).stat().st_size
     with write_session(factory) as s:
-        known = blobs.exists(s, sha256)
-        blobs.record_blob(s, sha256, size, user.user_id)
+        known = blobs.record_upload(s, sha256, size, user.user_id)
     return Response(
         status_code=status.HTTP_201_CREATED if created or not known else status.HTTP_200_OK
     )
@@ -141,13 +147,11 @@ async def put_blob(
 @router.get(
     "/{sha256}",
     response_class=FileResponse,
-    responses={403: {"description": "not yours"}, 404: {"description": "absent"}},
+    responses={404: {"description": "absent, or no record you may see names it"}},
 )
 def get_blob(
     sha256: Sha256, user: CurrentUser, session: SessionDep, store: BlobStoreDep
 ) -> FileResponse:
-    if not blobs.exists(session, sha256) or not store.has_file(sha256):
+    if not blobs.may_read(session, user, sha256) or not store.has_file(sha256):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such blob")
-    if not blobs.may_read(session, user, sha256):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "no record you may see names this blob")
     return FileResponse(store.path(sha256), media_type="application/octet-stream")
