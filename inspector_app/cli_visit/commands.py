@@ -26,8 +26,10 @@ OpenProfile = Callable[[argparse.Namespace], AbstractContextManager[Any]]
 def run(command: str, args: argparse.Namespace, open_profile: OpenProfile) -> int:
     from inspector_app.services import ServiceError
     from inspector_app.services.messages import system_language
+    from inspector_app.services.settings import Settings
 
-    lang = getattr(args, "lang", None) or system_language()
+    # As the other commands: --lang, else the language setting, else the system's.
+    lang = getattr(args, "lang", None) or Settings.load().language() or system_language()
     handler = _HANDLERS[command]
     try:
         with open_profile(args) as profile:
