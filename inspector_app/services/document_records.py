@@ -45,6 +45,7 @@ ISSUED = "issued"
 DELIVERED = "delivered"
 VOIDED = "voided"
 
+DELIVERY_TIME = Text("issue.delivery_time", en="time of delivery", zh="送达时间")
 DOCUMENT_MISSING = Text(
     "issue.document_missing",
     en="Document {document_id} is not in this profile.",
@@ -348,7 +349,7 @@ def deliver(
 ) -> Changes:
     """Record that an issued document was delivered (送达); the 送达回证 lists it."""
     user = profile.require_user()
-    at = aware(at, "time of delivery")
+    at = aware(at, DELIVERY_TIME)
     names = {zh: wire for wire, zh in DELIVERY_METHODS.items()}
     method = names.get(method.strip(), method.strip())  # 直接送达 or direct
     if method not in DELIVERY_METHODS:

@@ -76,6 +76,8 @@ log = logging.getLogger(__name__)
 #: stored, before the commit (the kill -9 test stops the process there).
 _after_number_taken: Callable[[str], None] | None = None
 
+ISSUE_TIME = Text("issue.issue_time", en="time of issue", zh="出具时间")
+DRAFT_TIME = Text("issue.draft_time", en="time of the draft", zh="草稿时间")
 UNKNOWN_KIND = Text(
     "issue.unknown_kind",
     en="Unknown document kind {kind}; use one of {kinds}.",
@@ -182,7 +184,7 @@ def preview(
     Each is kept as the visit's latest draft of that document (local only, not synced),
     so the documents list can show it."""
     kind = _kind(kind)
-    at = aware(at, "time of the draft")
+    at = aware(at, DRAFT_TIME)
     ctx = load_context(profile, task_id)
     needs = _pick(ctx, kind, item_ids)
     made = []
@@ -293,7 +295,7 @@ def _issue(
     refuse_issued: bool,
 ) -> IssueResult:
     user = profile.require_user()
-    at = aware(at, "time of issue")
+    at = aware(at, ISSUE_TIME)
     task_id = ctx.task.id
     missing = _check_opening(ctx)
     settings = {d: settings_for(profile, d) for d in {n.department_code for n in needs}}

@@ -54,6 +54,7 @@ MIN_INK_PIXELS = 60
 MIN_INK_SPAN = 12  # pixels: the strokes' bounding box, each way
 MAX_INK_SHARE = 0.6  # more ink than this is a filled box or a photo, not a signature
 
+SIGNING_TIME = Text("signature.time", en="signing time", zh="签名时间")
 NOT_CHECKED_IN = Text(
     "visit.not_checked_in",
     en="No one has checked in at {business} yet. Check in first.",
@@ -295,7 +296,7 @@ def sign(
     keeps it). The image is checked and stored (fsynced) before the record names it.
     """
     user = profile.require_user()
-    at = aware(at, "signing time")
+    at = aware(at, SIGNING_TIME)
     if (image is None) == (not refused):
         raise InvalidInput(IMAGE_OR_REFUSAL)
     with profile.db.session() as s:
