@@ -5,6 +5,13 @@ returns a :class:`Changes` naming what changed.
 """
 
 from inspector_app.services.changes import NO_CHANGES, Changes
+from inspector_app.services.dispositions import (
+    ItemDisposition,
+    decide,
+    get_disposition,
+    list_dispositions,
+    record_assessment,
+)
 from inspector_app.services.errors import (
     InvalidInput,
     InvalidState,
@@ -13,11 +20,24 @@ from inspector_app.services.errors import (
     ServiceError,
 )
 from inspector_app.services.evidence import detach_evidence, document_image
+from inspector_app.services.follow_ups import FollowUp, list_follow_ups, record_follow_up
 from inspector_app.services.inspection import (
     attach_evidence,
     complete_inspection,
     record_item_result,
     start_inspection,
+)
+from inspector_app.services.issuing import (
+    IssueResult,
+    VisitDocument,
+    deliver,
+    document_pdf,
+    issue,
+    issue_all,
+    list_documents,
+    preview,
+    visit_problems,
+    void_document,
 )
 from inspector_app.services.numbers import (
     TakenNumber,
@@ -48,8 +68,40 @@ from inspector_app.services.tasks import (
     import_tasks,
     list_tasks,
 )
+from inspector_app.services.visit_record import (
+    get_opening,
+    get_statement,
+    record_opening,
+    record_statement,
+    sign,
+    signatures,
+)
 
 __all__ = [
+    "FollowUp",
+    "IssueResult",
+    "ItemDisposition",
+    "VisitDocument",
+    "decide",
+    "deliver",
+    "document_pdf",
+    "get_disposition",
+    "get_opening",
+    "get_statement",
+    "issue",
+    "issue_all",
+    "list_dispositions",
+    "list_documents",
+    "list_follow_ups",
+    "preview",
+    "record_assessment",
+    "record_follow_up",
+    "record_opening",
+    "record_statement",
+    "sign",
+    "signatures",
+    "visit_problems",
+    "void_document",
     "NO_CHANGES",
     "Changes",
     "InvalidInput",

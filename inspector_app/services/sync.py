@@ -239,6 +239,11 @@ def login(
         raise ServiceError(REFUSED, detail=str(exc)) from None
     inspector = _inspector(user)
     profile.set_user(inspector)
+    # Numbers for the documents this officer's agency issues, so the next sync brings
+    # blocks of them before the officer goes out (numbers are taken offline on site).
+    from inspector_app.services.number_needs import register_number_needs
+
+    register_number_needs(profile)
     return inspector
 
 

@@ -32,8 +32,17 @@ __all__ = [
 ]
 
 
+#: Keys of ``InspectionRow.details`` that travel in the ``inspection`` record (issue 11).
+INSPECTION_DETAILS = ("opening", "statement")
+
+
 def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
-    """The ``inspection`` entity's data as it goes to the server."""
+    """The ``inspection`` entity's data as it goes to the server.
+
+    ``opening`` and ``statement`` (the weighing of ``party_statement``) are there only once
+    recorded, so a record without them reads as it always did.
+    """
+    details = row.details or {}
     return {
         "task_id": row.task_id,
         "status": row.status,
@@ -42,4 +51,5 @@ def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
         "present": list(row.present),
         "party_statement": row.party_statement,
         "recorded_by": row.recorded_by,
+        **{k: details[k] for k in INSPECTION_DETAILS if details.get(k) is not None},
     }

@@ -150,10 +150,60 @@ class InspectionRow(Base):
     checked_out_at: Mapped[datetime | None]
     present: Mapped[list[str]] = mapped_column(default=list)
     party_statement: Mapped[str] = mapped_column(Text, default="")
+    # What issue 11 adds to the record, optional on the wire (older clients ignore it):
+    # {"opening": {...}, "statement": {...}} (see domain.enforcement).
+    details: Mapped[JsonDict] = mapped_column(default=dict, server_default="{}")
     recorded_by: Mapped[str] = mapped_column(String(64))
     rev: Mapped[int] = mapped_column(Integer, default=1)
     base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
     dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DispositionRow(Base):
+    """One non-compliant item's assessment and disposition; ``id`` is ``<task_id>:<item_id>``.
+
+    ``data`` is the record's wire JSON (``domain.enforcement.disposition_record_to_json``);
+    ``kind`` the confirmed disposition's kind, None while only assessed.
+    """
+
+    __tablename__ = "dispositions"
+
+    id: Mapped[str] = mapped_column(String(130), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str | None] = mapped_column(String(30), default=None)
+    data: Mapped[JsonDict]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SignatureRow(Base):
+    """A signature (PNG blob by hash) or a recorded refusal; ``id`` is ``<task_id>:<signer>``."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[str] = mapped_column(String(130), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    signer: Mapped[str] = mapped_column(String(64))
+    data: Mapped[JsonDict]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ReferenceRow(Base):
+    """A ``reference`` record as pull delivered it (rule packs, benchmarks, agency settings,
+    wording, the officers' roster); ``id`` is ``<kind>:<name>``."""
+
+    __tablename__ = "reference_records"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    rev: Mapped[int]
+    data: Mapped[JsonDict]
+    received_at: Mapped[datetime]
 
 
 class DocumentRow(Base):
@@ -266,6 +316,7 @@ __all__ = [
     "AuditEventRow",
     "Base",
     "ConflictRow",
+    "DispositionRow",
     "DocumentRow",
     "EvidenceRow",
     "InspectionRow",
@@ -273,6 +324,8 @@ __all__ = [
     "MergedItemRow",
     "NumberBlockRow",
     "OutboxRow",
+    "ReferenceRow",
+    "SignatureRow",
     "SyncStateRow",
     "TaskRow",
     "UsedNumberRow",

@@ -17,6 +17,7 @@ from inspector_app.domain.serialization import iso_utc, json_text
 from inspector_app.store.models import (
     AuditEventRow,
     ConflictRow,
+    DispositionRow,
     DocumentRow,
     EvidenceRow,
     InspectionRow,
@@ -24,6 +25,7 @@ from inspector_app.store.models import (
     MergedItemRow,
     NumberBlockRow,
     OutboxRow,
+    SignatureRow,
     TaskRow,
     UsedNumberRow,
 )
@@ -33,7 +35,13 @@ from inspector_app.store.models import (
 PENDING = "pending"
 DONE_STATES = ("applied", "duplicate")
 #: Entities whose local rows carry ``base_rev``/``dirty``.
-EDITABLE = {"item_result": ItemResultRow, "inspection": InspectionRow, "document": DocumentRow}
+EDITABLE = {
+    "item_result": ItemResultRow,
+    "inspection": InspectionRow,
+    "document": DocumentRow,
+    "disposition": DispositionRow,
+    "signature": SignatureRow,
+}
 
 
 # -- outbox -------------------------------------------------------------------------------
