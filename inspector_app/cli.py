@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector_app import __version__
+from inspector_app import __version__, cli_review
 from inspector_app.paths import default_profile_dir
 
 log = logging.getLogger("inspector_app")
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="push and pull once, headless; exit 0 up to date, 2 server unreachable "
         "(nothing lost, try later), 1 items rejected or in conflict",
     )
+    cli_review.add_commands(sub)
     return parser
 
 
@@ -95,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _logout(args)
         if command == "sync":
             return _sync(args)
+        if command in cli_review.COMMANDS:
+            return cli_review.run(args, _open)
         return _gui(args)
     except KeyboardInterrupt:
         return 130

@@ -5,6 +5,12 @@ returns a :class:`Changes` naming what changed.
 """
 
 from inspector_app.services.changes import NO_CHANGES, Changes
+from inspector_app.services.co_review import (
+    CoReview,
+    co_review_login,
+    co_reviewers,
+    unlock_co_review,
+)
 from inspector_app.services.errors import (
     InvalidInput,
     InvalidState,
@@ -19,6 +25,7 @@ from inspector_app.services.inspection import (
     record_item_result,
     start_inspection,
 )
+from inspector_app.services.laptop_stats import lead_statistics
 from inspector_app.services.numbers import (
     TakenNumber,
     numbers_remaining,
@@ -28,6 +35,25 @@ from inspector_app.services.numbers import (
 )
 from inspector_app.services.profile import Profile, open_profile
 from inspector_app.services.refusals import RefusedChange, list_refused
+from inspector_app.services.review import (
+    ReturnComments,
+    ReviewEntry,
+    approve,
+    return_visit,
+    returned_comments,
+    review_history,
+    review_refusal,
+    submit_inspection,
+)
+from inspector_app.services.review_queue import (
+    IssuedDocument,
+    Photo,
+    QueueEntry,
+    ReviewItem,
+    VisitForReview,
+    review_queue,
+    review_visit,
+)
 from inspector_app.services.sync import (
     Offline,
     SignInRequired,
@@ -48,27 +74,39 @@ from inspector_app.services.tasks import (
 )
 
 __all__ = [
-    "NO_CHANGES",
     "Changes",
+    "CoReview",
     "InvalidInput",
     "InvalidState",
+    "IssuedDocument",
+    "NO_CHANGES",
     "NotFound",
     "Offline",
+    "Photo",
     "Profile",
     "ProfileUnavailable",
+    "QueueEntry",
     "RefusedChange",
+    "ReturnComments",
+    "ReviewEntry",
+    "ReviewItem",
     "ServiceError",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
     "TaskSummary",
+    "VisitForReview",
+    "approve",
     "attach_evidence",
+    "co_review_login",
+    "co_reviewers",
     "complete_inspection",
     "detach_evidence",
     "document_image",
     "get_results",
     "get_task",
     "import_tasks",
+    "lead_statistics",
     "list_conflicts",
     "list_refused",
     "list_tasks",
@@ -78,9 +116,17 @@ __all__ = [
     "open_profile",
     "record_item_result",
     "resolve_conflict",
+    "return_visit",
+    "returned_comments",
+    "review_history",
+    "review_queue",
+    "review_refusal",
+    "review_visit",
     "start_inspection",
+    "submit_inspection",
     "sync",
     "take_number",
+    "unlock_co_review",
     "unlock_offline",
     "void_number",
     "want_numbers",

@@ -14,6 +14,7 @@ class Changes:
     evidence: frozenset[str] = frozenset()  # sha256
     inspections: frozenset[str] = frozenset()  # task ids (one inspection per task)
     documents: frozenset[str] = frozenset()
+    reviews: frozenset[str] = frozenset()
     outbox: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -23,6 +24,7 @@ class Changes:
             evidence=self.evidence | other.evidence,
             inspections=self.inspections | other.inspections,
             documents=self.documents | other.documents,
+            reviews=self.reviews | other.reviews,
             outbox=self.outbox or other.outbox,
         )
 

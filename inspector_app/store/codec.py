@@ -42,4 +42,6 @@ def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
         "present": list(row.present),
         "party_statement": row.party_statement,
         "recorded_by": row.recorded_by,
+        # Issue 12: sent once the visit is submitted (the time the lead's queue shows).
+        **({} if row.submitted_at is None else {"submitted_at": iso_utc(row.submitted_at)}),
     }

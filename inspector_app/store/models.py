@@ -154,6 +154,37 @@ class InspectionRow(Base):
     rev: Mapped[int] = mapped_column(Integer, default=1)
     base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
     dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Issue 12: when the inspector submitted it (sent with the record), and what the
+    # server adds when a review or a publication sets the state (never sent back).
+    submitted_at: Mapped[datetime | None] = mapped_column(default=None)
+    round: Mapped[int | None] = mapped_column(Integer, default=None)
+    review_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
+    published_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReviewRow(Base):
+    """A team lead's decision on one submission (round) of a visit: ``protocol.ReviewData``.
+
+    Never changed once written; a new decision is a new review of the next round. Rows
+    written here are ``dirty`` until the server takes them; ``base_rev`` None means the
+    server has not acknowledged the review (pending, refused, or a co-review's copy).
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # No foreign key: a lead's co-review profile holds reviews of tasks it never downloads.
+    task_id: Mapped[str] = mapped_column(String(64), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))  # approved | returned
+    reviewer_id: Mapped[str] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime]
+    data: Mapped[JsonDict]  # the record's wire JSON
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class DocumentRow(Base):
@@ -271,6 +302,7 @@ __all__ = [
     "MergedItemRow",
     "NumberBlockRow",
     "OutboxRow",
+    "ReviewRow",
     "SyncStateRow",
     "TaskRow",
     "UsedNumberRow",

@@ -100,8 +100,8 @@ def upsert_task(
     ``user_id`` (the profile's user) lets a task that was ours and now names other
     inspectors be flagged ``reassigned``.
 
-    The local lifecycle wins while it has changes the server has not acknowledged
-    (a check-in made offline must not be undone by a stale download). A task the
+    The local lifecycle wins once the visit has an inspection record (a check-in made
+    offline, or the state pulled with it, must not be undone by a task download). A task the
     server cancelled or gave to someone else keeps the work done on it here:
     it is only flagged in ``server_state``.
     """
@@ -122,9 +122,12 @@ def upsert_task(
     if row is None:
         status = task.status.value
     else:
-        inspection = session.get(InspectionRow, task.id)
-        local_pending = inspection is not None and inspection.dirty
-        keep_local = local_pending or (server_state is not None and local_work)
+        # Once the visit has an inspection record (made here or pulled), its state is the
+        # inspection's: the task record says "assigned" for ever, and a new version of it
+        # (a plan change, the demo loaded again) must not take a completed, submitted or
+        # approved visit back to the start.
+        visited = session.get(InspectionRow, task.id) is not None
+        keep_local = visited or (server_state is not None and local_work)
         status = row.status if keep_local else task.status.value
 
     values: dict[str, Any] = {

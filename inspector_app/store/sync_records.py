@@ -24,6 +24,7 @@ from inspector_app.store.models import (
     MergedItemRow,
     NumberBlockRow,
     OutboxRow,
+    ReviewRow,
     TaskRow,
     UsedNumberRow,
 )
@@ -33,7 +34,12 @@ from inspector_app.store.models import (
 PENDING = "pending"
 DONE_STATES = ("applied", "duplicate")
 #: Entities whose local rows carry ``base_rev``/``dirty``.
-EDITABLE = {"item_result": ItemResultRow, "inspection": InspectionRow, "document": DocumentRow}
+EDITABLE = {
+    "item_result": ItemResultRow,
+    "inspection": InspectionRow,
+    "document": DocumentRow,
+    "review": ReviewRow,
+}
 
 
 # -- outbox -------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from inspector_app.store.repositories import (
     set_state,
     upsert_task,
 )
+from inspector_app.store.reviews import store_pulled as store_pulled_review
 from inspector_app.store.sync_records import (
     add_conflict,
     conflict_for_sibling,
@@ -58,14 +59,14 @@ from inspector_app.store.sync_records import (
 from inspector_app.store.types import utcnow
 from inspector_app.sync.client import ServerUnreachable
 from inspector_app.sync.context import SyncRun
-from inspector_app.sync.protocol import Change
+from inspector_app.sync.protocol import Change, ReviewData
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "pull_cursor"
 PARKED = "parked:"
 WANTED = "blob_wanted:"
-TASK_SCOPED = ("item_result", "inspection", "document")
+TASK_SCOPED = ("item_result", "inspection", "document", "review")
 _LIFECYCLE = {s.value for s in TaskStatus}
 
 
@@ -210,7 +211,9 @@ def _apply_one(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
         _apply_document(s, change, now)
     elif entity == "number_block":
         _apply_number_block(run, s, change, now)
-    # reference, review, audit_event: nothing of them is kept on the laptop yet.
+    elif entity == "review":
+        _apply_review(s, change)
+    # reference, audit_event: nothing of them is kept on the laptop yet.
     if change.conflicts or entity in TASK_SCOPED:
         _apply_conflicts(run, s, change, now)
 
@@ -256,6 +259,26 @@ def _time(value: Any) -> datetime | None:
     return to_utc(datetime.fromisoformat(str(value)))
 
 
+def _apply_review(s: Session, change: Change) -> None:
+    if change.op == "delete" or change.data is None:
+        store_pulled_review(s, change.id, change.rev, None)
+        return
+    try:
+        data = ReviewData.model_validate(change.data).model_dump(mode="json")
+    except ValueError as exc:  # a malformed review would mislead a person: skip it, say so
+        log.error("review %s from the server cannot be read (%s); skipped", change.id, exc)
+        return
+    store_pulled_review(s, change.id, change.rev, {**change.data, **data})
+
+
+def _time_or_none(value: Any) -> datetime | None:
+    """A time the server added, or None when it is missing or unreadable (never fatal)."""
+    try:
+        return _time(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _apply_inspection(s: Session, change: Change) -> None:
     row = s.get(InspectionRow, change.id)
     if change.op == "delete" or change.data is None:
@@ -263,6 +286,10 @@ def _apply_inspection(s: Session, change: Change) -> None:
             s.delete(row)
         return
     d = change.data
+    if row is not None and row.base_rev is not None and change.rev < row.base_rev:
+        # An older version than the one this laptop already holds from the server: the
+        # visit's state never goes back because pages or laptops crossed.
+        return
     if row is None:
         row = InspectionRow(task_id=change.id)
         s.add(row)
@@ -272,6 +299,13 @@ def _apply_inspection(s: Session, change: Change) -> None:
     row.present = list(d.get("present") or [])
     row.party_statement = str(d.get("party_statement") or "")
     row.recorded_by = str(d.get("recorded_by") or "")
+    row.submitted_at = _time_or_none(d.get("submitted_at"))
+    # What the server adds when a review or a publication sets the state (issue 12).
+    row.round = d["round"] if isinstance(d.get("round"), int) else None
+    row.review_id = d.get("review_id") if isinstance(d.get("review_id"), str) else None
+    row.reviewed_by = d.get("reviewed_by") if isinstance(d.get("reviewed_by"), str) else None
+    row.reviewed_at = _time_or_none(d.get("reviewed_at"))
+    row.published_at = _time_or_none(d.get("published_at"))
     row.rev = change.rev
     row.base_rev = change.rev
     row.dirty = False

@@ -1,0 +1,66 @@
+"""review: the lead's reviews on the laptop, the visit's submission and the server's states
+
+Issue 12: ``review`` records are kept like any record the user changes (the lead's own,
+pending upload, and those pull delivers); the inspection learns when it was submitted
+and what the server adds when a review or a publication sets its state (round, the
+review that set it, by whom, when; when it was published).
+
+Revision ID: 0006_review
+Revises: 0004_evidence_copies
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006_review"
+down_revision: str | None = "0004_evidence_copies"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # No foreign key to tasks: a review written on an inspector's laptop by a lead's
+    # co-review profile names a task that profile never downloads.
+    op.create_table(
+        "reviews",
+        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("task_id", sa.String(length=64), nullable=False),
+        sa.Column("round", sa.Integer(), nullable=False),
+        sa.Column("decision", sa.String(length=10), nullable=False),
+        sa.Column("reviewer_id", sa.String(length=64), nullable=False),
+        sa.Column("reviewed_at", sa.String(length=32), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("rev", sa.Integer(), nullable=False),
+        sa.Column("base_rev", sa.Integer(), nullable=True),
+        sa.Column("dirty", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_reviews")),
+    )
+    with op.batch_alter_table("reviews") as batch:
+        batch.create_index(batch.f("ix_reviews_task_id"), ["task_id"], unique=False)
+    with op.batch_alter_table("inspections") as batch:
+        batch.add_column(sa.Column("submitted_at", sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column("round", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("review_id", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("reviewed_by", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("reviewed_at", sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column("published_at", sa.String(length=32), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("inspections") as batch:
+        for name in (
+            "published_at",
+            "reviewed_at",
+            "reviewed_by",
+            "review_id",
+            "round",
+            "submitted_at",
+        ):
+            batch.drop_column(name)
+    with op.batch_alter_table("reviews") as batch:
+        batch.drop_index(batch.f("ix_reviews_task_id"))
+    op.drop_table("reviews")
