@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import DocumentKind, Outcome, TaskStatus
@@ -33,7 +33,6 @@ from inspector_app.store.models import (
     EvidenceRow,
     InspectionRow,
     ItemResultRow,
-    MergedItemRow,
     ReviewRow,
     TaskRow,
 )
@@ -78,7 +77,7 @@ class QueueEntry:
     checked_out_at: datetime | None
     window_start: date
     window_end: date
-    items: int
+    results: int  # checklist items with a result recorded
     noncompliant: int
     documents: int  # issued (final) documents
     document_kinds: dict[str, int] = field(default_factory=dict)
@@ -103,15 +102,19 @@ class QueueEntry:
             "checked_out_at": at(self.checked_out_at),
             "window_start": self.window_start.isoformat(),
             "window_end": self.window_end.isoformat(),
-            "items": self.items,
+            "results": self.results,
             "noncompliant": self.noncompliant,
             "documents": self.documents,
             "document_kinds": dict(self.document_kinds),
         }
 
 
-def _submitted_tasks() -> Any:
-    return select(TaskRow.id).where(TaskRow.status == SUBMITTED).scalar_subquery()
+def _submitted(teams: frozenset[str] | None) -> Any:
+    """Submitted visits (of these teams, when the server said which the user leads)."""
+    found = TaskRow.status == SUBMITTED
+    if teams is not None:
+        found = and_(found, TaskRow.team_id.in_(sorted(teams)))
+    return found
 
 
 def _grouped(s: Session, query: Any) -> dict[str, Any]:
@@ -132,7 +135,6 @@ def review_queue(profile: Profile, *, visit_profile: Profile | None = None) -> l
         teams = led_teams(s)
         mine = reviewed_rounds(s) if host is not profile else set()
     with host.db.session() as s:
-        team_and_inspectors = func.json_extract(TaskRow.data, "$.team_id", "$.inspector_ids")
         visits = s.execute(
             select(
                 TaskRow.id,
@@ -142,39 +144,36 @@ def review_queue(profile: Profile, *, visit_profile: Profile | None = None) -> l
                 TaskRow.departments,
                 TaskRow.window_start,
                 TaskRow.window_end,
-                team_and_inspectors,
+                TaskRow.team_id,
+                TaskRow.inspector_ids,
                 InspectionRow.submitted_at,
                 InspectionRow.checked_in_at,
                 InspectionRow.checked_out_at,
                 InspectionRow.round,
+                InspectionRow.status.label("inspection_status"),
                 InspectionRow.recorded_by,
             )
             .join(InspectionRow, InspectionRow.task_id == TaskRow.id)
-            .where(TaskRow.status == SUBMITTED, InspectionRow.status == SUBMITTED)
+            .where(_submitted(teams))
         ).all()
         if not visits:
             return []
-        ids = _submitted_tasks()
+        ids = select(TaskRow.id).where(_submitted(teams)).scalar_subquery()
         findings = s.execute(
             select(
                 ItemResultRow.task_id,
-                ItemResultRow.recorded_by,
                 func.sum(case((ItemResultRow.outcome == Outcome.NONCOMPLIANT.value, 1), else_=0)),
+                func.max(case((ItemResultRow.recorded_by == user.id, 1), else_=0)),
+                func.count(),
             )
             .where(ItemResultRow.task_id.in_(ids))
-            .group_by(ItemResultRow.task_id, ItemResultRow.recorded_by)
+            .group_by(ItemResultRow.task_id)
         ).all()
         documents = s.execute(
             select(DocumentRow.task_id, DocumentRow.kind, func.count())
             .where(DocumentRow.task_id.in_(ids), DocumentRow.status == "final")
             .group_by(DocumentRow.task_id, DocumentRow.kind)
         ).all()
-        items = _grouped(
-            s,
-            select(MergedItemRow.task_id, func.count())
-            .where(MergedItemRow.task_id.in_(ids))
-            .group_by(MergedItemRow.task_id),
-        )
         returns = _grouped(
             s,
             select(ReviewRow.task_id, func.count())
@@ -185,47 +184,44 @@ def review_queue(profile: Profile, *, visit_profile: Profile | None = None) -> l
             )
             .group_by(ReviewRow.task_id),
         )
-        reviewed = mine | reviewed_rounds(s, [v[0] for v in visits])
-    noncompliant: dict[str, int] = {}
-    recorders: dict[str, set[str]] = {}
-    for task_id, by, n in findings:
-        noncompliant[task_id] = noncompliant.get(task_id, 0) + int(n or 0)
-        recorders.setdefault(task_id, set()).add(by)
+        reviewed = mine | reviewed_rounds(s, [v.id for v in visits])
+    noncompliant = {task_id: int(n or 0) for task_id, n, _, _ in findings}
+    recorded_by_me = {task_id for task_id, _, mine_, _ in findings if mine_}
+    results = {task_id: int(n) for task_id, _, _, n in findings}
     kinds: dict[str, dict[str, int]] = {}
     for task_id, kind, n in documents:
         kinds.setdefault(task_id, {})[kind] = int(n)
 
     out = []
     for v in visits:
-        task_id = v[0]
-        team_id, inspector_ids = _team_and_inspectors(v[7])
-        if teams is not None and team_id not in teams:
+        inspector_ids = tuple(v.inspector_ids or ())
+        if v.inspection_status != SUBMITTED:  # the task moved ahead of its record: skip
             continue
-        if user.id in inspector_ids or user.id == v[12] or user.id in recorders.get(task_id, ()):
+        if user.id in inspector_ids or user.id == v.recorded_by or v.id in recorded_by_me:
             continue
-        rnd = max(v[11] or 1, 1 + int(returns.get(task_id, (0,))[0]))
-        if (task_id, rnd) in reviewed:
+        rnd = max(v.round or 1, 1 + int(returns.get(v.id, (0,))[0]))
+        if (v.id, rnd) in reviewed:
             continue
-        issued = kinds.get(task_id, {})
+        issued = kinds.get(v.id, {})
         out.append(
             QueueEntry(
-                task_id=task_id,
-                business_name=v[1],
-                uscc=v[2],
-                address=v[3],
-                team_id=team_id,
-                departments=tuple(v[4]),
+                task_id=v.id,
+                business_name=v.business_name,
+                uscc=v.business_uscc,
+                address=v.business_address,
+                team_id=v.team_id,
+                departments=tuple(v.departments),
                 inspectors=tuple(names.get(i, i) for i in inspector_ids),
                 inspector_ids=inspector_ids,
-                submitted_at=v[8],
-                waiting_since=v[8] or v[10],
+                submitted_at=v.submitted_at,
+                waiting_since=v.submitted_at or v.checked_out_at,
                 round=rnd,
-                checked_in_at=v[9],
-                checked_out_at=v[10],
-                window_start=v[5],
-                window_end=v[6],
-                items=int(items.get(task_id, (0,))[0]),
-                noncompliant=noncompliant.get(task_id, 0),
+                checked_in_at=v.checked_in_at,
+                checked_out_at=v.checked_out_at,
+                window_start=v.window_start,
+                window_end=v.window_end,
+                results=results.get(v.id, 0),
+                noncompliant=noncompliant.get(v.id, 0),
                 documents=sum(issued.values()),
                 document_kinds=dict(sorted(issued.items())),
             )
@@ -237,16 +233,6 @@ def review_queue(profile: Profile, *, visit_profile: Profile | None = None) -> l
         reverse=True,
     )
     return out
-
-
-def _team_and_inspectors(value: Any) -> tuple[str | None, tuple[str, ...]]:
-    """json_extract with two paths answers a JSON array: [team_id, [inspector ids]]."""
-    try:
-        team, inspectors = json.loads(value) if isinstance(value, str) else (None, None)
-    except (TypeError, ValueError):
-        return None, ()
-    ids = tuple(i for i in inspectors or () if isinstance(i, str))
-    return (team if isinstance(team, str) else None), ids
 
 
 # -- names ----------------------------------------------------------------------------------

@@ -75,6 +75,10 @@ class TaskRow(Base):
     # "reassigned" when it stopped doing so while we may hold work for it.
     server_state: Mapped[str | None] = mapped_column(String(20), default=None)
     received_at: Mapped[datetime]
+    # Copies of the task data's team and inspectors (issue 12): the lead's queue picks
+    # the visits of the teams they lead, and not their own, without reading ``data``.
+    team_id: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    inspector_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
 
 
 class MergedItemRow(Base):
@@ -95,7 +99,11 @@ class ItemResultRow(Base):
     """One checklist item's outcome; ``id`` is ``<task_id>:<item_id>``."""
 
     __tablename__ = "item_results"
-    __table_args__ = (UniqueConstraint("task_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("task_id", "item_id"),
+        # Covers the lead's queue: non-compliances and recorders per visit, index only.
+        Index("ix_item_results_task_outcome", "task_id", "outcome", "recorded_by"),
+    )
 
     id: Mapped[str] = mapped_column(String(130), primary_key=True)
     # No foreign key to merged_items: a server update may drop an item that we

@@ -208,8 +208,8 @@ def existing_task_revs(session: Session, ids: Iterable[str]) -> dict[str, int]:
 
 _INSERT_TASK = (
     "INSERT INTO tasks (id, rev, status, business_name, business_uscc, business_address, "
-    "departments, window_start, window_end, data, server_state, received_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "departments, window_start, window_end, data, server_state, received_at, team_id, "
+    "inspector_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ITEM = (
     "INSERT INTO merged_items (task_id, item_id, position, code, title, severity) "
@@ -249,6 +249,8 @@ def insert_new_tasks(
                 json_text({**data, "rev": rev}),
                 "cancelled" if data.get("status") == "cancelled" else None,
                 received,
+                data.get("team_id"),
+                json_text(list(data.get("inspector_ids") or ())),
             )
         )
         for n, item in enumerate(data.get("checklist", ())):

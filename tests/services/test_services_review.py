@@ -226,7 +226,7 @@ def test_the_queue_lists_the_led_teams_submissions_newest_waiting_first(
     # The visit without a submission time waits since its check-out (AT + 1 h).
     assert [e.task_id for e in queue] == ["newer", "no-time", "older"]
     newer, _, older = queue
-    assert (newer.noncompliant, newer.documents, newer.items) == (1, 3, 5)
+    assert (newer.noncompliant, newer.documents, newer.results) == (1, 3, 5)
     assert newer.document_kinds == {"onsite_record": 2, "order_to_correct": 1}
     assert (older.noncompliant, older.documents, older.round) == (2, 0, 1)
     assert older.inspector_ids == ("u-alice", "u-bob")

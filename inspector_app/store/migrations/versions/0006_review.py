@@ -3,7 +3,8 @@
 Issue 12: ``review`` records are kept like any record the user changes (the lead's own,
 pending upload, and those pull delivers); the inspection learns when it was submitted
 and what the server adds when a review or a publication sets its state (round, the
-review that set it, by whom, when; when it was published).
+review that set it, by whom, when; when it was published); tasks keep their team and
+inspectors beside their JSON, so the lead's queue reads no task's JSON.
 
 Revision ID: 0006_review
 Revises: 0004_evidence_copies
@@ -41,6 +42,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("reviews") as batch:
         batch.create_index(batch.f("ix_reviews_task_id"), ["task_id"], unique=False)
+    with op.batch_alter_table("tasks") as batch:
+        batch.add_column(sa.Column("team_id", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("inspector_ids", sa.JSON(), server_default="[]", nullable=False))
+        batch.create_index(batch.f("ix_tasks_team_id"), ["team_id"], unique=False)
+    op.execute(
+        "UPDATE tasks SET team_id = json_extract(data, '$.team_id'), "
+        "inspector_ids = coalesce(json_extract(data, '$.inspector_ids'), '[]')"
+    )
+    with op.batch_alter_table("item_results") as batch:
+        batch.create_index(
+            "ix_item_results_task_outcome", ["task_id", "outcome", "recorded_by"], unique=False
+        )
     with op.batch_alter_table("inspections") as batch:
         batch.add_column(sa.Column("submitted_at", sa.String(length=32), nullable=True))
         batch.add_column(sa.Column("round", sa.Integer(), nullable=True))
@@ -64,3 +77,9 @@ def downgrade() -> None:
     with op.batch_alter_table("reviews") as batch:
         batch.drop_index(batch.f("ix_reviews_task_id"))
     op.drop_table("reviews")
+    with op.batch_alter_table("item_results") as batch:
+        batch.drop_index("ix_item_results_task_outcome")
+    with op.batch_alter_table("tasks") as batch:
+        batch.drop_index(batch.f("ix_tasks_team_id"))
+        batch.drop_column("inspector_ids")
+        batch.drop_column("team_id")
