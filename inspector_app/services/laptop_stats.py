@@ -198,9 +198,9 @@ def lead_statistics(
     plan_names: dict[str, str] = {}
     for v in chosen.values():
         for code, name in v.departments.items():
-            department_names.setdefault(code, name)
-        if v.plan_id:
-            plan_names.setdefault(v.plan_id, v.plan_name)
+            department_names[code] = department_names.get(code) or name
+        if v.plan_id:  # the name any of the plan's tasks gives
+            plan_names[v.plan_id] = plan_names.get(v.plan_id) or v.plan_name
 
     def listing(
         group: str, label: str, names: dict[str, str] | None = None

@@ -41,13 +41,11 @@ from inspector_app.store import verify_chain
 from inspector_app.store.models import (
     AuditEventRow,
     ConflictRow,
-    DocumentRow,
     EvidenceRow,
     InspectionRow,
     ItemResultRow,
     OutboxRow,
     ReviewRow,
-    TaskRow,
 )
 from inspector_app.store.reviews import set_led_teams, store_pulled
 from inspector_app.store.sync_records import settle
@@ -134,93 +132,24 @@ def lead(tmp_path: Path) -> Iterator[Profile]:
         yield p
 
 
-def pulled_visit(
-    profile: Profile,
-    task: JointTask,
-    *,
-    submitted_at: datetime | None,
-    status: str = "submitted",
-    bad: tuple[str, ...] = (),
-    documents: tuple[str, ...] = (),
-    recorded_by: str = "u-alice",
-    server_round: int | None = None,
-) -> None:
-    """The visit as pull stores it: task, inspection, every finding, final documents."""
-    import_tasks(profile, [task])
-    with profile.db.write() as s:
-        s.add(
-            InspectionRow(
-                task_id=task.id,
-                status=status,
-                checked_in_at=AT,
-                checked_out_at=AT + timedelta(hours=1),
-                present=[],
-                party_statement="",
-                recorded_by=recorded_by,
-                submitted_at=submitted_at,
-                round=server_round,
-                rev=4,
-                base_rev=4,
-                dirty=False,
-            )
-        )
-        for item in task.checklist:
-            outcome = Outcome.NONCOMPLIANT if item.id in bad else Outcome.COMPLIANT
-            s.add(
-                ItemResultRow(
-                    id=f"{task.id}:{item.id}",
-                    task_id=task.id,
-                    item_id=item.id,
-                    outcome=outcome.value,
-                    note=f"{item.title}：{'未亮证' if item.id in bad else '符合'}",
-                    measurements={},
-                    evidence=[],
-                    corrected_on_site=False,
-                    deadline=None,
-                    recorded_by=recorded_by,
-                    recorded_at=AT,
-                    rev=1,
-                    base_rev=1,
-                    dirty=False,
-                )
-            )
-        for n, kind in enumerate(documents):
-            s.add(
-                DocumentRow(
-                    id=f"{task.id}-doc-{n}",
-                    task_id=task.id,
-                    kind=kind,
-                    number=f"深市监责改〔2026〕{n + 1}号-{task.id}",
-                    sha256="a" * 64,
-                    status="final",
-                    data={"issued_at": "2026-05-11T10:00:00+08:00"},
-                    created_at=AT,
-                    rev=1,
-                    base_rev=1,
-                    dirty=False,
-                )
-            )
-        s.get(TaskRow, task.id).status = status  # type: ignore[union-attr]
-
-
 def test_the_queue_lists_the_led_teams_submissions_newest_waiting_first(
-    lead: Profile, make_task: Callable[..., JointTask]
+    pull_visit: Callable[..., None], lead: Profile, make_task: Callable[..., JointTask]
 ) -> None:
     t = make_task
-    pulled_visit(lead, t("older"), submitted_at=AT, bad=("i-1", "i-3"))
-    pulled_visit(
+    pull_visit(lead, t("older"), submitted_at=AT, bad=("i-1", "i-3"))
+    pull_visit(
         lead,
         t("newer", n_items=5),
         submitted_at=AT + timedelta(days=1),
         documents=("order_to_correct", "onsite_record", "onsite_record"),
         bad=("i-2",),
     )
-    pulled_visit(lead, t("no-time"), submitted_at=None)  # an older laptop sent no time
-    pulled_visit(lead, t("other-team", team_id="team-2"), submitted_at=AT)
-    pulled_visit(lead, t("own", inspector_ids=(LEAD.id, "u-bob")), submitted_at=AT)
-    pulled_visit(lead, t("recorded-by-lead"), submitted_at=AT, recorded_by=LEAD.id)
-    pulled_visit(lead, t("completed"), submitted_at=None, status="completed")
-    pulled_visit(lead, t("approved"), submitted_at=AT, status="approved")
+    pull_visit(lead, t("no-time"), submitted_at=None)  # an older laptop sent no time
+    pull_visit(lead, t("other-team", team_id="team-2"), submitted_at=AT)
+    pull_visit(lead, t("own", inspector_ids=(LEAD.id, "u-bob")), submitted_at=AT)
+    pull_visit(lead, t("recorded-by-lead"), submitted_at=AT, recorded_by=LEAD.id)
+    pull_visit(lead, t("completed"), submitted_at=None, status="completed")
+    pull_visit(lead, t("approved"), submitted_at=AT, status="approved")
 
     queue = review_queue(lead)
     # The visit without a submission time waits since its check-out (AT + 1 h).
@@ -241,9 +170,12 @@ def test_the_queue_lists_the_led_teams_submissions_newest_waiting_first(
 
 
 def test_the_lead_returns_with_item_comments_in_one_action(
-    lead: Profile, task: JointTask, counts: Callable[[Profile], tuple[int, int]]
+    pull_visit: Callable[..., None],
+    lead: Profile,
+    task: JointTask,
+    counts: Callable[[Profile], tuple[int, int]],
 ) -> None:
-    pulled_visit(lead, task, submitted_at=AT, bad=("i-1",))
+    pull_visit(lead, task, submitted_at=AT, bad=("i-1",))
     before = counts(lead)
     at = AT + timedelta(days=1)
     changes = return_visit(
@@ -285,9 +217,12 @@ def test_the_lead_returns_with_item_comments_in_one_action(
 
 
 def test_a_return_says_what_to_correct_on_items_of_the_checklist(
-    lead: Profile, task: JointTask, counts: Callable[[Profile], tuple[int, int]]
+    pull_visit: Callable[..., None],
+    lead: Profile,
+    task: JointTask,
+    counts: Callable[[Profile], tuple[int, int]],
 ) -> None:
-    pulled_visit(lead, task, submitted_at=AT)
+    pull_visit(lead, task, submitted_at=AT)
     before = counts(lead)
     with pytest.raises(InvalidInput, match="needs a comment"):
         return_visit(lead, task.id, "  ", {"i-1": " "})
@@ -299,7 +234,11 @@ def test_a_return_says_what_to_correct_on_items_of_the_checklist(
 
 
 def test_refused_locally_own_visit_other_team_or_not_submitted(
-    lead: Profile, profile: Profile, make_task: Callable[..., JointTask], tmp_path: Path
+    pull_visit: Callable[..., None],
+    lead: Profile,
+    profile: Profile,
+    make_task: Callable[..., JointTask],
+    tmp_path: Path,
 ) -> None:
     # The inspector themselves, on their own laptop: never their own visit.
     task = make_task("mine")
@@ -309,14 +248,14 @@ def test_refused_locally_own_visit_other_team_or_not_submitted(
     with pytest.raises(InvalidState, match="never reviews their own visit"):
         approve(profile, task.id)
     # A lead who is on the visit's team of inspectors.
-    pulled_visit(lead, make_task("own", inspector_ids=(LEAD.id, "u-bob")), submitted_at=AT)
+    pull_visit(lead, make_task("own", inspector_ids=(LEAD.id, "u-bob")), submitted_at=AT)
     with pytest.raises(InvalidState, match="never reviews their own visit"):
         approve(lead, "own")
     # The lead of another team (who could see it: the laptop is shared, data synced).
     with open_profile(tmp_path / "lead-b", user=OTHER_LEAD) as other:
         with other.db.write() as s:
             set_led_teams(s, ["team-2"])
-        pulled_visit(other, make_task("t-a"), submitted_at=AT)
+        pull_visit(other, make_task("t-a"), submitted_at=AT)
         with pytest.raises(InvalidState, match="does not lead the team"):
             approve(other, "t-a")
         with other.db.write() as s:
@@ -325,10 +264,10 @@ def test_refused_locally_own_visit_other_team_or_not_submitted(
             approve(other, "t-a")
         assert _outbox(other) == []
     # Not submitted, or already approved.
-    pulled_visit(lead, make_task("done"), submitted_at=None, status="completed")
+    pull_visit(lead, make_task("done"), submitted_at=None, status="completed")
     with pytest.raises(InvalidState, match="only a submitted visit"):
         approve(lead, "done")
-    pulled_visit(lead, make_task("ok"), submitted_at=AT, status="approved")
+    pull_visit(lead, make_task("ok"), submitted_at=AT, status="approved")
     with pytest.raises(InvalidState, match="already approved"):
         approve(lead, "ok")
     with pytest.raises(NotFound):
@@ -407,9 +346,9 @@ def test_the_inspector_sees_the_latest_returns_comments_beside_the_items(
 
 
 def test_a_refused_review_is_not_counted_and_the_visit_comes_back(
-    lead: Profile, task: JointTask
+    pull_visit: Callable[..., None], lead: Profile, task: JointTask
 ) -> None:
-    pulled_visit(lead, task, submitted_at=AT)
+    pull_visit(lead, task, submitted_at=AT)
     (review_id,) = return_visit(lead, task.id, "再查", at=AT).reviews
     with lead.db.write() as s:  # the server said no (a stale round, say)
         row = s.scalars(select(OutboxRow).where(OutboxRow.entity_id == review_id)).one()
@@ -420,8 +359,10 @@ def test_a_refused_review_is_not_counted_and_the_visit_comes_back(
     assert returned_comments(lead, task.id) is None
 
 
-def test_an_acknowledged_return_opens_the_next_round(lead: Profile, task: JointTask) -> None:
-    pulled_visit(lead, task, submitted_at=AT)
+def test_an_acknowledged_return_opens_the_next_round(
+    pull_visit: Callable[..., None], lead: Profile, task: JointTask
+) -> None:
+    pull_visit(lead, task, submitted_at=AT)
     (review_id,) = return_visit(lead, task.id, "再查", at=AT).reviews
     with lead.db.write() as s:
         row = s.scalars(select(OutboxRow).where(OutboxRow.entity_id == review_id)).one()
@@ -438,9 +379,9 @@ def test_an_acknowledged_return_opens_the_next_round(lead: Profile, task: JointT
 
 
 def test_the_visit_opened_for_review_has_every_result_photo_and_document(
-    lead: Profile, task: JointTask, jpeg: bytes
+    pull_visit: Callable[..., None], lead: Profile, task: JointTask, jpeg: bytes
 ) -> None:
-    pulled_visit(lead, task, submitted_at=AT, bad=("i-2",), documents=("order_to_correct",))
+    pull_visit(lead, task, submitted_at=AT, bad=("i-2",), documents=("order_to_correct",))
     sha = lead.blobs.put(jpeg)
     with lead.db.write() as s:
         s.get(ItemResultRow, f"{task.id}:i-2").evidence = [sha, "b" * 64]  # type: ignore[union-attr]

@@ -41,11 +41,12 @@ from inspector_app.services import (
     submit_inspection,
     sync,
 )
-from inspector_app.store.models import ReviewRow
+from inspector_app.store import verify_chain
+from inspector_app.store.models import AuditEventRow, ReviewRow
 from inspector_app.sync.protocol import ReviewData, reason_code
 from inspector_server.core.db import write_session
 from inspector_server.core.security import PasswordHashing
-from inspector_server.models import Device, Record, Team, User
+from inspector_server.models import AuditChain, Device, Record, Team, User
 from inspector_server.models_visits import Visit
 from inspector_server.services import accounts, publication, stats
 
@@ -359,6 +360,19 @@ def test_co_review_on_the_inspectors_laptop_offline_with_the_cli(sw: Any, tmp_pa
             with one.db.session() as s:
                 copy = s.get(ReviewRow, review.id)
                 assert copy is not None and copy.base_rev is not None and not copy.dirty
+                # The laptop's own trail says who unlocked it, reviewed and locked it again.
+                trail = [
+                    (e.action, e.actor)
+                    for e in s.scalars(select(AuditEventRow).order_by(AuditEventRow.seq))
+                    if e.action.startswith("co_review")
+                ]
+                assert verify_chain(s, one.device_id).ok
+            assert ("co_review_unlocked", lead_id) in trail
+            assert ("co_review", lead_id) in trail and trail[-1] == ("co_review_locked", lead_id)
+            with live.factory() as s:  # both chains arrived whole
+                for device in (one.device_id, review.data["device_id"]):
+                    chain = s.get(AuditChain, device)
+                    assert chain is not None and not chain.broken and chain.events > 0
             # The correction, then the lead approves on site again.
             start_inspection(one, task)
             record_item_result(
