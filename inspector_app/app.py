@@ -40,29 +40,48 @@ def start_demo(profile: Profile) -> Any | None:
 
 
 def run_gui(
-    profile: Profile,
+    profile: Profile | None,
     *,
     lang: str | None = None,
     screenshot: Path | None = None,
     server_url: str | None = None,
+    password: str | None = None,
+    demo: bool = False,
 ) -> int:
-    from PySide6.QtCore import QTimer
+    """The window. ``profile`` None: the session offers the profiles on this laptop (or a
+    sign-in); a profile opens only with its user's password: ``password`` is tried first
+    (the demo passes its known one), else the user is asked."""
+    from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.ui.i18n import choose_language, install_translator
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.session import SessionController
+    from inspector_app.ui.settings import SettingsHub
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Field Inspector")
     app.setOrganizationName("FieldInspector")
-    install_translator(app, choose_language(lang))
-    window = MainWindow(profile, server_url=server_url)
-    window.show()
+    settings = SettingsHub.load(parent=app)
+    language = choose_language(lang or settings.settings.language())
+    install_translator(app, language)
+    if language == "zh_CN":  # dates, numbers and Qt's dialogs the Chinese way
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Switching profile closes one window before the next opens; only closing the
+    # window ends the app (the session says when).
+    app.setQuitOnLastWindowClosed(False)
+    session = SessionController(settings, demo_password=DEMO_PASSWORD if demo else None)
+    if not session.start(profile, password=password, server_url=server_url or ""):
+        session.shutdown()
+        return 1
     if screenshot is not None:
         # Let the window lay itself out, then save what a user would see and leave.
         def grab() -> None:
-            window.grab().save(str(screenshot))
+            assert session.window is not None
+            session.window.grab().save(str(screenshot))
             app.quit()
 
         QTimer.singleShot(500, grab)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        session.shutdown()

@@ -14,8 +14,55 @@ from pathlib import Path
 
 from inspector_app import __version__, cli_review
 from inspector_app.paths import default_profile_dir
+from inspector_app.services.messages import Text
 
 log = logging.getLogger("inspector_app")
+
+# What the commands print, in the language of --lang, the settings or the system.
+CANNOT_OPEN = Text(
+    "cli.cannot_open",
+    en="Cannot open the profile in {folder}: {error}",
+    zh="无法打开 {folder} 中的配置：{error}",
+)
+NO_TASKS = Text(
+    "cli.no_tasks",
+    en="No tasks in this profile. Sign in and sync, or start with --demo.",
+    zh="此配置中没有任务。请登录并同步，或用 --demo 启动演示。",
+)
+PASSWORD_PROMPT = Text(
+    "cli.password_prompt", en="password for {user} at {server}: ", zh="{user} 在 {server} 的密码："
+)
+UNREACHABLE = Text(
+    "cli.unreachable", en="Cannot reach the server: {error}", zh="无法连接服务器：{error}"
+)
+SIGN_IN_FAILED = Text("cli.sign_in_failed", en="Sign-in failed: {error}", zh="登录失败：{error}")
+SIGNED_IN = Text(
+    "cli.signed_in", en="Signed in as {name} ({user}).", zh="已以 {name}（{user}）身份登录。"
+)
+SIGNED_OUT = Text("cli.signed_out", en="Signed out.", zh="已退出登录。")
+NOT_TOLD = Text(
+    "cli.not_told",
+    en=" (The server could not be told; the token expires.)",
+    zh="（未能通知服务器；登录凭据会自行过期。）",
+)
+SYNC_FAILED = Text("cli.sync_failed", en="Sync failed: {error}", zh="同步失败：{error}")
+SYNC_CRASHED = Text(
+    "cli.sync_crashed",
+    en="Sync stopped by an unexpected error ({error}). Nothing is lost: every change stays "
+    "queued. Run again with -v for the details and report them.",
+    zh="同步因意外错误而停止（{error}）。数据没有丢失：所有改动仍在待上传队列中。"
+    "请加 -v 再运行一次查看详情，并报告给技术支持。",
+)
+SETTING_LINE = Text(
+    "cli.setting_line",
+    en="{key} = {value}{default}\n    {label}: {about}",
+    zh="{key} = {value}{default}\n    {label}：{about}",
+)
+SETTING_DEFAULT = Text("cli.setting_default", en="  (default)", zh="  （默认）")
+SETTINGS_SAVED = Text("cli.settings_saved", en="Saved in {path}.", zh="已保存到 {path}。")
+NOT_KEY_VALUE = Text(
+    "cli.not_key_value", en="{given}: give KEY=VALUE.", zh="{given}：请按 KEY=VALUE 的格式填写。"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("tasks", help="list the tasks in the profile")
 
+    p_settings = sub.add_parser(
+        "settings", help="show the settings with their descriptions, or change them"
+    )
+    p_settings.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change a setting (repeatable); the value is checked as the window checks it",
+    )
+
     p_login = sub.add_parser(
         "login", help="sign in to a server (password from a prompt or INSPECTOR_PASSWORD)"
     )
@@ -90,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _selftest(args)
         if command == "tasks":
             return _tasks(args)
+        if command == "settings":
+            return _settings(args)
         if command == "login":
             return _login(args)
         if command == "logout":
@@ -101,6 +161,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _gui(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """``--lang``, else the language setting, else the system's."""
+    from inspector_app.services.messages import system_language
+    from inspector_app.services.settings import Settings
+
+    return args.lang or Settings.load().language() or system_language()
+
+
+def _error(exc: BaseException, args: argparse.Namespace) -> str:
+    from inspector_app.services.errors import error_text
+
+    return error_text(exc, _lang(args))
 
 
 def _selftest(args: argparse.Namespace) -> int:
@@ -129,7 +203,9 @@ def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore
     try:
         profile = open_profile(folder)
     except ServiceError as exc:
-        print(f"Cannot open the profile in {folder}: {exc}", file=sys.stderr)
+        print(
+            CANNOT_OPEN.render(_lang(args), folder=folder, error=_error(exc, args)), file=sys.stderr
+        )
         raise SystemExit(1) from exc
     if args.demo and demo_tasks:
         load_demo(profile)
@@ -142,7 +218,7 @@ def _tasks(args: argparse.Namespace) -> int:
     with _open(args) as profile:
         tasks = list_tasks(profile)
         if not tasks:
-            print("No tasks in this profile. Sign in and sync, or start with --demo.")
+            print(NO_TASKS.render(_lang(args)))
         for t in tasks:
             print(
                 f"{t.id}  {t.status:<11}  {t.n_done:>3}/{t.n_items:<3}  "
@@ -157,19 +233,20 @@ def _login(args: argparse.Namespace) -> int:
 
     from inspector_app.services import Offline, ServiceError, login
 
+    lang = _lang(args)
     password = os.environ.get("INSPECTOR_PASSWORD") or getpass.getpass(
-        f"password for {args.user} at {args.server}: "
+        PASSWORD_PROMPT.render(lang, user=args.user, server=args.server)
     )
     with _open(args) as profile:
         try:
             user = login(profile, args.server, args.user, password)
         except Offline as exc:
-            print(f"Cannot reach the server: {exc}", file=sys.stderr)
+            print(UNREACHABLE.render(lang, error=_error(exc, args)), file=sys.stderr)
             return 2
         except ServiceError as exc:
-            print(f"Sign-in failed: {exc}", file=sys.stderr)
+            print(SIGN_IN_FAILED.render(lang, error=_error(exc, args)), file=sys.stderr)
             return 1
-    print(f"Signed in as {user.display_name} ({user.username}).")
+    print(SIGNED_IN.render(lang, name=user.display_name, user=user.username))
     return 0
 
 
@@ -178,41 +255,81 @@ def _logout(args: argparse.Namespace) -> int:
 
     with _open(args) as profile:
         told = logout(profile)
-    print("Signed out." + ("" if told else " (The server could not be told; the token expires.)"))
+    lang = _lang(args)
+    print(SIGNED_OUT.render(lang) + ("" if told else NOT_TOLD.render(lang)))
     return 0
 
 
 def _sync(args: argparse.Namespace) -> int:
     from inspector_app.services import ServiceError, sync
+    from inspector_app.services.sync_text import report_lines
     from inspector_app.store.errors import StoreError
 
     with _open(args) as profile:
         try:
             report = sync(profile)
         except (ServiceError, StoreError) as exc:
-            print(f"Sync failed: {exc}", file=sys.stderr)
+            print(SYNC_FAILED.render(_lang(args), error=_error(exc, args)), file=sys.stderr)
             return 1
         except Exception as exc:  # a fault of ours: a message and exit 1, never a traceback
             log.error("sync failed", exc_info=args.verbose)
             print(
-                f"Sync stopped by an unexpected error ({type(exc).__name__}: {exc}). Nothing "
-                "is lost: every change stays queued. Run again with -v for the details and "
-                "report them.",
+                SYNC_CRASHED.render(_lang(args), error=f"{type(exc).__name__}: {exc}"),
                 file=sys.stderr,
             )
             return 1
-    print(report.summary())
+    print("\n".join(report_lines(report, _lang(args))))
     return report.exit_code
 
 
-def _gui(args: argparse.Namespace) -> int:
-    from inspector_app.app import run_gui, start_demo
+def _settings(args: argparse.Namespace) -> int:
+    from inspector_app.services import ServiceError
+    from inspector_app.services.settings import Settings
 
-    # The demo profile, with its tasks from the embedded server rather than loaded
-    # locally. (Never the user's own profile: the demo signs it in to a demo server.)
+    lang = _lang(args)
+    settings = Settings.load()
+    if args.set:
+        try:
+            for pair in args.set:
+                key, sep, value = pair.partition("=")
+                if not sep:
+                    print(NOT_KEY_VALUE.render(lang, given=pair), file=sys.stderr)
+                    return 1
+                settings.set(key.strip(), value)
+        except ServiceError as exc:
+            print(_error(exc, args), file=sys.stderr)
+            return 1
+        settings.save()
+        print(SETTINGS_SAVED.render(lang, path=settings.path))
+        return 0
+    for setting, value in settings:
+        print(
+            SETTING_LINE.render(
+                lang,
+                key=setting.key,
+                value=value if value != "" else '""',
+                default=SETTING_DEFAULT if settings.is_default(setting.key) else "",
+                label=setting.label,
+                about=setting.description,
+            )
+        )
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    import os
+
+    from inspector_app.app import DEMO_PASSWORD, run_gui, start_demo
+
+    # --demo: the demo profile, with its tasks from the embedded server rather than loaded
+    # locally (never the user's own profile: the demo signs it in to a demo server); it
+    # opens with the demo's public password. --profile (or INSPECTOR_PROFILE): that
+    # folder, after its user's password. Neither: the profiles on this laptop to pick from.
     demo = args.demo
-    profile = _open(args, demo_tasks=False)
     screenshot = getattr(args, "screenshot", None)
+    if not demo and args.profile is None and not os.environ.get("INSPECTOR_PROFILE"):
+        return run_gui(None, lang=args.lang, screenshot=screenshot)
+    profile = _open(args, demo_tasks=False)
     with profile:
         server = start_demo(profile) if demo else None
         try:
@@ -221,6 +338,8 @@ def _gui(args: argparse.Namespace) -> int:
                 lang=args.lang,
                 screenshot=screenshot,
                 server_url=server.url if server is not None else None,
+                password=DEMO_PASSWORD if demo else None,
+                demo=demo,
             )
         finally:
             if server is not None:

@@ -32,9 +32,33 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def user_data_root() -> Path:
+    """The platform's folder for this user's data: profiles live under it by default."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
 def default_profile_dir() -> Path:
     """Where a profile lives when ``--profile`` is not given (``INSPECTOR_PROFILE`` overrides)."""
     env = os.environ.get("INSPECTOR_PROFILE")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "default"
+    return user_data_root() / "default"
+
+
+def settings_file() -> Path:
+    """The settings of this user on this laptop (``INSPECTOR_SETTINGS`` overrides).
+
+    Outside the data folder on purpose: one of the settings moves the data folder.
+    """
+    env = os.environ.get("INSPECTOR_SETTINGS")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "settings.json"
+
+
+def cache_dir() -> Path:
+    """Files the app can make again (compiled translations): ``INSPECTOR_CACHE`` overrides."""
+    env = os.environ.get("INSPECTOR_CACHE")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))

@@ -31,3 +31,51 @@ def test_demo_uses_the_demo_profile_and_leaves_the_users_own_alone(
     assert Path(seen["folder"]) == own.parent / "demo"
     assert seen["tasks"] > 0 and str(seen["server"]).startswith("http://127.0.0.1:")
     assert not own.exists()
+
+
+def test_errors_print_in_the_language_of_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INSPECTOR_SETTINGS", str(tmp_path / "settings.json"))
+    profile = tmp_path / "p"
+    assert main(["--profile", str(profile), "--lang", "zh_CN", "sync"]) == 1
+    assert capsys.readouterr().err.strip() == "同步失败：此配置还没有人登录，请先登录再同步。"
+    assert main(["--profile", str(profile), "--lang", "en", "sync"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Sync failed: No one has signed in on this profile yet; sign in to sync."
+    )
+
+
+def test_without_lang_the_setting_then_the_system_language_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INSPECTOR_SETTINGS", str(tmp_path / "settings.json"))
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    profile = str(tmp_path / "p")
+    assert main(["--profile", profile, "sync"]) == 1
+    assert capsys.readouterr().err.startswith("同步失败")
+    assert main(["settings", "--set", "language=en"]) == 0
+    capsys.readouterr()
+    assert main(["--profile", profile, "sync"]) == 1
+    assert capsys.readouterr().err.startswith("Sync failed")
+
+
+def test_settings_are_listed_from_the_declaration_and_changed_with_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inspector_app.services.settings import SETTINGS, Settings
+
+    path = tmp_path / "settings.json"
+    monkeypatch.setenv("INSPECTOR_SETTINGS", str(path))
+    assert main(["--lang", "en", "settings"]) == 0
+    listed = capsys.readouterr().out
+    for setting in SETTINGS:
+        assert f"{setting.key} = " in listed and setting.description.en in listed
+    assert main(["--lang", "zh_CN", "settings", "--set", "idle_lock_minutes=999"]) == 1
+    assert "请填写 0 到 240 之间的数" in capsys.readouterr().err
+    assert not path.exists()
+    assert main(["settings", "--set", "idle_lock_minutes=2", "--set", "printer=Office"]) == 0
+    assert Settings.load(path).get("idle_lock_minutes") == 2
+    assert Settings.load(path).get("printer") == "Office"

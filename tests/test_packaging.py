@@ -64,3 +64,23 @@ def test_installed_wheel_passes_selftest(installed_wheel: Path, tmp_path: Path) 
     )
     assert "All checks passed." in out
     assert "[FAIL]" not in report.read_text(encoding="utf-8")
+
+
+def test_the_build_compiles_the_translations(tmp_path: Path) -> None:
+    """packaging/compile_translations.py (run by the PyInstaller spec) makes .qm files Qt
+    loads, and the app uses one shipped beside the .ts before compiling its own."""
+    pytest.importorskip("PySide6")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "compile_translations.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    qm = tmp_path / "zh_CN.qm"
+    code = (
+        "from PySide6.QtCore import QTranslator;"
+        f"t = QTranslator(); assert t.load({str(qm)!r});"
+        "print(t.translate('MainWindow', '&File'))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert shown.stdout.strip() == "文件(&F)", shown.stderr

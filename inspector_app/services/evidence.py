@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from inspector_app.domain.entities import Outcome, item_result_id
 from inspector_app.services._guards import (
+    FIELD_CAPTION,
     aware,
     check_editable,
     check_text,
@@ -22,6 +23,7 @@ from inspector_app.services._guards import (
 )
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, NotFound
+from inspector_app.services.messages import Text
 from inspector_app.services.photos import check_photo, make_document_copy
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import item_result_to_json
@@ -30,6 +32,38 @@ from inspector_app.store.models import EvidenceRow, ItemResultRow
 from inspector_app.store.repositories import item_result_entity
 
 log = logging.getLogger(__name__)
+
+EMPTY_PHOTO = Text(
+    "evidence.empty",
+    en="The photo file is empty. Take the photo again.",
+    zh="照片文件是空的，请重新拍摄。",
+)
+NOT_A_PHOTO = Text(
+    "evidence.not_a_photo",
+    en="This file is not a JPEG or PNG photo. Choose a photo file.",
+    zh="该文件不是 JPEG 或 PNG 照片，请选择照片文件。",
+)
+DAMAGED_PHOTO = Text(
+    "evidence.damaged",
+    en="The photo file is damaged ({detail}). Take the photo again or choose another file.",
+    zh="照片文件已损坏（{detail}），请重新拍摄或选择其他文件。",
+)
+WRONG_TYPE = Text(
+    "evidence.wrong_type",
+    en="The file is {sniffed}, not {mime}. Choose the right file.",
+    zh="该文件是 {sniffed}，不是 {mime}，请选择正确的文件。",
+)
+NOT_ATTACHED = Text(
+    "evidence.not_attached",
+    en="Photo {sha}… is not attached to this item.",
+    zh="照片 {sha}… 没有附在此检查项目上。",
+)
+NOT_ON_LAPTOP = Text(
+    "evidence.not_on_laptop",
+    en="The photo {sha}… is not on this laptop ({detail}).",
+    zh="本机没有照片 {sha}…（{detail}）。",
+)
+CAPTURE_TIME = Text("evidence.capture_time", en="capture time", zh="拍摄时间")
 
 
 def sniff_image(data: bytes) -> str:
@@ -57,12 +91,12 @@ def attach_evidence(
     item again changes nothing. ``mime``, when given, must match the bytes.
     """
     user = profile.require_user()
-    check_text(caption, "The caption")
+    check_text(caption, FIELD_CAPTION)
     photo = check_photo(data)
     sniffed = photo.mime
     if mime is not None and mime != sniffed:
-        raise InvalidInput(f"The file is {sniffed}, not {mime}. Choose the right file.")
-    captured_at = aware(captured_at, "capture time")
+        raise InvalidInput(WRONG_TYPE, sniffed=sniffed, mime=mime)
+    captured_at = aware(captured_at, CAPTURE_TIME)
     # Refuse early what the transaction would refuse, so no orphan file is written.
     with profile.db.session() as session:
         task = task_row(session, task_id)
@@ -168,7 +202,7 @@ def detach_evidence(
         clean_reason = check_editable(task, reason)
         row = s.get(ItemResultRow, rid)
         if row is None or sha256 not in row.evidence:
-            raise NotFound(f"Photo {sha256[:12]}… is not attached to this item.")
+            raise NotFound(NOT_ATTACHED, sha=sha256[:12])
         previous = item_result_to_json(item_result_entity(row))
         row.evidence = [h for h in row.evidence if h != sha256]  # a new list: saved
         row.rev += 1
@@ -214,7 +248,7 @@ def document_image(profile: Profile, sha256: str) -> bytes:
     try:
         original = profile.blobs.read(sha256)
     except StoreError as exc:
-        raise NotFound(f"The photo {sha256[:12]}… is not on this laptop ({exc}).") from exc
+        raise NotFound(NOT_ON_LAPTOP, sha=sha256[:12], detail=str(exc)) from exc
     try:
         copy_bytes = make_document_copy(original)
     except Exception as exc:  # noqa: BLE001 - any decoder error: print the original

@@ -12,10 +12,20 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector_app.domain.entities import Outcome, TaskStatus, item_result_id
-from inspector_app.services._guards import aware, check_editable, check_text, item_row, task_row
+from inspector_app.services._guards import (
+    FIELD_MEASUREMENT,
+    FIELD_NOTE,
+    FIELD_PRESENT,
+    aware,
+    check_editable,
+    check_text,
+    item_row,
+    task_row,
+)
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.evidence import attach_evidence
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import inspection_to_json, item_result_to_json
 from inspector_app.store.models import InspectionRow, ItemResultRow, TaskRow
@@ -35,6 +45,59 @@ __all__ = [
 
 _STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
 
+CHECK_IN_TIME = Text("inspection.check_in_time", en="check-in time", zh="签到时间")
+CHECK_OUT_TIME = Text("inspection.check_out_time", en="check-out time", zh="签退时间")
+FINDING_TIME = Text("inspection.finding_time", en="time of the finding", zh="检查结果的时间")
+TAKEN_AWAY = Text(
+    "inspection.taken_away",
+    en="The task for {business} was {why} on the server; it cannot be started. "
+    "Sync to see your current tasks.",
+    zh="{business}的任务已在服务器上{why}，不能开始检查。请同步查看您当前的任务。",
+)
+REASSIGNED_WHY = Text("inspection.reassigned", en="given to another team", zh="改派给其他小组")
+CANCELLED_WHY = Text("inspection.cancelled", en="cancelled", zh="取消")
+ALREADY_IN = Text(
+    "inspection.already_in",
+    en="You are already checked in at {business}.",
+    zh="您已在{business}签到。",
+)
+NOT_STARTABLE = Text(
+    "inspection.not_startable",
+    en="The task for {business} is {status}; only an assigned or returned task can be started.",
+    zh="{business}的任务{status}，只有已分派或已退回的任务才能开始检查。",
+)
+BAD_MEASUREMENT = Text(
+    "inspection.bad_measurement",
+    en="A measurement cannot be stored ({detail}); use numbers, text, true/false or lists.",
+    zh="测量值无法保存（{detail}），请使用数字、文字、是/否或列表。",
+)
+UNKNOWN_OUTCOME = Text(
+    "inspection.unknown_outcome",
+    en="Unknown outcome {outcome}.",
+    zh="未知的检查结果 {outcome}。",
+)
+DEADLINE_NOT_A_DAY = Text(
+    "inspection.deadline_not_a_day",
+    en="The deadline must be a calendar day.",
+    zh="改正期限必须是一个日期。",
+)
+NOT_IN_PROGRESS = Text(
+    "inspection.not_in_progress",
+    en="The task for {business} is {status}; only an inspection in progress can be completed.",
+    zh="{business}的任务{status}，只有检查中的任务才能完成。",
+)
+ITEMS_WITHOUT_RESULT = Text(
+    "inspection.items_without_result",
+    en="{n} item(s) have no result yet: {codes}. "
+    "Record a result for each (not applicable or not checked are results too).",
+    zh="还有 {n} 个检查事项没有结果：{codes}。请逐项记录结果（“不适用”和“未检查”也是结果）。",
+)
+OUT_BEFORE_IN = Text(
+    "inspection.out_before_in",
+    en="The check-out time is before the check-in time. Correct the time and retry.",
+    zh="签退时间早于签到时间，请更正时间后重试。",
+)
+
 
 def start_inspection(
     profile: Profile,
@@ -49,9 +112,9 @@ def start_inspection(
     witnesses), as the on-site record lists them.
     """
     user = profile.require_user()
-    at = aware(at, "check-in time")
+    at = aware(at, CHECK_IN_TIME)
     for n, name in enumerate(present, 1):
-        check_text(name, f"The name of person present no. {n}")
+        check_text(name, FIELD_PRESENT.bind(n=n))
     people = [p.strip() for p in present if p.strip()]
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
@@ -85,19 +148,13 @@ def start_inspection(
 
 def _check_startable(task: TaskRow) -> None:
     if task.server_state is not None:
-        why = "given to another team" if task.server_state == REASSIGNED else "cancelled"
-        raise InvalidState(
-            f"The task for {task.business_name} was {why} on the server; it cannot be started. "
-            "Sync to see your current tasks."
-        )
+        why = REASSIGNED_WHY if task.server_state == REASSIGNED else CANCELLED_WHY
+        raise InvalidState(TAKEN_AWAY, business=task.business_name, why=why)
     status = TaskStatus(task.status)
     if status is TaskStatus.IN_PROGRESS:
-        raise InvalidState(f"You are already checked in at {task.business_name}.")
+        raise InvalidState(ALREADY_IN, business=task.business_name)
     if status not in _STARTABLE:
-        raise InvalidState(
-            f"The task for {task.business_name} is {status.value}; only an assigned or "
-            "returned task can be started."
-        )
+        raise InvalidState(NOT_STARTABLE, business=task.business_name, status=status)
 
 
 def _json_measurements(measurements: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -106,9 +163,7 @@ def _json_measurements(measurements: Mapping[str, Any] | None) -> dict[str, Any]
     try:
         text = json.dumps(dict(measurements), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput(
-            f"A measurement cannot be stored ({exc}); use numbers, text, true/false or lists."
-        ) from exc
+        raise InvalidInput(BAD_MEASUREMENT, detail=str(exc)) from exc
     value: dict[str, Any] = json.loads(text)
     return value
 
@@ -136,13 +191,13 @@ def record_item_result(
     try:
         outcome = Outcome(outcome)
     except ValueError:
-        raise InvalidInput(f"Unknown outcome {outcome!r}.") from None
+        raise InvalidInput(UNKNOWN_OUTCOME, outcome=repr(outcome)) from None
     if deadline is not None and (isinstance(deadline, datetime) or not isinstance(deadline, date)):
-        raise InvalidInput("The deadline must be a calendar day.")
-    check_text(note, "The note")
-    check_text(dict(measurements or {}), "A measurement")
+        raise InvalidInput(DEADLINE_NOT_A_DAY)
+    check_text(note, FIELD_NOTE)
+    check_text(dict(measurements or {}), FIELD_MEASUREMENT)
     values = _json_measurements(measurements)
-    at = aware(at, "time of the finding")
+    at = aware(at, FINDING_TIME)
     rid = item_result_id(task_id, item_id)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
@@ -187,22 +242,18 @@ def record_item_result(
 def complete_inspection(profile: Profile, task_id: str, *, at: datetime | None = None) -> Changes:
     """Check out: an in-progress task becomes completed once every item has a result."""
     user = profile.require_user()
-    at = aware(at, "check-out time")
+    at = aware(at, CHECK_OUT_TIME)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         task = task_row(s, task_id)
         if TaskStatus(task.status) is not TaskStatus.IN_PROGRESS:
             raise InvalidState(
-                f"The task for {task.business_name} is {task.status}; only an inspection in "
-                "progress can be completed."
+                NOT_IN_PROGRESS, business=task.business_name, status=TaskStatus(task.status)
             )
         done = {r.item_id for r in item_result_rows(s, task_id)}
         missing = [i.code for i in merged_item_rows(s, task_id) if i.item_id not in done]
         if missing:
-            raise InvalidState(
-                f"{len(missing)} item(s) have no result yet: {', '.join(missing)}. "
-                "Record a result for each (not applicable or not checked are results too)."
-            )
+            raise InvalidState(ITEMS_WITHOUT_RESULT, n=len(missing), codes=missing)
         row = s.get(InspectionRow, task_id)
         previous = None if row is None else inspection_to_json(row)
         if row is None:  # the server set it in progress: a teammate checked in elsewhere
@@ -214,9 +265,7 @@ def complete_inspection(profile: Profile, task_id: str, *, at: datetime | None =
             row.rev += 1
         checked_out = at or act.at
         if row.checked_in_at is not None and checked_out < row.checked_in_at:
-            raise InvalidInput(
-                "The check-out time is before the check-in time. Correct the time and retry."
-            )
+            raise InvalidInput(OUT_BEFORE_IN)
         row.status = TaskStatus.COMPLETED.value
         row.checked_out_at = checked_out
         row.recorded_by = user.id

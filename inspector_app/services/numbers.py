@@ -12,12 +12,40 @@ import uuid
 from dataclasses import dataclass
 
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.services.sync import sync_engine
 from inspector_app.store.models import DocumentRow, NumberBlockRow, UsedNumberRow
 from inspector_app.store.sync_records import next_free_number, numbers_left
 
 __all__ = ["TakenNumber", "numbers_remaining", "take_number", "void_number", "want_numbers"]
+
+NO_NUMBERS_LEFT = Text(
+    "numbers.none_left",
+    en="No document numbers left for {agency} {kind} {year}. "
+    "Sync to receive a new block of numbers.",
+    zh="{agency} {kind} {year} 年的文书编号已用完。请同步以领取新的编号段。",
+)
+DOCUMENT_MISSING = Text(
+    "numbers.document_missing",
+    en="Document {document_id} is not in this profile.",
+    zh="本机没有文书 {document_id}。",
+)
+VOID_REASON_NEEDED = Text(
+    "numbers.void_reason_needed",
+    en="Say why the number is voided (e.g. the printout was spoiled).",
+    zh="请说明作废编号的原因（例如打印件损坏）。",
+)
+NOT_IN_BLOCK = Text(
+    "numbers.not_in_block",
+    en="Number {seq} is not in block {block_id}.",
+    zh="编号 {seq} 不在编号段 {block_id} 中。",
+)
+ALREADY_VOID = Text(
+    "numbers.already_void",
+    en="Number {seq} is already void.",
+    zh="编号 {seq} 已作废。",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +76,10 @@ def take_number(
         s = act.session
         found = next_free_number(s, agency_code, kind, year)
         if found is None:
-            raise InvalidState(
-                f"No document numbers left for {agency_code} {kind} {year}. "
-                "Sync to receive a new block of numbers."
-            )
+            raise InvalidState(NO_NUMBERS_LEFT, agency=agency_code, kind=kind, year=year)
         block, seq = found
         if document_id is not None and s.get(DocumentRow, document_id) is None:
-            raise NotFound(f"Document {document_id} is not in this profile.")
+            raise NotFound(DOCUMENT_MISSING, document_id=document_id)
         s.add(
             UsedNumberRow(
                 block_id=block.id, seq=seq, document_id=document_id, voided=False, used_at=act.at
@@ -74,18 +99,18 @@ def void_number(profile: Profile, block_id: str, seq: int, *, task_id: str, reas
     user = profile.require_user()
     reason = reason.strip()
     if not reason:
-        raise InvalidInput("Say why the number is voided (e.g. the printout was spoiled).")
+        raise InvalidInput(VOID_REASON_NEEDED)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         block = s.get(NumberBlockRow, block_id)
         if block is None or not block.first <= seq <= block.last:
-            raise NotFound(f"Number {seq} is not in block {block_id}.")
+            raise NotFound(NOT_IN_BLOCK, seq=seq, block_id=block_id)
         used = s.get(UsedNumberRow, (block_id, seq))
         if used is None:
             used = UsedNumberRow(block_id=block_id, seq=seq, document_id=None, used_at=act.at)
             s.add(used)
         elif used.voided:
-            raise InvalidState(f"Number {seq} is already void.")
+            raise InvalidState(ALREADY_VOID, seq=seq)
         used.voided = True
         used.reason = reason
         doc = None if used.document_id is None else s.get(DocumentRow, used.document_id)

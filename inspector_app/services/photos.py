@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from inspector_app.services.errors import InvalidInput
+from inspector_app.services.messages import Text
 from inspector_app.sync.protocol import MAX_BLOB_BYTES
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,35 @@ MAX_PHOTO_PIXELS = int(Image.MAX_IMAGE_PIXELS or 89_478_485)
 _FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
 _MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 _EXIF_ORIENTATION = 0x0112
-_DAMAGED = "The photo file is damaged ({why}). Take the photo again or choose another file."
+EMPTY = Text(
+    "photos.empty",
+    en="The photo file is empty. Take the photo again.",
+    zh="照片文件是空的，请重新拍摄。",
+)
+TOO_BIG = Text(
+    "photos.too_big",
+    en="The photo is {size}; photos of at most {limit} can be synced. Take it again at a "
+    "lower resolution or quality setting, or export a smaller copy of it, and attach that.",
+    zh="照片大小为 {size}，可同步的照片最大为 {limit}。请降低分辨率或画质重新拍摄，"
+    "或导出较小的副本后再添加。",
+)
+NOT_A_PHOTO = Text(
+    "photos.not_a_photo",
+    en="This file is not a JPEG or PNG photo. Choose a photo file.",
+    zh="该文件不是 JPEG 或 PNG 照片，请选择照片文件。",
+)
+DAMAGED = Text(
+    "photos.damaged",
+    en="The photo file is damaged ({why}). Take the photo again or choose another file.",
+    zh="照片文件已损坏（{why}），请重新拍摄或选择其他文件。",
+)
+PIXELS = Text("photos.pixels", en=" ({w} × {h} pixels)", zh="（{w} × {h} 像素）")
+TOO_MANY_PIXELS = Text(
+    "photos.too_many_pixels",
+    en="The image is too large{size}; photos of at most {limit} megapixels are accepted. "
+    "Choose a camera photo.",
+    zh="图像过大{size}，只接受不超过 {limit} 百万像素的照片。请选择相机拍摄的照片。",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +95,17 @@ def check_photo(data: bytes) -> CheckedPhoto:
     ``MAX_PHOTO_PIXELS`` pixels.
     """
     if not data:
-        raise InvalidInput("The photo file is empty. Take the photo again.")
+        raise InvalidInput(EMPTY)
     if len(data) > MAX_BLOB_BYTES:
-        raise InvalidInput(
-            f"The photo is {megabytes(len(data))}; photos of at most "
-            f"{megabytes(MAX_BLOB_BYTES)} can be synced. Take it again at a lower resolution "
-            "or quality setting, or export a smaller copy of it, and attach that."
-        )
+        raise InvalidInput(TOO_BIG, size=megabytes(len(data)), limit=megabytes(MAX_BLOB_BYTES))
     if not data.startswith(_MAGIC):
-        raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
+        raise InvalidInput(NOT_A_PHOTO)
     try:
         with Image.open(io.BytesIO(data)) as image:
             fmt = image.format
             width, height = image.size
             if fmt not in _FORMATS:
-                raise InvalidInput("This file is not a JPEG or PNG photo. Choose a photo file.")
+                raise InvalidInput(NOT_A_PHOTO)
             if width * height > MAX_PHOTO_PIXELS:
                 raise _too_many_pixels(width, height)
             copy = _document_copy(image, len(data))
@@ -88,7 +113,7 @@ def check_photo(data: bytes) -> CheckedPhoto:
         # Pillow refuses past twice its bound while reading the header.
         raise _too_many_pixels(0, 0) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise InvalidInput(_DAMAGED.format(why=exc)) from exc
+        raise InvalidInput(DAMAGED, why=str(exc)) from exc
     return CheckedPhoto(_FORMATS[fmt], width, height, copy)
 
 
@@ -105,11 +130,8 @@ def make_document_copy(data: bytes) -> bytes:
 
 
 def _too_many_pixels(width: int, height: int) -> InvalidInput:
-    size = f" ({width} × {height} pixels)" if width else ""
-    return InvalidInput(
-        f"The image is too large{size}; photos of at most "
-        f"{MAX_PHOTO_PIXELS // 1_000_000} megapixels are accepted. Choose a camera photo."
-    )
+    size = PIXELS.bind(w=width, h=height) if width else ""
+    return InvalidInput(TOO_MANY_PIXELS, size=size, limit=MAX_PHOTO_PIXELS // 1_000_000)
 
 
 def _document_copy(image: Image.Image, n_bytes: int) -> bytes | None:

@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
+from inspector_app.services.messages import Text
 from inspector_app.store import BlobStore, Database, StoreError, open_database
+from inspector_app.store.errors import DatabaseCorrupt, DatabaseTooNew, NotAnInspectorDatabase
 from inspector_app.store.models import OutboxRow
 from inspector_app.store.repositories import (
     delete_state,
@@ -25,6 +27,33 @@ DATABASE_NAME = "inspector.db"
 BLOBS_DIR = "blobs"
 _DEVICE_KEY = "device_id"
 _USER_KEY = "user"
+
+NOBODY_SIGNED_IN = Text(
+    "profile.nobody_signed_in",
+    en="No one is signed in to this profile. Sign in first, then retry.",
+    zh="此配置还没有人登录。请先登录，再重试。",
+)
+TOO_NEW = Text(
+    "profile.too_new",
+    en="A newer version of Field Inspector wrote this profile. Update the app. ({detail})",
+    zh="此配置由更新版本的现场检查写入，请先更新本程序。（{detail}）",
+)
+CORRUPT = Text(
+    "profile.corrupt",
+    en="The profile's database cannot be read. {detail}",
+    zh="无法读取此配置的数据库。请用旁边的 .bak 副本或备份恢复，或选择其他配置文件夹；"
+    "原文件未作改动。（{detail}）",
+)
+FOREIGN = Text(
+    "profile.foreign",
+    en="This folder holds a database that Field Inspector did not write. {detail}",
+    zh="此文件夹中的数据库不是现场检查创建的，请选择其他配置文件夹。（{detail}）",
+)
+UNAVAILABLE = Text(
+    "profile.unavailable",
+    en="The profile cannot be opened: {detail}",
+    zh="无法打开此配置：{detail}",
+)
 
 
 class Profile:
@@ -41,7 +70,7 @@ class Profile:
 
     def require_user(self) -> Inspector:
         if self.user is None:
-            raise InvalidState("No one is signed in to this profile. Sign in first, then retry.")
+            raise InvalidState(NOBODY_SIGNED_IN)
         return self.user
 
     def set_user(self, user: Inspector | None) -> None:
@@ -83,6 +112,16 @@ class Profile:
         self.close()
 
 
+def _store_text(exc: StoreError) -> Text:
+    if isinstance(exc, DatabaseTooNew):
+        return TOO_NEW
+    if isinstance(exc, DatabaseCorrupt):
+        return CORRUPT
+    if isinstance(exc, NotAnInspectorDatabase):
+        return FOREIGN
+    return UNAVAILABLE
+
+
 def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
     """Open the profile in ``folder`` (created if needed), migrating its database.
 
@@ -94,7 +133,7 @@ def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
     try:
         db = open_database(folder / DATABASE_NAME)
     except StoreError as exc:
-        raise ProfileUnavailable(str(exc)) from exc
+        raise ProfileUnavailable(_store_text(exc), detail=str(exc)) from exc
     try:
         blobs = BlobStore(folder / BLOBS_DIR)
         with db.write() as session:

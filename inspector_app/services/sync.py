@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from inspector_app.domain.entities import Inspector, Role
-from inspector_app.services._guards import check_text
+from inspector_app.services._guards import FIELD_PASSWORD, FIELD_USER, check_text
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound, ServiceError
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.models import ConflictRow, ItemResultRow
 from inspector_app.store.repositories import get_state
@@ -42,6 +43,106 @@ __all__ = [
     "sync_engine",
     "unlock_offline",
 ]
+
+
+OTHER_ACCOUNT = Text(
+    "sync.other_account",
+    en="This profile belongs to {owner}. Sign in as {username} with another profile folder "
+    "(--profile).",
+    zh="此配置属于 {owner}。请用另一个配置文件夹以 {username} 登录（--profile）。",
+)
+WRONG_CREDENTIALS = Text(
+    "sync.wrong_credentials",
+    en="Wrong user name or password.",
+    zh="用户名或密码错误。",
+)
+THROTTLED = Text(
+    "sync.throttled",
+    en="Too many failed attempts. Wait {wait}, then try again.",
+    zh="失败次数过多，请等待 {wait} 后再试。",
+)
+SYNC_THROTTLED = Text(
+    "sync.throttled_sync",
+    en="The server asks to wait before syncing again: {detail}.",
+    zh="服务器要求稍后再同步：{detail}。",
+)
+SYNC_STOPPED = Text(
+    "sync.stopped",
+    en="Sync stopped ({detail}). Nothing is lost: every change stays queued.",
+    zh="同步已停止（{detail}）。数据没有丢失：所有改动仍在待上传队列中。",
+)
+DEVICE_TAKEN = Text(
+    "sync.device_taken",
+    en="The server has this laptop's device id ({device_id}) registered to another account, "
+    "and this profile holds work recorded under it. Ask an administrator to run: "
+    "inspector-server reassign-device {device_id} --to {username}",
+    zh="服务器上本机的设备编号（{device_id}）已登记在另一个账号名下，而本档案中有以该设备记录的"
+    "工作。请管理员运行：inspector-server reassign-device {device_id} --to {username}",
+)
+A_WHILE = Text("sync.a_while", en="a while", zh="一段时间")
+SECONDS = Text("sync.seconds", en="{n} s", zh="{n} 秒")
+# The sync client's English messages are whole sentences already: English shows them as
+# they are, Chinese says the same in its words with the client's detail beside.
+OFFLINE = Text(
+    "sync.offline",
+    en="{detail}",
+    zh="无法连接服务器。工作已保存在本机，网络恢复后再同步即可。（{detail}）",
+)
+PROTOCOL = Text(
+    "sync.protocol",
+    en="{detail}",
+    zh="服务器不支持此版本的现场检查。请更新本程序，或询问信息技术人员服务器需要的版本。（{detail}）",
+)
+REFUSED = Text(
+    "sync.refused",
+    en="The server refused the request: {detail}",
+    zh="服务器拒绝了请求：{detail}",
+)
+NEVER_SIGNED_IN = Text(
+    "sync.never_signed_in",
+    en="This profile has never been signed in; connect and sign in once.",
+    zh="此配置从未登录过。请联网并登录一次。",
+)
+WRONG_PASSWORD = Text(
+    "sync.wrong_password",
+    en="Wrong password. Use the password you last signed in with.",
+    zh="密码错误。请使用您上次登录时的密码。",
+)
+NOBODY_TO_SYNC = Text(
+    "sync.nobody",
+    en="No one has signed in on this profile yet; sign in to sync.",
+    zh="此配置还没有人登录，请先登录再同步。",
+)
+SIGN_IN_AGAIN = Text(
+    "sync.sign_in_again",
+    en="Sign in again to sync ({detail}).",
+    zh="请重新登录后再同步。（{detail}）",
+)
+CONFLICT_NOT_OPEN = Text(
+    "conflict.not_open",
+    en="Conflict {conflict_id} is not open.",
+    zh="冲突 {conflict_id} 已不存在或已处理。",
+)
+CONFLICT_ONLY_RESULTS = Text(
+    "conflict.only_results",
+    en="Only item results can be settled here yet.",
+    zh="目前这里只能处理检查结果的冲突。",
+)
+CONFLICT_SYNC_FIRST = Text(
+    "conflict.sync_first",
+    en="Sync once more to fetch the server's version, then pick.",
+    zh="请再同步一次以获取服务器上的版本，然后再选择。",
+)
+CONFLICT_DELETED = Text(
+    "conflict.deleted",
+    en="That version was deleted; pick the other one.",
+    zh="该版本已被删除，请选择另一个版本。",
+)
+CONFLICT_RESULT_MISSING = Text(
+    "conflict.result_missing",
+    en="The item result is not in this profile; sync first.",
+    zh="本机没有这条检查结果，请先同步。",
+)
 
 
 class SignInRequired(ServiceError):
@@ -101,12 +202,9 @@ def login(
 ) -> Inspector:
     """Sign in to ``server_url``; the profile then belongs to this account."""
     if profile.user is not None and profile.user.username != username:
-        raise InvalidState(
-            f"This profile belongs to {profile.user.username}. Sign in as {username} "
-            "with another profile folder (--profile)."
-        )
-    check_text(username, "The user name")
-    check_text(password, "The password")
+        raise InvalidState(OTHER_ACCOUNT, owner=profile.user.username, username=username)
+    check_text(username, FIELD_USER)
+    check_text(password, FIELD_PASSWORD)
     eng = sync_engine(profile, **engine)
     try:
         try:
@@ -121,20 +219,18 @@ def login(
             eng = sync_engine(profile, **engine)
             user = eng.login(server_url, username, password, device_name)
     except DeviceTaken:
-        raise ServiceError(
-            f"The server has this laptop's device id ({profile.device_id}) registered to "
-            "another account, and this profile holds work recorded under it. Ask an "
-            f"administrator to run: inspector-server reassign-device {profile.device_id} "
-            f"--to {username}"
-        ) from None
+        raise ServiceError(DEVICE_TAKEN, device_id=profile.device_id, username=username) from None
     except NotSignedIn:
-        raise InvalidInput("Wrong user name or password.") from None
+        raise InvalidInput(WRONG_CREDENTIALS) from None
     except Throttled as exc:
-        raise InvalidInput(f"Too many failed attempts. {exc}") from None
+        wait = A_WHILE if exc.retry_after is None else SECONDS.bind(n=round(exc.retry_after))
+        raise InvalidInput(THROTTLED, wait=wait) from None
     except ServerUnreachable as exc:
-        raise Offline(str(exc)) from None
-    except (ProtocolMismatch, RequestRefused) as exc:
-        raise ServiceError(str(exc)) from None
+        raise Offline(OFFLINE, detail=str(exc)) from None
+    except ProtocolMismatch as exc:
+        raise ServiceError(PROTOCOL, detail=str(exc)) from None
+    except RequestRefused as exc:
+        raise ServiceError(REFUSED, detail=str(exc)) from None
     inspector = _inspector(user)
     profile.set_user(inspector)
     with profile.db.write() as s:  # the review queue and co-review check them offline
@@ -152,9 +248,9 @@ def unlock_offline(profile: Profile, password: str, **engine: Any) -> Inspector:
     with profile.db.session() as s:
         username = get_state(s, USERNAME_KEY)
     if profile.user is None or username is None:
-        raise SignInRequired("This profile has never been signed in; connect and sign in once.")
+        raise SignInRequired(NEVER_SIGNED_IN)
     if not sync_engine(profile, **engine).unlock_offline(username, password):
-        raise InvalidInput("Wrong password. Use the password you last signed in with.")
+        raise InvalidInput(WRONG_PASSWORD)
     return profile.user
 
 
@@ -167,7 +263,7 @@ def sync(
     """Push what waits here, pull what is new there. An unreachable server is reported
     in the result (``report.unreachable``), not raised: nothing is lost either way."""
     if profile.user is None:
-        raise SignInRequired("No one has signed in on this profile yet; sign in to sync.")
+        raise SignInRequired(NOBODY_TO_SYNC)
     user = profile.user
     eng = sync_engine(profile, **engine)
     # Imported here: co_review builds on this module (sign-in, offline unlock).
@@ -179,13 +275,11 @@ def sync(
         # submission they review first), with the lead's own session.
         return sync_co_reviews(profile, report, **engine)
     except NotSignedIn as exc:
-        raise SignInRequired(f"Sign in again to sync ({exc}).") from None
+        raise SignInRequired(SIGN_IN_AGAIN, detail=str(exc)) from None
     except Throttled as exc:
-        raise ServiceError(f"The server asks to wait before syncing again: {exc}.") from None
+        raise ServiceError(SYNC_THROTTLED, detail=str(exc)) from None
     except SyncError as exc:  # ProtocolMismatch, a refusal outside any one step
-        raise ServiceError(
-            f"Sync stopped ({exc}). Nothing is lost: every change stays queued."
-        ) from None
+        raise ServiceError(SYNC_STOPPED, detail=str(exc)) from None
 
 
 def list_conflicts(profile: Profile) -> list[ConflictRow]:
@@ -203,15 +297,15 @@ def resolve_conflict(
         s = act.session
         conflict = s.get(ConflictRow, conflict_id)
         if conflict is None or conflict.resolved:
-            raise NotFound(f"Conflict {conflict_id} is not open.")
+            raise NotFound(CONFLICT_NOT_OPEN, conflict_id=conflict_id)
         if conflict.entity != "item_result":
-            raise InvalidState("Only item results can be settled here yet.")
+            raise InvalidState(CONFLICT_ONLY_RESULTS)
         server = conflict.remote if conflict.remote.get("rev") is not None else conflict.local
         if server.get("data") is None:
-            raise InvalidState("Sync once more to fetch the server's version, then pick.")
+            raise InvalidState(CONFLICT_SYNC_FIRST)
         chosen = (conflict.local if keep == "local" else conflict.remote).get("data")
         if chosen is None:
-            raise InvalidState("That version was deleted; pick the other one.")
+            raise InvalidState(CONFLICT_DELETED)
         rev = int(server["rev"])
         siblings = [
             c.local.get("sibling") or c.remote.get("sibling")
@@ -223,7 +317,7 @@ def resolve_conflict(
         result = item_result_from_json(chosen)
         row = s.get(ItemResultRow, conflict.entity_id)
         if row is None:
-            raise NotFound("The item result is not in this profile; sync first.")
+            raise NotFound(CONFLICT_RESULT_MISSING)
         row.outcome = result.outcome.value
         row.note = result.note
         row.measurements = dict(result.measurements)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector_app.domain.entities import ItemResult, JointTask, TaskStatus
+from inspector_app.services._guards import TASK_MISSING
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import NotFound
 from inspector_app.services.profile import Profile
@@ -79,7 +80,7 @@ def list_tasks(profile: Profile, *, status: TaskStatus | None = None) -> list[Ta
 
 
 def _missing_task(task_id: str) -> NotFound:
-    return NotFound(f"Task {task_id} is not in this profile. Sync to download your tasks.")
+    return NotFound(TASK_MISSING, task_id=task_id)
 
 
 def get_task(profile: Profile, task_id: str) -> JointTask:

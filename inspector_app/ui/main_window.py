@@ -26,21 +26,19 @@ from inspector_app.services import (
     Changes,
     Profile,
     ServiceError,
-    SignInRequired,
     attach_evidence,
     complete_inspection,
     get_results,
     get_task,
     list_tasks,
-    login,
     record_item_result,
     start_inspection,
-    sync,
 )
-from inspector_app.sync.report import Progress, SyncReport
+from inspector_app.ui.i18n import error_text
 from inspector_app.ui.item_editor import ItemEntry
-from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.operations import OperationRunner
+from inspector_app.ui.settings.hub import SettingsHub
+from inspector_app.ui.sync.controller import SyncController
 from inspector_app.ui.task_detail import TaskDetail
 from inspector_app.ui.task_model import TaskTableModel
 
@@ -52,10 +50,14 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     # Views refresh from this one signal, never by poking each other (Anki's OpChanges).
     data_changed = Signal(object)
-    # Emitted from the sync's worker thread; Qt queues it to the GUI thread.
-    sync_progress = Signal(object)
 
-    def __init__(self, profile: Profile, *, server_url: str | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        server_url: str | None = None,
+        settings: SettingsHub | None = None,
+    ) -> None:
         super().__init__()
         self.profile = profile
         self.server_url = server_url or ""
@@ -105,10 +107,22 @@ class MainWindow(QMainWindow):
         splitter.setSizes([600, 680])
         self.setCentralWidget(splitter)
 
+        self._wire_sync(settings)
         self._build_menus()
         self.data_changed.connect(self._on_data_changed)
-        self.sync_progress.connect(self._show_progress)
         self.refresh()
+
+    def _wire_sync(self, settings: SettingsHub | None) -> None:
+        """ui/sync: the status bar's sync figures, Sync now (F9), background sync, the
+        refused changes and the conflicts; ``self.sync_action`` goes in menus and tool bar."""
+        self.sync = SyncController(
+            self,
+            self.profile,
+            self.data_changed,
+            settings if settings is not None else SettingsHub.load(parent=self),
+            server_url=self.server_url,
+        )
+        self.sync_action = self.sync.sync_now_action
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -130,10 +144,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("inspection-toolbar")
         toolbar.addAction(self.check_in_action)
         toolbar.addAction(self.complete_action)
-        self.sync_action = QAction(self.tr("&Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence("F9"))
-        self.sync_action.triggered.connect(self.start_sync)
-        file_menu.insertAction(quit_action, self.sync_action)
+        file_menu.insertActions(quit_action, self.sync.actions())
+        file_menu.insertSeparator(quit_action)
         toolbar.addSeparator()
         toolbar.addAction(self.sync_action)
 
@@ -159,7 +171,7 @@ class MainWindow(QMainWindow):
         try:
             tasks = list_tasks(self.profile)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
+            QMessageBox.warning(self, self.tr("Field Inspector"), error_text(exc))
             return
         self.model.set_tasks(tasks)
         self.statusBar().showMessage(
@@ -203,7 +215,7 @@ class MainWindow(QMainWindow):
             )
             self.complete_action.setEnabled(task.status == TaskStatus.IN_PROGRESS)
         except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Field Inspector"), str(exc))
+            QMessageBox.warning(self, self.tr("Field Inspector"), error_text(exc))
 
     def _on_data_changed(self, changes: Changes) -> None:
         self.refresh()
@@ -225,7 +237,7 @@ class MainWindow(QMainWindow):
     def _op_failed(self, exc: BaseException) -> None:
         title = self.tr("Field Inspector")
         if isinstance(exc, ServiceError):
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, error_text(exc))
             return
         log.error("operation failed", exc_info=exc)
         QMessageBox.critical(
@@ -233,69 +245,6 @@ class MainWindow(QMainWindow):
             title,
             self.tr("Something went wrong and nothing was changed: {error}").format(error=exc),
         )
-
-    # --- sync -----------------------------------------------------------------------
-
-    def start_sync(self) -> None:
-        if self.ops.busy:
-            return
-        self.sync_action.setEnabled(False)
-        profile = self.profile
-
-        def run() -> SyncReport:
-            return sync(profile, progress=self.sync_progress.emit)
-
-        self.ops.run(run, on_success=self._sync_done, on_failure=self._sync_failed)
-
-    def _show_progress(self, progress: Progress) -> None:
-        total = f"/{progress.items_total}" if progress.items_total is not None else ""
-        self.statusBar().showMessage(
-            self.tr("Syncing: {phase} {done}{total}").format(
-                phase=progress.phase, done=progress.items_done, total=total
-            )
-        )
-
-    def _sync_done(self, report: SyncReport) -> None:
-        self.sync_action.setEnabled(True)
-        self.data_changed.emit(Changes(outbox=True))
-        if report.exit_code == 0:
-            self.statusBar().showMessage(
-                self.tr("Synced: sent {sent}, received {received}").format(
-                    sent=report.applied, received=report.pulled
-                ),
-                10_000,
-            )
-            return
-        if report.unreachable is not None:
-            self.statusBar().showMessage(
-                self.tr("Server not reachable; your work is kept and will be sent later."),
-                10_000,
-            )
-            return
-        QMessageBox.information(self, self.tr("Sync"), report.summary())
-
-    def _sync_failed(self, exc: BaseException) -> None:
-        self.sync_action.setEnabled(True)
-        if isinstance(exc, SignInRequired):
-            if self.sign_in():
-                self.start_sync()
-            return
-        self._op_failed(exc)
-
-    def sign_in(self) -> bool:
-        user = self.profile.user.username if self.profile.user else ""
-        dialog = LoginDialog(self, server_url=self.server_url, username=user)
-        while dialog.exec():
-            server, username, password = dialog.values()
-            try:
-                login(self.profile, server, username, password)
-            except ServiceError as exc:
-                dialog.message.setText(str(exc))
-                dialog.password.clear()
-                continue
-            self.server_url = server
-            return True
-        return False
 
     def check_in(self) -> None:
         task = self.detail.task

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from inspector_app.app import start_demo
 from inspector_app.domain.entities import Outcome
 from inspector_app.services import list_tasks, open_profile, record_item_result, start_inspection
 from inspector_app.services.demo import demo_dataset
-from inspector_app.ui.login_dialog import LoginDialog
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.session.sign_in import SignInDialog
 from inspector_server.embedded import start_embedded
 
 
@@ -34,13 +34,15 @@ def test_sync_asks_to_sign_in_then_downloads_the_teams_tasks(
 ) -> None:
     typed: list[tuple[str, str]] = []
 
-    def fake_exec(dialog: LoginDialog) -> bool:
+    def fake_exec(dialog: SignInDialog) -> bool:
         typed.append((dialog.server.text(), dialog.username.text()))
         dialog.username.setText("inspector2")
         dialog.password.setText("demo")
-        return True
+        dialog.buttons.accepted.emit()  # what Enter or the Sign in button does
+        qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)
+        return dialog.result() == QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+    monkeypatch.setattr(SignInDialog, "exec", fake_exec)
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: errors.append(text))

@@ -1,0 +1,44 @@
+"""Which window a signed-in user gets: the role switch point.
+
+The composition root (``app.py``) hands the session a mapping from role to window
+factory; an inspector gets the inspector's window, a team lead the lead's. Until the
+lead's screens exist (issue 14) a lead gets the inspector's window, whose services
+refuse what a lead may not change; the lead's window replaces that entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMainWindow
+
+from inspector_app.domain.entities import Role
+from inspector_app.services import Profile
+from inspector_app.ui.settings.hub import SettingsHub
+
+
+@dataclass(frozen=True, slots=True)
+class WindowContext:
+    """What every window gets besides its profile."""
+
+    settings: SettingsHub
+    server_url: str = ""
+
+
+WindowFactory = Callable[[Profile, WindowContext], QMainWindow]
+
+
+def inspector_window(profile: Profile, context: WindowContext) -> QMainWindow:
+    from inspector_app.ui.main_window import MainWindow  # the window imports Qt models at once
+
+    return MainWindow(profile, server_url=context.server_url, settings=context.settings)
+
+
+def default_windows() -> dict[Role, WindowFactory]:
+    return {Role.INSPECTOR: inspector_window, Role.TEAM_LEAD: inspector_window}
+
+
+def window_for(windows: Mapping[Role, WindowFactory], role: Role) -> WindowFactory:
+    """The factory for ``role``; the inspector's for a role without its own."""
+    return windows.get(role) or windows[Role.INSPECTOR]
