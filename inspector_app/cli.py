@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "sync":
             return _sync(args)
         if command in cli_review.COMMANDS:
-            return cli_review.run(args, _open)
+            return cli_review.run(args, _open, _lang(args))
         return _gui(args)
     except KeyboardInterrupt:
         return 130

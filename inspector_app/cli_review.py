@@ -25,9 +25,97 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from inspector_app.services.messages import Text
+
 COMMANDS = ("submit", "review-queue", "review-show", "review", "reviewer-login", "stats")
 
 Opener = Callable[[argparse.Namespace], Any]
+
+# What the commands print, in the language of --lang, the settings or the system.
+SUBMITTED = Text(
+    "cli.review.submitted",
+    en="Submitted the visit to {business} for review; it goes to the lead with the next sync.",
+    zh="已提交对{business}的检查，等待审核；下次同步时发送给组长。",
+)
+QUEUE_EMPTY = Text(
+    "cli.review.queue_empty",
+    en="No submitted visit waits for your review. Sync to see new submissions.",
+    zh="没有等待您审核的检查。请同步查看新的提交。",
+)
+QUEUE_LINE = Text(
+    "cli.review.queue_line",
+    en="{task}  since {since}  round {round}  {bad} non-compliant  {docs} document(s)  "
+    "{business}  ({inspectors})",
+    zh="{task}  提交于 {since}  第{round}轮  不符合 {bad} 项  文书 {docs} 份  "
+    "{business}（{inspectors}）",
+)
+DECIDED = Text(
+    "cli.review.decided",
+    en="{decision} the visit to {business} as {reviewer}; the review goes up with the next sync.",
+    zh="已以{reviewer}的身份{decision}对{business}的检查；审核意见将在下次同步时上传。",
+)
+APPROVED = Text("cli.review.approved", en="Approved", zh="通过")
+RETURNED = Text("cli.review.returned", en="Returned", zh="退回")
+PAIRS = Text(
+    "cli.review.pairs",
+    en="Give one --item-comment after each --item.",
+    zh="每个 --item 后面请给出一个 --item-comment。",
+)
+APPROVE_NO_ITEMS = Text(
+    "cli.review.approve_no_items",
+    en="Item comments go with --return; an approval takes --comment only.",
+    zh="事项意见只能与 --return 一起使用；审核通过只能带 --comment。",
+)
+PASSWORD_OF = Text(
+    "cli.review.password_of", en="password of {user} ({why}): ", zh="{user} 的密码（{why}）："
+)
+CHECKED_HERE = Text("cli.review.checked_here", en="checked on this laptop", zh="在本机核对")
+SIGNING_IN_HERE = Text(
+    "cli.review.signing_in_here",
+    en="signing in on this laptop for co-review",
+    zh="在本机登录用于现场审核",
+)
+CO_REVIEWER_READY = Text(
+    "cli.review.co_reviewer_ready",
+    en="{name} ({user}) can now review on this laptop offline: "
+    "inspector-app review TASK --approve --as {user}",
+    zh="{name}（{user}）现在可以在本机离线审核：inspector-app review TASK --approve --as {user}",
+)
+SHOW_HEAD = Text(
+    "cli.review.show_head",
+    en="{business} ({uscc})  {status}, round {round}\ninspectors: {inspectors}",
+    zh="{business}（{uscc}）  {status}，第{round}轮\n执法人员：{inspectors}",
+)
+SHOW_RETURNED = Text(
+    "cli.review.show_returned",
+    en="returned (round {round}): {comment}",
+    zh="退回（第{round}轮）：{comment}",
+)
+SHOW_COMMENT = Text(
+    "cli.review.show_comment", en="      lead: {comment}", zh="      组长：{comment}"
+)
+SHOW_REFUSAL = Text(
+    "cli.review.show_refusal",
+    en="(you cannot review it now: {why})",
+    zh="（您现在不能审核：{why}）",
+)
+STATS_HEAD = Text(
+    "cli.review.stats_head",
+    en="statistics as of {day} (last sync {last})",
+    zh="统计截至 {day}（上次同步 {last}）",
+)
+STATS_LINE = Text(
+    "cli.review.stats_line",
+    en="{team} planned {planned}  done {done}  submitted {submitted}  approved {approved}  "
+    "published {published}  problems {rate}  items {before}->{after}  "
+    "follow-ups overdue {overdue}",
+    zh="{team} 计划 {planned}  完成 {done}  待审核 {submitted}  已通过 {approved}  "
+    "已公示 {published}  问题发现率 {rate}  事项 {before}->{after}  逾期复查 {overdue}",
+)
+REFUSED = Text("cli.review.refused", en="Refused: {error}", zh="未执行：{error}")
+UNREACHABLE = Text(
+    "cli.review.unreachable", en="Cannot reach the server: {error}", zh="无法连接服务器：{error}"
+)
 
 
 def add_commands(sub: Any) -> None:
@@ -87,20 +175,22 @@ def _as(p: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, open_profile: Opener) -> int:
+def run(args: argparse.Namespace, open_profile: Opener, lang: str) -> int:
     from inspector_app.services import ServiceError
+    from inspector_app.services.errors import error_text
 
+    args.lang_ = lang
     try:
         with open_profile(args) as profile:
             return _COMMANDS[args.command](args, profile)
     except ServiceError as exc:
-        print(f"{_REFUSED[args.command]}: {exc}", file=sys.stderr)
+        print(REFUSED.render(lang, error=error_text(exc, lang)), file=sys.stderr)
         return 1
 
 
-def _password(username: str, why: str) -> str:
+def _password(args: argparse.Namespace, username: str, why: Text) -> str:
     return os.environ.get("INSPECTOR_PASSWORD") or getpass.getpass(
-        f"password of {username} ({why}): "
+        PASSWORD_OF.render(args.lang_, user=username, why=why)
     )
 
 
@@ -112,7 +202,7 @@ def _reviewer(args: argparse.Namespace, profile: Any) -> Iterator[tuple[Any, Any
     if not args.as_user or (profile.user and profile.user.username == args.as_user):
         yield profile, profile
         return
-    password = _password(args.as_user, "checked on this laptop")
+    password = _password(args, args.as_user, CHECKED_HERE)
     with unlock_co_review(profile, args.as_user, password) as co:
         yield co.reviewer, co.host
 
@@ -122,7 +212,7 @@ def _submit(args: argparse.Namespace, profile: Any) -> int:
 
     submit_inspection(profile, args.task)
     name = get_task(profile, args.task).business.name
-    print(f"Submitted the visit to {name} for review; it goes to the lead with the next sync.")
+    print(SUBMITTED.render(args.lang_, business=name))
     return 0
 
 
@@ -135,12 +225,20 @@ def _queue(args: argparse.Namespace, profile: Any) -> int:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
         return 0
     if not entries:
-        print("No submitted visit waits for your review. Sync to see new submissions.")
+        print(QUEUE_EMPTY.render(args.lang_))
     for e in entries:
         since = e.waiting_since.date().isoformat() if e.waiting_since else "-"
         print(
-            f"{e.task_id}  since {since}  round {e.round}  {e.noncompliant:>2} non-compliant  "
-            f"{e.documents:>2} document(s)  {e.business_name}  ({', '.join(e.inspectors)})"
+            QUEUE_LINE.render(
+                args.lang_,
+                task=e.task_id,
+                since=since,
+                round=e.round,
+                bad=e.noncompliant,
+                docs=e.documents,
+                business=e.business_name,
+                inspectors=list(e.inspectors),
+            )
         )
     return 0
 
@@ -153,19 +251,30 @@ def _show(args: argparse.Namespace, profile: Any) -> int:
     if args.json:
         print(json.dumps(_visit_json(visit), ensure_ascii=False, indent=2, default=str))
         return 0
-    print(f"{visit.business_name} ({visit.uscc})  {visit.status.value}, round {visit.round}")
-    print(f"inspectors: {', '.join(visit.inspectors)}")
+    lang = args.lang_
+    print(
+        SHOW_HEAD.render(
+            lang,
+            business=visit.business_name,
+            uscc=visit.uscc,
+            status=visit.status,
+            round=visit.round,
+            inspectors=list(visit.inspectors),
+        )
+    )
     if visit.returned is not None and visit.returned.comment:
-        print(f"returned (round {visit.returned.round}): {visit.returned.comment}")
+        print(
+            SHOW_RETURNED.render(lang, round=visit.returned.round, comment=visit.returned.comment)
+        )
     for item in visit.items:
         outcome = item.outcome.value if item.outcome else "-"
         print(f"  {item.code:<12} {outcome:<15} {item.title}  {item.note}".rstrip())
         for comment in item.comments:
-            print(f"      lead: {comment}")
+            print(SHOW_COMMENT.render(lang, comment=comment))
     for d in visit.documents:
-        print(f"  document {d.title} {d.number or ''} ({d.status})")
-    if visit.refusal:
-        print(f"(you cannot review it now: {visit.refusal})")
+        print(f"  {d.title} {d.number or ''} ({d.status})")
+    if visit.refusal is not None:
+        print(SHOW_REFUSAL.render(lang, why=visit.refusal))
     return 0
 
 
@@ -223,9 +332,9 @@ def _review(args: argparse.Namespace, profile: Any) -> int:
     from inspector_app.services import InvalidInput, approve, get_task, return_visit
 
     if len(args.item) != len(args.item_comment):
-        raise InvalidInput("Give one --item-comment after each --item.")
+        raise InvalidInput(PAIRS)
     if args.approve and (args.item or args.item_comment):
-        raise InvalidInput("Item comments go with --return; an approval takes --comment only.")
+        raise InvalidInput(APPROVE_NO_ITEMS)
     checklist = get_task(profile, args.task).checklist
     by_code = {i.code: i.id for i in checklist}
     ids = {i.id for i in checklist}
@@ -236,29 +345,27 @@ def _review(args: argparse.Namespace, profile: Any) -> int:
     with _reviewer(args, profile) as (reviewer, host):
         if args.approve:
             approve(reviewer, args.task, args.comment, visit_profile=host)
-            done = "Approved"
+            done = APPROVED
         else:
             return_visit(reviewer, args.task, args.comment, pairs, visit_profile=host)
-            done = "Returned"
+            done = RETURNED
         who = reviewer.require_user().display_name
     name = get_task(profile, args.task).business.name
-    print(f"{done} the visit to {name} as {who}; the review goes up with the next sync.")
+    print(DECIDED.render(args.lang_, decision=done, business=name, reviewer=who))
     return 0
 
 
 def _reviewer_login(args: argparse.Namespace, profile: Any) -> int:
     from inspector_app.services import Offline, co_review_login
+    from inspector_app.services.errors import error_text
 
-    password = _password(args.user, "signing in on this laptop for co-review")
+    password = _password(args, args.user, SIGNING_IN_HERE)
     try:
         user = co_review_login(profile, args.user, password, server_url=args.server)
     except Offline as exc:
-        print(f"Cannot reach the server: {exc}", file=sys.stderr)
+        print(UNREACHABLE.render(args.lang_, error=error_text(exc, args.lang_)), file=sys.stderr)
         return 2
-    print(
-        f"{user.display_name} ({user.username}) can now review on this laptop offline: "
-        f"inspector-app review TASK --approve --as {user.username}"
-    )
+    print(CO_REVIEWER_READY.render(args.lang_, name=user.display_name, user=user.username))
     return 0
 
 
@@ -274,14 +381,23 @@ def _stats(args: argparse.Namespace, profile: Any) -> int:
     def pct(value: float | None) -> str:
         return "-" if value is None else f"{value * 100:.1f}%"
 
-    print(f"statistics as of {figures['as_of']} (last sync {figures['last_sync'] or 'never'})")
+    lang = args.lang_
+    print(STATS_HEAD.render(lang, day=figures["as_of"], last=figures["last_sync"] or "-"))
     for g in [{"team_id": "all", **t}, *figures["by_team"]]:
         print(
-            f"{g['team_id']:<38} planned {g['planned']:>5}  done {g['done']:>5}  "
-            f"submitted {g['awaiting_review']:>4}  approved {g['approved']:>4}  "
-            f"published {g['published']:>4}  problems {pct(g['problem_rate'])}  "
-            f"items {g['items_before']}->{g['items_after']}  "
-            f"follow-ups overdue {g['follow_ups_overdue']}"
+            STATS_LINE.render(
+                lang,
+                team=f"{g['team_id']:<38}",
+                planned=g["planned"],
+                done=g["done"],
+                submitted=g["awaiting_review"],
+                approved=g["approved"],
+                published=g["published"],
+                rate=pct(g["problem_rate"]),
+                before=g["items_before"],
+                after=g["items_after"],
+                overdue=g["follow_ups_overdue"],
+            )
         )
     return 0
 
@@ -293,12 +409,4 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "review": _review,
     "reviewer-login": _reviewer_login,
     "stats": _stats,
-}
-_REFUSED = {
-    "submit": "Not submitted",
-    "review-queue": "Cannot list the queue",
-    "review-show": "Cannot show the visit",
-    "review": "Not reviewed",
-    "reviewer-login": "Sign-in failed",
-    "stats": "No statistics",
 }

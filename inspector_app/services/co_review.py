@@ -37,6 +37,7 @@ from sqlalchemy import select
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import DATABASE_NAME, Profile, open_profile
 from inspector_app.services.review import approve, return_visit, review_refusal
 from inspector_app.services.review_queue import (
@@ -53,7 +54,7 @@ from inspector_app.sync.client import NotSignedIn, ServerUnreachable, Throttled
 from inspector_app.sync.context import SyncRun
 from inspector_app.sync.engine import SERVER_KEY
 from inspector_app.sync.push import push_audit, push_outbox
-from inspector_app.sync.report import RejectedItem, SyncReport
+from inspector_app.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +71,40 @@ __all__ = [
 CO_REVIEW_DIR = "co-review"
 _USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,149}")
 
+BAD_USERNAME = Text(
+    "co_review.bad_username",
+    en="{username} is not a user name this laptop can keep a co-review profile for "
+    "(letters, digits and _ . @ -).",
+    zh="无法为“{username}”在本机保存现场审核配置（用户名只能含字母、数字和 _ . @ -）。",
+)
+OWN_USER = Text(
+    "co_review.own_user",
+    en="{username} is this profile's own user; co-review is for the team lead.",
+    zh="{username}是本配置自己的用户；现场审核由组长进行。",
+)
+NO_SERVER = Text(
+    "co_review.no_server",
+    en="This profile has never signed in; give the server's address.",
+    zh="此配置从未登录过，请提供服务器地址。",
+)
+LOCKED = Text(
+    "co_review.locked",
+    en="The co-review of {reviewer} is locked; unlock it again.",
+    zh="{reviewer}的现场审核已锁定，请重新解锁。",
+)
+NEVER_HERE = Text(
+    "co_review.never_here",
+    en="{username} has never signed in on this laptop for co-review. With a network, sign "
+    "them in once: inspector-app reviewer-login --user {username}",
+    zh="{username}从未在本机登录用于现场审核。请在有网络时登录一次："
+    "inspector-app reviewer-login --user {username}",
+)
+
 
 def co_review_folder(profile: Profile, username: str) -> Path:
     """Where ``username``'s co-review profile lives inside ``profile``'s folder."""
     if not _USERNAME.fullmatch(username or ""):
-        raise InvalidInput(
-            f"{username!r} is not a user name this laptop can keep a co-review profile for "
-            "(letters, digits and _ . @ -)."
-        )
+        raise InvalidInput(BAD_USERNAME, username=username)
     return profile.folder / CO_REVIEW_DIR / username
 
 
@@ -101,15 +128,13 @@ def co_review_login(
     their own profile inside this one, registered on the server as their device."""
     host_user = profile.require_user()
     if username == host_user.username:
-        raise InvalidInput(
-            f"{username} is this profile's own user; co-review is for the team lead."
-        )
+        raise InvalidInput(OWN_USER, username=username)
     url = server_url
     if url is None:
         with profile.db.session() as s:
             url = get_state(s, SERVER_KEY)
     if url is None:
-        raise SignInRequired("This profile has never signed in; give the server's address.")
+        raise SignInRequired(NO_SERVER)
     folder = co_review_folder(profile, username)
     with open_profile(folder) as lead:
         return login(lead, url, username, password, device_name=_device_name(), **engine)
@@ -172,9 +197,7 @@ class CoReview:
 
     def _open(self) -> Profile:
         if self.locked:
-            raise InvalidState(
-                f"The co-review of {self.user.display_name} is locked; unlock it again."
-            )
+            raise InvalidState(LOCKED, reviewer=self.user.display_name)
         return self.reviewer
 
     def __enter__(self) -> CoReview:
@@ -195,10 +218,7 @@ def unlock_co_review(profile: Profile, username: str, password: str, **engine: A
     profile.require_user()
     folder = co_review_folder(profile, username)
     if not (folder / DATABASE_NAME).is_file():
-        raise SignInRequired(
-            f"{username} has never signed in on this laptop for co-review. With a network, "
-            f"sign them in once: inspector-app reviewer-login --user {username}"
-        )
+        raise SignInRequired(NEVER_HERE, username=username)
     lead = open_profile(folder)
     try:
         user = unlock_offline(lead, password, **engine)
@@ -298,10 +318,6 @@ def _push(host: Profile, lead: Profile, username: str, **engine: Any) -> SyncRep
     waiting = _waiting(lead)
     run.report.pending = waiting.pending
     run.report.waiting_rejected = waiting.waiting_rejected
-    run.report.rejected = [
-        RejectedItem(r.op_id, r.entity, r.entity_id, f"{r.reason} (co-review by {username})")
-        for r in run.report.rejected
-    ]
     return run.report
 
 

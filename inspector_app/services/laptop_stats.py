@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.entities import Role
 from inspector_app.domain.workdays import publication_deadline
 from inspector_app.services.errors import InvalidInput, InvalidState
+from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.repositories import get_state
 from inspector_app.store.reviews import led_teams
@@ -47,6 +48,23 @@ from inspector_app.sync.engine import LAST_SYNC_KEY
 from inspector_app.sync.protocol import DONE_STATES
 
 __all__ = ["lead_statistics"]
+
+PERIOD_REVERSED = Text(
+    "stats.period_reversed",
+    en="The end of the period is before its start.",
+    zh="统计期间的结束日早于开始日。",
+)
+LEADS_NO_TEAM = Text(
+    "stats.leads_no_team",
+    en="{user} leads no team; statistics are for a team's lead. (A change of teams shows "
+    "after the next sign-in.)",
+    zh="{user}不是任何小组的组长；统计只对组长开放。（小组变动在下次登录后生效。）",
+)
+OTHER_TEAMS = Text(
+    "stats.other_teams",
+    en="Statistics on this laptop cover only the teams you lead: {teams} is not one of them.",
+    zh="本机统计只包括您领导的小组：{teams}不在其中。",
+)
 
 #: Dates of a visit are China's calendar days (UTC+8, no daylight saving).
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -119,7 +137,7 @@ def lead_statistics(
     ``inspector-server stats --json``, with ``source: "laptop"`` and ``last_sync``."""
     user = profile.require_user()
     if since and until and until < since:
-        raise InvalidInput("The end of the period is before its start.")
+        raise InvalidInput(PERIOD_REVERSED)
     today = today or datetime.now(UTC).astimezone(CHINA).date()
     with profile.db.session() as s:
         led = led_teams(s)
@@ -130,20 +148,13 @@ def lead_statistics(
         dispositions = _dispositions(s)
     if led is None:  # an older server did not say which teams: the role decides
         if user.role is not Role.TEAM_LEAD:
-            raise InvalidState("Statistics are for team leads; this profile's user leads no team.")
+            raise InvalidState(LEADS_NO_TEAM, user=user.display_name)
         led = frozenset(v.team_id for v in visits if v.team_id is not None)
     if not led:
-        raise InvalidState(
-            f"{user.display_name} leads no team; statistics are for a team's lead. "
-            "(A change of teams shows after the next sign-in.)"
-        )
+        raise InvalidState(LEADS_NO_TEAM, user=user.display_name)
     wanted = frozenset(teams) if teams is not None else led
     if not wanted <= led:
-        raise InvalidInput(
-            "Statistics on this laptop cover only the teams you lead: "
-            + ", ".join(sorted(wanted - led))
-            + " is not one of them."
-        )
+        raise InvalidInput(OTHER_TEAMS, teams=sorted(wanted - led))
     chosen = {v.task_id: v for v in visits if v.team_id in wanted}
     overdue_day = _last_overdue_day(today)
 

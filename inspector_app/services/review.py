@@ -27,6 +27,8 @@ from inspector_app.domain.entities import Inspector, Role, TaskStatus
 from inspector_app.services._guards import aware, check_text, task_row
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
+from inspector_app.services.inspection import CANCELLED_WHY, REASSIGNED_WHY
+from inspector_app.services.messages import Message, Text
 from inspector_app.services.profile import Profile
 from inspector_app.store.codec import inspection_to_json
 from inspector_app.store.models import (
@@ -62,6 +64,108 @@ __all__ = [
 
 _MAX_COMMENT = 4000
 
+SUBMIT_TIME = Text("review.submit_time", en="submission time", zh="提交时间")
+REVIEW_TIME = Text("review.review_time", en="review time", zh="审核时间")
+NO_INSPECTION = Text(
+    "review.no_inspection",
+    en="The visit to {business} has no inspection record on this laptop. Sync, then submit again.",
+    zh="本机没有对{business}的检查记录。请先同步，再提交。",
+)
+NOT_SUBMITTED_TAKEN_AWAY = Text(
+    "review.taken_away",
+    en="The task for {business} was {why} on the server; it is not submitted for review. "
+    "Its work is still uploaded with the next sync.",
+    zh="{business}的任务已在服务器上{why}，不能提交审核。已做的工作仍会在下次同步时上传。",
+)
+ALREADY_SUBMITTED = Text(
+    "review.already_submitted",
+    en="The visit to {business} is already submitted; it waits for the team lead's review.",
+    zh="对{business}的检查已提交，正在等待组长审核。",
+)
+NOT_COMPLETED = Text(
+    "review.not_completed",
+    en="The visit to {business} is {status}; only a completed visit can be submitted. Record "
+    "every item and complete the inspection first.",
+    zh="对{business}的检查{status}，只有已完成的检查才能提交。请先记录每个事项并完成检查。",
+)
+IN_CONFLICT = Text(
+    "review.in_conflict",
+    en="A record of the visit to {business} is in conflict with a teammate's version. Open "
+    "the conflicts, pick a version, then submit.",
+    zh="对{business}的检查有记录与同组人员的版本冲突。请打开冲突列表选定一个版本后再提交。",
+)
+VISIT_MISSING = Text(
+    "review.visit_missing",
+    en="Visit {task_id} is not on this laptop. Sync to download it.",
+    zh="本机没有检查任务 {task_id}。请同步下载。",
+)
+OWN_VISIT = Text(
+    "review.own_visit",
+    en="{reviewer} is one of the inspectors of the visit to {business} (or recorded part of "
+    "it); an inspector never reviews their own visit. The team lead reviews it.",
+    zh="{reviewer}是对{business}检查的执法人员之一（或记录过其中内容）；执法人员不得审核自己的"
+    "检查，应由组长审核。",
+)
+LEADS_NO_TEAM = Text(
+    "review.leads_no_team",
+    en="{reviewer} leads no team; only the lead of the visit's team reviews it.",
+    zh="{reviewer}不是任何小组的组长；只有该检查所属小组的组长才能审核。",
+)
+NOT_THEIR_TEAM = Text(
+    "review.not_their_team",
+    en="{reviewer} does not lead the team of the visit to {business}; only that team's lead "
+    "reviews it.",
+    zh="{reviewer}不是对{business}检查所属小组的组长；只有该小组的组长才能审核。",
+)
+ALREADY_DECIDED = Text(
+    "review.already_decided",
+    en="The visit to {business} is already {status}.",
+    zh="对{business}的检查{status}。",
+)
+RETURNED_WAITS = Text(
+    "review.returned_waits",
+    en="The visit to {business} was returned to its inspectors; it comes back for review "
+    "when they submit it again.",
+    zh="对{business}的检查已退回执法人员，重新提交后再审核。",
+)
+NOT_SUBMITTED = Text(
+    "review.not_submitted",
+    en="The visit to {business} is {status}; only a submitted visit can be reviewed. Sync to "
+    "get its latest state.",
+    zh="对{business}的检查{status}，只有已提交的检查才能审核。请同步获取最新状态。",
+)
+ALREADY_REVIEWED = Text(
+    "review.already_reviewed",
+    en="The submission of the visit to {business} (round {round}) is already reviewed here; "
+    "the review goes to the server with the next sync.",
+    zh="对{business}检查的第{round}轮提交已在本机审核，审核意见将在下次同步时上传。",
+)
+UNKNOWN_ITEMS = Text(
+    "review.unknown_items",
+    en="Item(s) {items} are not on the checklist of the visit to {business}; comment on "
+    "items of its checklist.",
+    zh="检查事项 {items} 不在对{business}检查的清单中；请对清单中的事项提出意见。",
+)
+RETURN_NEEDS_COMMENT = Text(
+    "review.return_needs_comment",
+    en="Say what to correct: a return needs a comment on the visit or on an item.",
+    zh="请说明需要改正的内容：退回须对整次检查或某个事项提出意见。",
+)
+REVIEW_INVALID = Text(
+    "review.invalid",
+    en="The review cannot be recorded: {detail}.",
+    zh="无法记录审核意见：{detail}。",
+)
+TOO_LONG = Text(
+    "review.too_long",
+    en="{what} is {length} characters; keep it under {limit}.",
+    zh="{what}有{length}个字，请控制在{limit}字以内。",
+)
+FIELD_COMMENT = Text("review.field.comment", en="The comment", zh="审核意见")
+FIELD_ITEM_COMMENT = Text(
+    "review.field.item_comment", en="The comment on item {item}", zh="对事项 {item} 的意见"
+)
+
 
 # -- the inspector submits ----------------------------------------------------------------
 
@@ -74,17 +178,14 @@ def submit_inspection(profile: Profile, task_id: str, *, at: datetime | None = N
     version while another waits; pick first.
     """
     user = profile.require_user()
-    at = aware(at, "submission time")
+    at = aware(at, SUBMIT_TIME)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session
         task = task_row(s, task_id)
         _check_submittable(s, task)
         row = s.get(InspectionRow, task_id)
         if row is None:  # completed implies a check-out recorded here or pulled
-            raise InvalidState(
-                f"The visit to {task.business_name} has no inspection record on this laptop. "
-                "Sync, then submit again."
-            )
+            raise InvalidState(NO_INSPECTION, business=task.business_name)
         previous = inspection_to_json(row)
         row.rev += 1
         row.status = TaskStatus.SUBMITTED.value
@@ -104,23 +205,15 @@ def submit_inspection(profile: Profile, task_id: str, *, at: datetime | None = N
 
 
 def _check_submittable(s: Session, task: TaskRow) -> None:
+    business = task.business_name
     if task.server_state is not None:
-        why = "given to another team" if task.server_state == REASSIGNED else "cancelled"
-        raise InvalidState(
-            f"The task for {task.business_name} was {why} on the server; it is not submitted "
-            "for review. Its work is still uploaded with the next sync."
-        )
+        why = REASSIGNED_WHY if task.server_state == REASSIGNED else CANCELLED_WHY
+        raise InvalidState(NOT_SUBMITTED_TAKEN_AWAY, business=business, why=why)
     status = TaskStatus(task.status)
     if status is TaskStatus.SUBMITTED:
-        raise InvalidState(
-            f"The visit to {task.business_name} is already submitted; it waits for the team "
-            "lead's review."
-        )
+        raise InvalidState(ALREADY_SUBMITTED, business=business)
     if status is not TaskStatus.COMPLETED:
-        raise InvalidState(
-            f"The visit to {task.business_name} is {status.value}; only a completed visit can "
-            "be submitted. Record every item and complete the inspection first."
-        )
+        raise InvalidState(NOT_COMPLETED, business=business, status=status)
     in_conflict = s.scalar(
         select(ConflictRow.id)
         .where(
@@ -130,10 +223,7 @@ def _check_submittable(s: Session, task: TaskRow) -> None:
         .limit(1)
     )
     if in_conflict is not None:
-        raise InvalidState(
-            f"A record of the visit to {task.business_name} is in conflict with a teammate's "
-            "version. Open the conflicts, pick a version, then submit."
-        )
+        raise InvalidState(IN_CONFLICT, business=business)
 
 
 # -- who may review ------------------------------------------------------------------------
@@ -154,7 +244,7 @@ class _Visit:
 def _visit(s: Session, task_id: str) -> _Visit:
     task = s.scalar(select(TaskRow).options(undefer(TaskRow.data)).where(TaskRow.id == task_id))
     if task is None:
-        raise NotFound(f"Visit {task_id} is not on this laptop. Sync to download it.")
+        raise NotFound(VISIT_MISSING, task_id=task_id)
     inspection = s.get(InspectionRow, task_id)
     recorders = set(
         s.scalars(select(ItemResultRow.recorded_by).where(ItemResultRow.task_id == task_id))
@@ -178,49 +268,38 @@ def _visit(s: Session, task_id: str) -> _Visit:
     )
 
 
-def _refusal(reviewer: Inspector, teams: frozenset[str] | None, visit: _Visit) -> str | None:
+def _status(value: str) -> TaskStatus | str:
+    """A state as a message parameter: a labelled word where it is one of ours."""
+    return TaskStatus(value) if value in TaskStatus._value2member_map_ else value
+
+
+def _refusal(reviewer: Inspector, teams: frozenset[str] | None, visit: _Visit) -> Message | None:
     """Why ``reviewer`` may not review ``visit`` now, in the words a person reads; None: may."""
-    name = visit.business_name
+    who, business = reviewer.display_name, visit.business_name
     if reviewer.id in visit.inspector_ids or reviewer.id in visit.recorders:
-        return (
-            f"{reviewer.display_name} is one of the inspectors of the visit to {name} (or "
-            "recorded part of it); an inspector never reviews their own visit. The team "
-            "lead reviews it."
-        )
+        return OWN_VISIT.bind(reviewer=who, business=business)
     if teams is None:  # an older server did not say which teams: go by the role
         leads = reviewer.role is Role.TEAM_LEAD
     else:
         leads = visit.team_id is not None and visit.team_id in teams
     if not leads:
         if not teams:
-            return (
-                f"{reviewer.display_name} leads no team; only the lead of the visit's team "
-                "reviews it."
-            )
-        return (
-            f"{reviewer.display_name} does not lead the team of the visit to {name}; only "
-            "that team's lead reviews it."
-        )
+            return LEADS_NO_TEAM.bind(reviewer=who)
+        return NOT_THEIR_TEAM.bind(reviewer=who, business=business)
     if visit.status != TaskStatus.SUBMITTED.value:
         if visit.status in (TaskStatus.APPROVED.value, TaskStatus.PUBLISHED.value):
-            return f"The visit to {name} is already {visit.status}."
+            return ALREADY_DECIDED.bind(business=business, status=_status(visit.status))
         if visit.status == TaskStatus.RETURNED.value:
-            return (
-                f"The visit to {name} was returned to its inspectors; it comes back for review "
-                "when they submit it again."
-            )
-        return (
-            f"The visit to {name} is {visit.status.replace('_', ' ')}; only a submitted visit "
-            "can be reviewed. Sync to get its latest state."
-        )
+            return RETURNED_WAITS.bind(business=business)
+        return NOT_SUBMITTED.bind(business=business, status=_status(visit.status))
     return None
 
 
 def review_refusal(
     profile: Profile, task_id: str, *, visit_profile: Profile | None = None
-) -> str | None:
+) -> Message | None:
     """Why the user of ``profile`` may not review this visit now (None: they may); the
-    window greys out Approve and Return with this as the reason."""
+    window greys out Approve and Return with this as the reason (``render(lang)``)."""
     reviewer = profile.require_user()
     host = visit_profile or profile
     with host.db.session() as s:
@@ -231,10 +310,7 @@ def review_refusal(
         done = done_here | reviewed_rounds(s, [task_id])
     why = _refusal(reviewer, teams, visit)
     if why is None and (task_id, visit.round) in done:
-        why = (
-            f"The submission of the visit to {visit.business_name} (round {visit.round}) is "
-            "already reviewed here; the review goes to the server with the next sync."
-        )
+        why = ALREADY_REVIEWED.bind(business=visit.business_name, round=visit.round)
     return why
 
 
@@ -279,9 +355,9 @@ def _review(
 ) -> Changes:
     reviewer = profile.require_user()
     host = visit_profile or profile
-    at = aware(at, "review time") or utcnow()
-    comment = _comment(comment, "The comment")
-    notes = [(str(i), _comment(c, f"The comment on item {i}")) for i, c in item_comments]
+    at = aware(at, REVIEW_TIME) or utcnow()
+    comment = _comment(comment, FIELD_COMMENT)
+    notes = [(str(i), _comment(c, FIELD_ITEM_COMMENT.bind(item=i))) for i, c in item_comments]
     notes = [(i, c) for i, c in notes if c]
     why = review_refusal(profile, task_id, visit_profile=host)
     if why is not None:
@@ -290,14 +366,9 @@ def _review(
         visit = _visit(s, task_id)
     unknown = sorted({i for i, _ in notes} - visit.item_ids)
     if unknown:
-        raise InvalidInput(
-            f"Item(s) {', '.join(unknown)} are not on the checklist of the visit to "
-            f"{visit.business_name}; comment on items of its checklist."
-        )
+        raise InvalidInput(UNKNOWN_ITEMS, items=unknown, business=visit.business_name)
     if decision == "returned" and not (comment or notes):
-        raise InvalidInput(
-            "Say what to correct: a return needs a comment on the visit or on an item."
-        )
+        raise InvalidInput(RETURN_NEEDS_COMMENT)
     try:
         data = ReviewData(
             task_id=task_id,
@@ -310,7 +381,7 @@ def _review(
             reviewed_at=at,
         ).model_dump(mode="json")
     except ValidationError as exc:  # the checks above should leave nothing for this
-        raise InvalidInput(f"The review cannot be recorded: {exc.errors()[0]['msg']}.") from None
+        raise InvalidInput(REVIEW_INVALID, detail=exc.errors()[0]["msg"]) from None
     review_id = str(uuid.uuid4())
     co_review = host is not profile
     with profile.db.action(actor=reviewer.id, device_id=profile.device_id) as act:
@@ -343,11 +414,11 @@ def _review(
     return Changes(tasks=frozenset({task_id}), reviews=frozenset({review_id}), outbox=True)
 
 
-def _comment(text: str, what: str) -> str:
+def _comment(text: str, what: Text | Message) -> str:
     check_text(text, what)
     text = (text or "").strip()
     if len(text) > _MAX_COMMENT:
-        raise InvalidInput(f"{what} is {len(text)} characters; keep it under {_MAX_COMMENT}.")
+        raise InvalidInput(TOO_LONG, what=what, length=len(text), limit=_MAX_COMMENT)
     return text
 
 

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import DocumentKind, Outcome, TaskStatus
 from inspector_app.services.errors import NotFound
+from inspector_app.services.messages import Message
 from inspector_app.services.profile import Profile
 from inspector_app.services.review import (
+    VISIT_MISSING,
     ReturnComments,
     ReviewEntry,
     returned_comments,
@@ -334,8 +336,9 @@ class VisitForReview:
     documents: tuple[IssuedDocument, ...]
     reviews: tuple[ReviewEntry, ...]  # every round's review, oldest first
     returned: ReturnComments | None  # the latest return, if any
-    #: Why the signed-in user may not review it now (None: they may approve or return).
-    refusal: str | None
+    #: Why the signed-in user may not review it now (None: they may approve or return);
+    #: ``refusal.render(lang)`` in the interface's language.
+    refusal: Message | None
 
     @property
     def noncompliant(self) -> int:
@@ -359,7 +362,7 @@ def review_visit(
     with host.db.session() as s:
         row = get_task_row(s, task_id)
         if row is None:
-            raise NotFound(f"Visit {task_id} is not on this laptop. Sync to download it.")
+            raise NotFound(VISIT_MISSING, task_id=task_id)
         task = task_entity(row)
         inspection = s.get(InspectionRow, task_id)
         results = {

@@ -77,7 +77,7 @@ def test_only_a_completed_visit_is_submitted_in_one_action(
     with pytest.raises(InvalidState, match="only a completed visit"):
         submit_inspection(profile, task.id)
     start_inspection(profile, task.id, at=AT)
-    with pytest.raises(InvalidState, match="in_progress; only a completed visit"):
+    with pytest.raises(InvalidState, match="in progress; only a completed visit"):
         submit_inspection(profile, task.id)
     for item in task.checklist:
         record_item_result(profile, task.id, item.id, outcome=Outcome.COMPLIANT)

@@ -286,7 +286,8 @@ def _cli(
     if password is not None:
         env["INSPECTOR_PASSWORD"] = password
     return subprocess.run(
-        [sys.executable, "-m", "inspector_app.cli", "--profile", str(folder), *args],
+        [sys.executable, "-m", "inspector_app.cli", "--lang", "en", "--profile", str(folder)]
+        + list(args),
         env=env,
         capture_output=True,
         text=True,
