@@ -29,6 +29,7 @@ from inspector_app.services import (
     complete_inspection,
     get_task,
     lead_statistics,
+    list_refused,
     list_tasks,
     open_profile,
     record_item_result,
@@ -224,6 +225,8 @@ def test_refused_on_the_laptop_and_by_the_server(make_laptop: Any, server: Any) 
     assert reason_code(refused.reason) == "forbidden"
     (entry,) = review_history(stale, task)
     assert entry.state == "refused"
+    (listed,) = [r for r in list_refused(stale) if r.entity == "review"]
+    assert listed.task_id == task and listed.advice.startswith("Only the lead")
     assert _server_state(server, task) == ("submitted", 1)
 
     # The inspector themselves: refused here; a review an older laptop would have sent
@@ -277,7 +280,7 @@ def test_the_leads_laptop_figures_equal_the_servers(make_laptop: Any, server: An
 
 
 def _cli(
-    folder: Path, *args: str, password: str | None = "demo"
+    folder: Path, *args: str, password: str | None = "demo", lang: str = "en"
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
@@ -286,7 +289,7 @@ def _cli(
     if password is not None:
         env["INSPECTOR_PASSWORD"] = password
     return subprocess.run(
-        [sys.executable, "-m", "inspector_app.cli", "--lang", "en", "--profile", str(folder)]
+        [sys.executable, "-m", "inspector_app.cli", "--lang", lang, "--profile", str(folder)]
         + list(args),
         env=env,
         capture_output=True,
@@ -327,6 +330,8 @@ def test_co_review_on_the_inspectors_laptop_offline_with_the_cli(sw: Any, tmp_pa
         assert wrong.returncode == 1 and "Wrong password" in wrong.stderr
         own = _cli(folder, "review", task, "--approve")
         assert own.returncode == 1 and "never reviews their own visit" in own.stderr
+        own_zh = _cli(folder, "review", task, "--approve", lang="zh_CN")
+        assert own_zh.returncode == 1 and "不得审核自己的检查" in own_zh.stderr
         other = _cli(folder, "review", task, "--approve", "--as", "lead_b")
         assert other.returncode == 1 and "does not lead the team" in other.stderr
         never = _cli(folder, "review", task, "--approve", "--as", "inspector2")
