@@ -70,10 +70,11 @@ def emit(name: str, value: float, unit: str) -> None:
 
 
 class ServerProcess:
-    """``inspector-server serve`` on a free port with these settings (as environment)."""
+    """``inspector-server serve`` on a free port (or ``port``) with these settings (as
+    environment)."""
 
-    def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
-        self.port = sw.free_port()
+    def __init__(self, settings, port: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.port = port or sw.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = settings
         env = {**os.environ}

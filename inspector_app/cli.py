@@ -207,6 +207,14 @@ def _open(args: argparse.Namespace, *, demo_tasks: bool = True):  # type: ignore
             CANNOT_OPEN.render(_lang(args), folder=folder, error=_error(exc, args)), file=sys.stderr
         )
         raise SystemExit(1) from exc
+    if not profile.audit_verdict.ok:
+        print(
+            f"Warning: this laptop's audit trail was changed outside Field Inspector "
+            f"({profile.audit_verdict.describe()}). Nothing was deleted: the damage is "
+            "recorded in the trail and goes to the server with the next sync. Tell the "
+            "officer in charge of records.",
+            file=sys.stderr,
+        )
     if args.demo and demo_tasks:
         load_demo(profile)
     return profile

@@ -14,3 +14,5 @@ _scratch = tempfile.mkdtemp(prefix="inspector-tests-")
 atexit.register(shutil.rmtree, _scratch, True)
 os.environ.setdefault("INSPECTOR_SETTINGS", os.path.join(_scratch, "settings.json"))
 os.environ.setdefault("INSPECTOR_CACHE", os.path.join(_scratch, "cache"))
+# Tokens and audit keys go to 0600 files in the profile: never a developer's keyring.
+os.environ.setdefault("INSPECTOR_KEYRING", "off")

@@ -79,3 +79,93 @@ def test_settings_are_listed_from_the_declaration_and_changed_with_checks(
     assert main(["settings", "--set", "idle_lock_minutes=2", "--set", "printer=Office"]) == 0
     assert Settings.load(path).get("idle_lock_minutes") == 2
     assert Settings.load(path).get("printer") == "Office"
+
+
+def _syncworld():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+
+    if "syncworld" in sys.modules:
+        return sys.modules["syncworld"]
+    path = Path(__file__).parent / "sync" / "syncworld.py"
+    spec = importlib.util.spec_from_file_location("syncworld", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["syncworld"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_demo_tasks_never_reopen_a_finished_synced_visit(tmp_path: Path) -> None:
+    """README: ``inspector-app --demo tasks`` lists the demo tasks. Run over a profile whose
+    visit was completed and synced (the demo window's own server holds the same tasks),
+    it reset the visit to "assigned" and the window offered Check in again."""
+    import os
+    import subprocess
+    import sys
+
+    from inspector_app.domain.entities import Outcome, TaskStatus
+    from inspector_app.services import (
+        InvalidState,
+        complete_inspection,
+        get_task,
+        list_tasks,
+        open_profile,
+        record_item_result,
+        start_inspection,
+        sync,
+    )
+    from inspector_app.store.models import InspectionRow
+
+    world = _syncworld()
+    settings = world.demo_settings(tmp_path / "server")
+    settings.data.mkdir()
+    world.prepare(settings)
+    live = world.start_server(settings)
+    folder = tmp_path / "demo"
+    try:
+        with world.laptop(folder, live.url, "inspector1") as profile:
+            assert sync(profile).exit_code == 0
+            task_id = list_tasks(profile)[0].id
+            start_inspection(profile, task_id)
+            for item in get_task(profile, task_id).checklist:
+                record_item_result(profile, task_id, item.id, outcome=Outcome.COMPLIANT)
+            complete_inspection(profile, task_id)
+            assert sync(profile).exit_code == 0
+            with profile.db.session() as s:
+                visit = s.get(InspectionRow, task_id)
+                assert visit is not None and not visit.dirty
+                checked_in = visit.checked_in_at
+
+        env = {**os.environ, "INSPECTOR_KEYRING": "off"}
+        shown = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "inspector_app.cli",
+                "--profile",
+                str(folder),
+                "--demo",
+                "tasks",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+        (line,) = [x for x in shown.splitlines() if x.startswith(task_id)]
+        assert "completed" in line, line
+
+        with open_profile(folder) as profile:
+            assert get_task(profile, task_id).status is TaskStatus.COMPLETED
+            with pytest.raises(InvalidState):
+                start_inspection(profile, task_id)  # no Check in again
+            report = sync(profile)
+            assert report.exit_code == 0 and report.applied == 0, report.summary()
+            assert get_task(profile, task_id).status is TaskStatus.COMPLETED
+            with profile.db.session() as s:
+                visit = s.get(InspectionRow, task_id)
+                assert visit is not None and visit.checked_in_at == checked_in
+    finally:
+        live.stop()

@@ -66,8 +66,10 @@ from inspector_app.services.sync import (
     unlock_offline,
 )
 from inspector_app.services.tasks import (
+    Seen,
     TaskSummary,
     get_results,
+    get_results_seen,
     get_task,
     import_tasks,
     list_tasks,
@@ -91,6 +93,7 @@ __all__ = [
     "ReviewEntry",
     "ReviewItem",
     "ServiceError",
+    "Seen",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
@@ -104,6 +107,7 @@ __all__ = [
     "detach_evidence",
     "document_image",
     "get_results",
+    "get_results_seen",
     "get_task",
     "import_tasks",
     "lead_statistics",

@@ -14,6 +14,7 @@ from inspector_app.paths import resource
 from inspector_app.services.changes import Changes
 from inspector_app.services.profile import Profile
 from inspector_app.services.tasks import import_tasks
+from inspector_app.store.sync_records import existing_task_revs
 
 DEMO_USER = "inspector1"
 
@@ -32,11 +33,17 @@ def demo_inspectors() -> list[Inspector]:
 
 
 def load_demo(profile: Profile, *, username: str = DEMO_USER) -> Changes:
-    """Sign the profile in as a demo inspector (if no one is) and take in the demo tasks.
+    """Sign the profile in as a demo inspector (if no one is) and take in the demo tasks
+    it does not hold yet.
 
-    Tasks already in the profile keep their local work: ``import_tasks`` never
-    overwrites what was recorded here.
+    A loader never touches what a profile holds: a task already there came from the
+    demo before or from a server (the demo server holds the same tasks), and may
+    carry a visit recorded and synced since. Reloading it would offer that visit's
+    check-in again.
     """
     if profile.user is None:
         profile.set_user(demo_dataset().inspector(username))
-    return import_tasks(profile, demo_tasks())
+    tasks = demo_tasks()
+    with profile.db.session() as session:
+        held = existing_task_revs(session, [t.id for t in tasks])
+    return import_tasks(profile, [t for t in tasks if t.id not in held])

@@ -27,6 +27,7 @@ from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.evidence import attach_evidence
 from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
+from inspector_app.services.tasks import Seen
 from inspector_app.store.codec import inspection_to_json, item_result_to_json
 from inspector_app.store.models import InspectionRow, ItemResultRow, TaskRow
 from inspector_app.store.repositories import (
@@ -180,12 +181,17 @@ def record_item_result(
     deadline: date | None = None,
     at: datetime | None = None,
     reason: str | None = None,
+    seen: Seen | None = None,
 ) -> Changes:
     """Record (or re-record) one checklist item's finding.
 
     The task must be in progress; on a completed or submitted task a ``reason``
     is required and the audit event keeps the earlier version (DOMAIN.md,
     "Full-process record"). Photos already attached to the item stay attached.
+
+    ``seen`` (from ``get_results_seen``) is the version the person was shown; the
+    edit is made on it even when a sync has brought a newer one since. Without
+    it the edit is made on what the profile holds now.
     """
     user = profile.require_user()
     try:
@@ -213,6 +219,10 @@ def record_item_result(
             s.add(row)
         else:
             row.rev += 1
+        if seen is not None and _older(seen.base_rev, row.base_rev):
+            # A sync brought another version after the person looked: build on
+            # what they saw, so the server keeps the one they did not see.
+            row.base_rev = seen.base_rev
         row.outcome = outcome.value
         row.note = note
         row.measurements = values
@@ -237,6 +247,13 @@ def record_item_result(
             audit=audit,
         )
     return Changes(tasks=frozenset({task_id}), item_results=frozenset({rid}), outbox=True)
+
+
+def _older(seen: int | None, held: int | None) -> bool:
+    """The server version a person saw is older than the one the profile holds now."""
+    if held is None:
+        return False
+    return seen is None or seen < held
 
 
 def complete_inspection(profile: Profile, task_id: str, *, at: datetime | None = None) -> Changes:

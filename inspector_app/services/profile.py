@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import uuid
 from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
 from inspector_app.services.messages import Text
-from inspector_app.store import BlobStore, Database, StoreError, open_database
+from inspector_app.store import AuditSeal, BlobStore, Database, StoreError, open_database
+from inspector_app.store.audit_check import PUSHED_KEY, ChainVerdict, record_break, verify_chain
 from inspector_app.store.errors import DatabaseCorrupt, DatabaseTooNew, NotAnInspectorDatabase
-from inspector_app.store.models import OutboxRow
+from inspector_app.store.models import AuditEventRow, OutboxRow
 from inspector_app.store.repositories import (
     delete_state,
     get_state,
@@ -22,6 +26,10 @@ from inspector_app.store.repositories import (
     set_state,
 )
 from inspector_app.store.sync_records import audit_event_count
+from inspector_app.store.types import utcnow
+from inspector_app.sync.credentials import audit_key_store
+
+log = logging.getLogger(__name__)
 
 DATABASE_NAME = "inspector.db"
 BLOBS_DIR = "blobs"
@@ -60,13 +68,21 @@ class Profile:
     """An open profile. Pass it to every service function; close it when done."""
 
     def __init__(
-        self, folder: Path, db: Database, blobs: BlobStore, device_id: str, user: Inspector | None
+        self,
+        folder: Path,
+        db: Database,
+        blobs: BlobStore,
+        device_id: str,
+        user: Inspector | None,
+        audit_verdict: ChainVerdict | None = None,
     ) -> None:
         self.folder = folder
         self.db = db
         self.blobs = blobs
         self.device_id = device_id
         self.user = user
+        #: What the check of this laptop's audit trail found when the profile opened.
+        self.audit_verdict = audit_verdict or ChainVerdict(True, 0)
 
     def require_user(self) -> Inspector:
         if self.user is None:
@@ -146,7 +162,64 @@ def open_profile(folder: Path, *, user: Inspector | None = None) -> Profile:
             else:
                 stored = get_state(session, _USER_KEY)
                 user = None if stored is None else inspector_from_state(stored)
+        verdict = _check_audit_trail(db, folder, device_id, user)
     except BaseException:
         db.close()
         raise
-    return Profile(folder, db, blobs, device_id, user)
+    return Profile(folder, db, blobs, device_id, user, verdict)
+
+
+def _check_audit_trail(
+    db: Database, folder: Path, device_id: str, user: Inspector | None
+) -> ChainVerdict:
+    """Take the device's audit key (made on first use), check the chain, record a break.
+
+    One write transaction, so two processes opening the profile at once do not both
+    make a key. A break is logged and recorded in the chain (once); nothing is
+    removed and the profile opens as usual: its data is still needed, and the next
+    sync carries the record of the break to the server.
+    """
+    keys = audit_key_store(folder, device_id)
+    actor = user.id if user is not None else "system"
+    with db.write() as session:
+        secret = keys.get()
+        seal = None if secret is None else AuditSeal.from_secret(secret)
+        lost_key = None
+        if seal is None:
+            seal, lost_key = _new_seal(session, device_id)
+            keys.set(seal.secret())
+            log.info("audit key for device %s kept in %s", device_id, keys.where)
+        db.audit_seal = seal
+        acknowledged = int(get_state(session, PUSHED_KEY) or 0)
+        verdict = verify_chain(
+            session, device_id, seal=seal, acknowledged=acknowledged, from_acknowledged=True
+        )
+        if lost_key is not None and verdict.ok:
+            verdict = lost_key
+        if not verdict.ok:
+            log.error("this laptop's audit trail is damaged: %s", verdict.describe())
+            record_break(
+                session, device_id=device_id, actor=actor, verdict=verdict, seal=seal, at=utcnow()
+            )
+    return verdict
+
+
+def _new_seal(session: Session, device_id: str) -> tuple[AuditSeal, ChainVerdict | None]:
+    """A fresh key sealing from the next event on; and, when events were sealed before
+    (so a key existed and is gone), the verdict saying so."""
+    last, sealed = session.execute(
+        select(func.max(AuditEventRow.seq), func.count(AuditEventRow.mac)).where(
+            AuditEventRow.device_id == device_id
+        )
+    ).one()
+    seal = AuditSeal(os.urandom(32), int(last or 0) + 1)
+    if not sealed:
+        return seal, None
+    return seal, ChainVerdict(
+        False,
+        0,
+        None,
+        "the key that sealed this laptop's audit events is missing, so the events "
+        f"before {seal.first_seq} that were not yet sent cannot be proven unchanged",
+        seal.first_seq,
+    )

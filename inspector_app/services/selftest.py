@@ -102,7 +102,7 @@ def _check_database() -> str:
     from inspector_app.services.demo import demo_tasks
     from inspector_app.services.profile import open_profile
     from inspector_app.services.tasks import import_tasks, list_tasks
-    from inspector_app.store.audit import verify_chain
+    from inspector_app.store.audit_check import verify_chain
 
     with tempfile.TemporaryDirectory(prefix="inspector-selftest-") as tmp:
         with open_profile(Path(tmp) / "profile") as profile:

@@ -15,7 +15,7 @@ from inspector_app.services.profile import Profile
 from inspector_app.store.models import ConflictRow, ItemResultRow
 from inspector_app.store.repositories import get_state
 from inspector_app.store.reviews import set_led_teams
-from inspector_app.store.sync_records import conflicts_for, open_conflicts
+from inspector_app.store.sync_records import conflicts_for, has_pending_edit, open_conflicts
 from inspector_app.sync.client import (
     ClientSettings,
     DeviceTaken,
@@ -132,6 +132,13 @@ CONFLICT_SYNC_FIRST = Text(
     "conflict.sync_first",
     en="Sync once more to fetch the server's version, then pick.",
     zh="请再同步一次以获取服务器上的版本，然后再选择。",
+)
+CONFLICT_CHANGED_HERE = Text(
+    "sync.conflict_changed_here",
+    en="This item changed here since the conflict was shown (a change not yet sent, or a "
+    "newer version). Sync, then pick among the versions shown then.",
+    zh="显示冲突之后，本机又修改了此项目（有尚未上传的改动或更新的版本）。请先同步，再从届时显示的"
+    "版本中选择。",
 )
 CONFLICT_DELETED = Text(
     "conflict.deleted",
@@ -307,6 +314,15 @@ def resolve_conflict(
         if chosen is None:
             raise InvalidState(CONFLICT_DELETED)
         rev = int(server["rev"])
+        # The pick replaces what the server holds at ``rev``: it must be what the
+        # person is shown. A change made here and not yet sent, or a newer version
+        # this laptop already holds, is not among the versions shown and would be
+        # replaced unseen; after a sync it is.
+        held = s.get(ItemResultRow, conflict.entity_id)
+        if has_pending_edit(s, conflict.entity, conflict.entity_id) or (
+            held is not None and held.base_rev is not None and held.base_rev > rev
+        ):
+            raise InvalidState(CONFLICT_CHANGED_HERE)
         siblings = [
             c.local.get("sibling") or c.remote.get("sibling")
             for c in conflicts_for(s, conflict.entity, conflict.entity_id)

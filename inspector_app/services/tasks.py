@@ -16,6 +16,7 @@ from inspector_app.store.repositories import (
     item_counts,
     item_result_entity,
     item_result_rows,
+    merged_item_rows,
     task_entity,
     task_rows,
     upsert_task,
@@ -40,6 +41,20 @@ class TaskSummary:
     # None normally; "cancelled" or "reassigned" when the server stopped assigning
     # the task to us while this laptop may still hold work for it.
     server_state: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """Which server version of an item's result a person was shown: the rev it was
+    based on (None: no server version, or no result at all).
+
+    A window passes it back with the edit (``record_item_result(seen=...)``), so a
+    version that a sync brought in meanwhile (another process of this profile, say
+    a scheduled ``inspector-app sync``) is not silently written over: the edit is
+    sent on the version the person saw, and the server keeps both.
+    """
+
+    base_rev: int | None
 
 
 def import_tasks(profile: Profile, tasks: Iterable[JointTask]) -> Changes:
@@ -98,3 +113,17 @@ def get_results(profile: Profile, task_id: str) -> dict[str, ItemResult]:
         if get_task_row(session, task_id) is None:
             raise _missing_task(task_id)
         return {row.item_id: item_result_entity(row) for row in item_result_rows(session, task_id)}
+
+
+def get_results_seen(
+    profile: Profile, task_id: str
+) -> tuple[dict[str, ItemResult], dict[str, Seen]]:
+    """``get_results`` and, for every item of the checklist, the :class:`Seen` to save
+    an edit of what is shown with (read together, so they describe the same state)."""
+    with profile.db.session() as session:
+        if get_task_row(session, task_id) is None:
+            raise _missing_task(task_id)
+        rows = {row.item_id: row for row in item_result_rows(session, task_id)}
+        seen = {item.item_id: Seen(None) for item in merged_item_rows(session, task_id)}
+        seen.update((item_id, Seen(row.base_rev)) for item_id, row in rows.items())
+        return {item_id: item_result_entity(row) for item_id, row in rows.items()}, seen

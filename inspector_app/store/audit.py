@@ -15,10 +15,25 @@ of the JSON; that is deliberate redundancy, not a mistake.
 
 The server recomputes the same bytes, so these functions must stay pure and
 stable: changing them changes every hash ever written.
+
+A chain alone proves nothing to someone who can rewrite the database: change an
+event, recompute every hash after it and the head, and it verifies. So each event
+is also sealed on this laptop with the device's own key (:class:`AuditSeal`,
+kept in the OS keyring or a 0600 file, never in the database):
+
+    mac      = lowercase hex of HMAC-SHA256(key, b"event:" + hash)
+    head mac = lowercase hex of HMAC-SHA256(key, b"head:<seq>:<hash>")
+
+Without the key a rewritten event, or a cut tail with a rewritten head, cannot be
+sealed again. The seal stays on the laptop (the server has no key to check it);
+what reached the server is anchored there by the server's own chain check.
+Checking lives in ``audit_check``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import uuid
 from dataclasses import dataclass
@@ -34,7 +49,44 @@ from inspector_app.domain.entities import AuditEvent
 from inspector_app.store.models import AuditEventRow, SyncStateRow
 from inspector_app.store.types import iso_utc
 
-_HEAD_KEY = "audit_head:"  # sync_state key prefix: "<seq>:<hash>" of a device's last event
+# sync_state key prefix: "<seq>:<hash>[:<head mac>]" of a device's last event
+HEAD_KEY = "audit_head:"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSeal:
+    """The device's key, sealing its events from ``first_seq`` on (events before it were
+    recorded before sealing began, or under a key that was lost)."""
+
+    key: bytes
+    first_seq: int
+
+    def event_mac(self, event_hash: str) -> str:
+        return hmac.new(
+            self.key, b"event:" + event_hash.encode("ascii"), hashlib.sha256
+        ).hexdigest()
+
+    def head_mac(self, seq: int, head_hash: str) -> str:
+        message = f"head:{seq}:{head_hash}".encode("ascii")
+        return hmac.new(self.key, message, hashlib.sha256).hexdigest()
+
+    def secret(self) -> str:
+        """How the key is kept (keyring or file): ``<first_seq>:<hex key>``."""
+        return f"{self.first_seq}:{self.key.hex()}"
+
+    @classmethod
+    def from_secret(cls, text: str) -> AuditSeal | None:
+        first, _, key = text.strip().partition(":")
+        try:
+            return cls(bytes.fromhex(key), int(first)) if len(key) == 64 else None
+        except ValueError:
+            return None
+
+
+def head_value(seq: int, event_hash: str, seal: AuditSeal | None) -> str:
+    if seal is None:
+        return f"{seq}:{event_hash}"
+    return f"{seq}:{event_hash}:{seal.head_mac(seq, event_hash)}"
 
 
 def event_fields(
@@ -69,7 +121,7 @@ def event_hash(fields: dict[str, Any]) -> str:
     return chain_hash(fields)
 
 
-def _row_fields(row: AuditEventRow) -> dict[str, Any]:
+def row_fields(row: AuditEventRow) -> dict[str, Any]:
     return event_fields(
         id=row.id,
         device_id=row.device_id,
@@ -110,9 +162,11 @@ def append_event(
     entity_id: str,
     at: datetime,
     payload: dict[str, Any],
+    seal: AuditSeal | None = None,
 ) -> AuditEventRow:
-    """Add the device's next event. Call inside a write (``BEGIN IMMEDIATE``) transaction,
-    so no other writer can take the same seq between our read and our insert."""
+    """Add the device's next event, sealed when ``seal`` is given. Call inside a write
+    (``BEGIN IMMEDIATE``) transaction, so no other writer can take the same seq between
+    our read and our insert."""
     last = session.scalars(
         select(AuditEventRow)
         .where(AuditEventRow.device_id == device_id)
@@ -136,6 +190,7 @@ def append_event(
         payload=payload,
         prev_hash=prev_hash,
     )
+    digest = event_hash(fields)
     row = AuditEventRow(
         id=fields["id"],
         device_id=device_id,
@@ -147,92 +202,16 @@ def append_event(
         at=at,
         payload=payload,
         prev_hash=prev_hash,
-        hash=event_hash(fields),
+        hash=digest,
+        mac=None if seal is None or seq < seal.first_seq else seal.event_mac(digest),
     )
     session.add(row)
     # The head is kept apart from the events, so deleting the newest events is
     # noticed too (a chain alone cannot tell that its tail is missing).
-    head = sqlite_insert(SyncStateRow).values(key=_HEAD_KEY + device_id, value=f"{seq}:{row.hash}")
+    head = sqlite_insert(SyncStateRow).values(
+        key=HEAD_KEY + device_id, value=head_value(seq, digest, seal)
+    )
     session.execute(
         head.on_conflict_do_update(index_elements=["key"], set_={"value": head.excluded.value})
     )
     return row
-
-
-@dataclass(frozen=True, slots=True)
-class ChainVerdict:
-    ok: bool
-    checked: int
-    first_bad_event_id: str | None = None
-    reason: str | None = None
-
-
-def verify_chain(session: Session, device_id: str | None = None) -> ChainVerdict:
-    """Check one device's chain (or every device's, in turn); name the first bad event.
-
-    Catches a changed event (its hash no longer matches its content), a deleted
-    one (a seq gap and a broken prev_hash link), a reordered one (seq is hashed,
-    so moving an event breaks its hash) and a removed tail (the recorded head).
-    """
-    if device_id is None:
-        devices = session.scalars(
-            select(AuditEventRow.device_id).distinct().order_by(AuditEventRow.device_id)
-        ).all()
-        heads = session.scalars(
-            select(SyncStateRow.key).where(SyncStateRow.key.startswith(_HEAD_KEY))
-        ).all()
-        devices = sorted({*devices, *(k.removeprefix(_HEAD_KEY) for k in heads)})
-    else:
-        devices = [device_id]
-    checked = 0
-    for device in devices:
-        verdict = _verify_device(session, device)
-        checked += verdict.checked
-        if not verdict.ok:
-            return ChainVerdict(False, checked, verdict.first_bad_event_id, verdict.reason)
-    return ChainVerdict(True, checked)
-
-
-def _verify_device(session: Session, device_id: str) -> ChainVerdict:
-    rows = session.scalars(
-        select(AuditEventRow)
-        .where(AuditEventRow.device_id == device_id)
-        .order_by(AuditEventRow.seq)
-        .execution_options(yield_per=500)
-    )
-    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
-    for row in rows:
-        if row.seq != expected_seq:
-            return ChainVerdict(
-                False,
-                checked,
-                row.id,
-                f"seq {row.seq} where {expected_seq} was expected: an event before it is missing",
-            )
-        if row.prev_hash != prev_hash:
-            return ChainVerdict(
-                False,
-                checked,
-                row.id,
-                f"event {row.seq} does not link to the event before it "
-                "(prev_hash mismatch): an event was removed or replaced",
-            )
-        if event_hash(_row_fields(row)) != row.hash:
-            return ChainVerdict(
-                False,
-                checked,
-                row.id,
-                f"event {row.seq} was changed after it was recorded (hash mismatch)",
-            )
-        checked += 1
-        expected_seq, prev_hash = row.seq + 1, row.hash
-    head = session.get(SyncStateRow, _HEAD_KEY + device_id)
-    if head is not None and head.value != f"{expected_seq - 1}:{prev_hash}":
-        return ChainVerdict(
-            False,
-            checked,
-            None,
-            f"the chain ends at event {expected_seq - 1} but the recorded head is "
-            f"{head.value.split(':', 1)[0]}: the newest events were removed",
-        )
-    return ChainVerdict(True, checked)

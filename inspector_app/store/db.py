@@ -27,6 +27,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.serialization import json_text
+from inspector_app.store.audit import AuditSeal
 from inspector_app.store.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -237,6 +238,8 @@ class Database:
         self.path = path
         self.engine = engine
         self.backup = backup  # the copy made before this start-up's upgrade, if any
+        # The device's key that seals audit events; the profile sets it (keyring or file).
+        self.audit_seal: AuditSeal | None = None
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
         self._write = sessionmaker(
             bind=engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -261,7 +264,7 @@ class Database:
     def action(self, *, actor: str, device_id: str) -> Iterator[Action]:
         """One user action: change + outbox entry + audit event, committed together."""
         with self.write() as session:
-            yield Action(session, actor=actor, device_id=device_id)
+            yield Action(session, actor=actor, device_id=device_id, seal=self.audit_seal)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:

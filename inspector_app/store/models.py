@@ -274,6 +274,8 @@ class AuditEventRow(Base):
     payload: Mapped[JsonDict]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # HMAC of ``hash`` under the device's key (audit.AuditSeal); None before sealing began.
+    mac: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class SyncStateRow(Base):

@@ -100,10 +100,11 @@ def upsert_task(
     ``user_id`` (the profile's user) lets a task that was ours and now names other
     inspectors be flagged ``reassigned``.
 
-    The local lifecycle wins once the visit has an inspection record (a check-in made
-    offline, or the state pulled with it, must not be undone by a task download). A task the
-    server cancelled or gave to someone else keeps the work done on it here:
-    it is only flagged in ``server_state``.
+    A visit recorded here is never moved back by a task coming in, whether a stale
+    download, a reload at the same rev or the demo loader: while the profile holds
+    an inspection record for the task, the local status follows that record (see
+    :func:`visit_status`). A task the server cancelled or gave to someone else
+    keeps the work done on it here: it is only flagged in ``server_state``.
     """
     row = session.get(TaskRow, task.id)
     if row is not None and task.rev < row.rev:
@@ -122,13 +123,18 @@ def upsert_task(
     if row is None:
         status = task.status.value
     else:
-        # Once the visit has an inspection record (made here or pulled), its state is the
-        # inspection's: the task record says "assigned" for ever, and a new version of it
-        # (a plan change, the demo loaded again) must not take a completed, submitted or
-        # approved visit back to the start.
-        visited = session.get(InspectionRow, task.id) is not None
-        keep_local = visited or (server_state is not None and local_work)
-        status = row.status if keep_local else task.status.value
+        inspection = session.get(InspectionRow, task.id)
+        if inspection is not None:
+            status = visit_status(
+                recorded=inspection.status,
+                held=row.status,
+                incoming=task.status.value,
+                newer=task.rev > row.rev,
+            )
+        elif server_state is not None and local_work:
+            status = row.status
+        else:
+            status = task.status.value
 
     values: dict[str, Any] = {
         "rev": task.rev,
@@ -163,6 +169,48 @@ def upsert_task(
         for n, item in enumerate(task.checklist)
     )
     return True
+
+
+#: Where each status stands in a visit (DESIGN.md, "Task lifecycle"). A lead's decision
+#: (returned, approved) comes after the submission it decides on.
+_STAGE = {
+    TaskStatus.ASSIGNED.value: 0,
+    TaskStatus.IN_PROGRESS.value: 1,
+    TaskStatus.COMPLETED.value: 2,
+    TaskStatus.SUBMITTED.value: 3,
+    TaskStatus.RETURNED.value: 4,
+    TaskStatus.APPROVED.value: 4,
+    TaskStatus.PUBLISHED.value: 5,
+}
+#: What only the server (the lead, the publication) moves a visit to.
+_DECIDED = frozenset(
+    {TaskStatus.RETURNED.value, TaskStatus.APPROVED.value, TaskStatus.PUBLISHED.value}
+)
+#: What a lead's decision can follow: the inspector has finished the visit.
+_FINISHED = frozenset(
+    {TaskStatus.COMPLETED.value, TaskStatus.SUBMITTED.value, TaskStatus.APPROVED.value}
+)
+
+
+def visit_status(*, recorded: str, held: str, incoming: str, newer: bool) -> str:
+    """The local status of a task whose visit is recorded here (an inspection record).
+
+    ``recorded`` is the inspection record's status, ``held`` the task's local status,
+    ``incoming`` the status in the task coming in and ``newer`` whether it is a newer
+    rev than the one held. The visit follows its record, never going back to
+    "assigned" or "in progress" because a task was loaded again. Only a lead's
+    decision on a finished visit moves it on: a newer task saying returned (the
+    inspector may then check in again), approved or published; such a decision
+    stands until the inspector acts on it (checks in again after a return).
+    """
+    stage = _STAGE.get
+    if recorded not in _FINISHED:
+        return recorded
+    if newer and incoming in _DECIDED and stage(incoming, 0) > stage(recorded, 0):
+        return incoming
+    if held in _DECIDED and stage(held, 0) > stage(recorded, 0):
+        return held
+    return recorded
 
 
 def task_entity(row: TaskRow) -> JointTask:

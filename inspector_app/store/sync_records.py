@@ -94,8 +94,17 @@ def _unsettled_after(session: Session, entity: str, entity_id: str, seq: int) ->
 def settle(
     session: Session, row: OutboxRow, status: str, rev: int | None, reason: str | None
 ) -> None:
-    """Record the server's answer for one outbox entry; on ``applied``/``duplicate``/``conflict``
-    the local record learns the server's rev and stops being dirty unless newer edits wait."""
+    """Record the server's answer for one outbox entry.
+
+    ``applied`` (or its ``duplicate``): the server's ``rev`` holds our version, so
+    the local record, which holds that version or edits made on it, is now based
+    on ``rev``. ``conflict``: the server kept our version as a sibling and its
+    ``rev`` holds *another device's* version, which this laptop has not seen: the
+    base stays where it was, so an edit made before the pull that brings that
+    version is sent on the old base and kept as a sibling too, never written over
+    the other device's version. Either way the record stops being dirty unless
+    newer edits wait (the pull then brings the server's version and its siblings).
+    """
     row.state = status
     row.reason = reason
     row.server_rev = rev
@@ -105,7 +114,7 @@ def settle(
     local = _local_row(session, row.entity, row.entity_id)
     if local is None:
         return
-    if local.base_rev is None or rev > local.base_rev:
+    if status != "conflict" and (local.base_rev is None or rev > local.base_rev):
         local.base_rev = rev
     if not _unsettled_after(session, row.entity, row.entity_id, row.seq):
         local.dirty = False
@@ -143,6 +152,25 @@ def has_unacknowledged_edit(session: Session, entity: str, entity_id: str) -> bo
                 OutboxRow.entity == entity,
                 OutboxRow.entity_id == entity_id,
                 OutboxRow.state.in_((PENDING, "rejected")),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def has_pending_edit(session: Session, entity: str, entity_id: str) -> bool:
+    """A local edit of this record still on its way to the server (dirty, or queued)."""
+    local = _local_row(session, entity, entity_id)
+    if local is not None and local.dirty:
+        return True
+    return (
+        session.scalar(
+            select(OutboxRow.seq)
+            .where(
+                OutboxRow.entity == entity,
+                OutboxRow.entity_id == entity_id,
+                OutboxRow.state == PENDING,
             )
             .limit(1)
         )

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from inspector_app.store.audit import append_event
+from inspector_app.store.audit import AuditSeal, append_event
 from inspector_app.store.models import AuditEventRow, OutboxRow
 from inspector_app.store.types import utcnow
 
@@ -35,10 +35,13 @@ class Recorded:
 class Action:
     """The open transaction of one user action (see :meth:`Database.action`)."""
 
-    def __init__(self, session: Session, *, actor: str, device_id: str) -> None:
+    def __init__(
+        self, session: Session, *, actor: str, device_id: str, seal: AuditSeal | None = None
+    ) -> None:
         self.session = session
         self.actor = actor
         self.device_id = device_id
+        self.seal = seal
         self.at = utcnow()
         self.recorded: list[Recorded] = []
 
@@ -90,4 +93,5 @@ class Action:
             entity_id=entity_id,
             at=self.at,
             payload=payload,
+            seal=self.seal,
         )

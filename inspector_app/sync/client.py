@@ -1,6 +1,11 @@
 """The HTTP side of sync: one ``requests.Session`` speaking protocol v1 to one server.
 
-* every call has a timeout (connect, read);
+* every call has a timeout, and a transfer that stops moving is cut after
+  ``stall_timeout`` seconds (no byte sent or received in that time), not after the
+  whole request's read timeout: a link that goes silent without a reset (a NAT
+  entry or a middlebox that forgot the connection) costs seconds, not a minute;
+  the call is then asked again with a longer wait for the answer (a busy server
+  thinks, a dead link never answers), up to the read timeout;
 * TLS certificates are verified; a custom CA bundle may be named; turning
   verification off must be asked for explicitly, is logged as a warning on every
   client made, and is visible as :attr:`SyncClient.insecure` for the UI to show;
@@ -18,6 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +32,8 @@ from typing import Any, BinaryIO
 import orjson
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from inspector_app.sync.protocol import (
@@ -86,6 +94,12 @@ class ClientSettings:
     bundle; ``insecure_skip_tls_verify`` is the only way to switch checking off."""
 
     timeout: tuple[float, float] = (10.0, 60.0)  # connect, read (seconds)
+    # No byte moving for this long (seconds) cuts a transfer; it is resumed (blob
+    # uploads, from where the server's copy stops) or asked again.
+    stall_timeout: float = 10.0
+    # Bytes an upload may hand the operating system ahead of the network, so that
+    # "handed over" is close to "moving" and a stall shows within stall_timeout.
+    upload_buffer: int = 256 * 1024
     retries: int = 4
     backoff: float = 0.5  # 0.5, 1, 2, 4 s … between retries
     backoff_max: float = 15.0
@@ -137,6 +151,31 @@ class _CountingReader:
         return data
 
 
+class _Retry(Retry):
+    """urllib3's retries, except that a read timeout is handed back to :class:`SyncClient`,
+    which asks again allowing the server longer to answer (see ``_answer_waits``)."""
+
+    def increment(
+        self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None
+    ):  # type: ignore[no-untyped-def] # noqa: E501
+        if isinstance(error, ReadTimeoutError):
+            raise error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+class _Adapter(HTTPAdapter):
+    """An adapter whose connections get extra socket options (a bounded send buffer)."""
+
+    def __init__(self, *, socket_options: list[tuple[int, int, int]] | None = None, **kw: Any):
+        self._socket_options = socket_options
+        super().__init__(**kw)
+
+    def init_poolmanager(self, *args: Any, **pool_kwargs: Any) -> None:
+        if self._socket_options is not None:
+            pool_kwargs["socket_options"] = self._socket_options
+        super().init_poolmanager(*args, **pool_kwargs)
+
+
 class SyncClient:
     """One server. Not thread-safe: one sync at a time per client (like a Session)."""
 
@@ -166,7 +205,7 @@ class SyncClient:
             self.http.verify = str(self.settings.ca_bundle)
         else:
             self.http.verify = True
-        retry = Retry(
+        retry = _Retry(
             total=self.settings.retries,
             connect=self.settings.retries,
             read=self.settings.retries,
@@ -183,8 +222,15 @@ class SyncClient:
         self.http.mount("http://", adapter)
         self.http.mount("https://", adapter)
         # Blob bodies are streams that cannot be replayed: no transparent retry, the
-        # engine resumes them through HEAD instead.
-        self._no_retry = HTTPAdapter(max_retries=Retry(total=0, raise_on_status=False))
+        # engine resumes them through HEAD instead. Their send buffer is bounded, so a
+        # silent link shows as a send that stops, not as megabytes "sent" into buffers.
+        self._no_retry = _Adapter(
+            max_retries=Retry(total=0, raise_on_status=False),
+            socket_options=[
+                *HTTPConnection.default_socket_options,
+                (socket.SOL_SOCKET, socket.SO_SNDBUF, self.settings.upload_buffer),
+            ],
+        )
         self.token: str | None = None
         if token is not None:
             self.set_token(token)
@@ -209,17 +255,42 @@ class SyncClient:
     def _url(self, path: str) -> str:
         return f"{self.base_url}{API_PREFIX}{path}"
 
+    def _answer_waits(self) -> list[float]:
+        """How long each attempt waits for a byte of the answer: the stall timeout first,
+        then twice as long each time, up to the read timeout."""
+        connect, read = self.settings.timeout
+        wait = min(self.settings.stall_timeout, read)
+        waits = [wait]
+        for _ in range(self.settings.retries):
+            wait = min(wait * 2, read)
+            waits.append(wait)
+        return waits
+
     def _send(self, method: str, path: str, *, retry: bool = True, **kw: Any) -> requests.Response:
-        kw.setdefault("timeout", self.settings.timeout)
         url = self._url(path)
+        connect = self.settings.timeout[0]
+        stall = min(self.settings.stall_timeout, self.settings.timeout[1])
         try:
             if retry:
-                response = self.http.request(method, url, **kw)
+                waits = self._answer_waits()
+                for n, wait in enumerate(waits):
+                    try:
+                        response = self.http.request(method, url, timeout=(connect, wait), **kw)
+                        break
+                    except requests.exceptions.ReadTimeout:
+                        if n + 1 == len(waits):
+                            raise
+                        log.info(
+                            "%s %s: nothing came back for %.0f s; asking again", method, path, wait
+                        )
             else:
+                # A body in flight: a send that cannot hand a block on (urllib3 sends
+                # under the connect timeout) or an answer that does not start, for
+                # ``stall`` seconds, is a stall.
                 request = self.http.prepare_request(requests.Request(method, url, **_only(kw)))
                 response = self._no_retry.send(
                     request,
-                    timeout=kw["timeout"],
+                    timeout=(min(connect, stall), stall),
                     verify=self.http.verify,
                 )
         except requests.exceptions.SSLError as exc:
@@ -327,7 +398,9 @@ class SyncClient:
         return PushResponse.model_validate_json(r.content)
 
     def _blob_head(self, sha256: str) -> tuple[bool, int]:
-        kw: dict[str, Any] = {"timeout": self.settings.timeout}
+        connect = self.settings.timeout[0]
+        stall = min(self.settings.stall_timeout, self.settings.timeout[1])
+        kw: dict[str, Any] = {"timeout": (connect, stall)}
         try:
             r = self.http.request("HEAD", self._url(f"/blobs/{sha256}"), **kw)
         except requests.exceptions.RequestException as exc:
@@ -378,8 +451,24 @@ class SyncClient:
             return False, int(offset) if offset.isdigit() else 0
         return True, total
 
-    def blob_get(self, sha256: str) -> bytes:
-        return self._send("GET", f"/blobs/{sha256}").content
+    def blob_get(self, sha256: str, on_bytes: Callable[[int], None] | None = None) -> bytes:
+        """The blob's bytes, read as they arrive (``on_bytes`` counts them), so a slow
+        download shows progress and one that stops is cut after ``stall_timeout``."""
+        response = self._send("GET", f"/blobs/{sha256}", stream=True)
+        parts = []
+        try:
+            for part in response.iter_content(self.settings.blob_chunk):
+                parts.append(part)
+                if on_bytes is not None:
+                    on_bytes(len(part))
+        except requests.exceptions.RequestException as exc:
+            raise ServerUnreachable(
+                f"the download from {self.base_url} broke off ({_short(exc)}). "
+                "Nothing is lost; sync again to fetch the file."
+            ) from None
+        finally:
+            response.close()
+        return b"".join(parts)
 
 
 def _only(kw: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,11 @@
-"""Where the sign-in token lives, and the offline password verifier.
+"""Where the sign-in token and the device's audit key live, and the offline password verifier.
 
 The bearer token goes to the OS keyring (Windows Credential Manager, macOS
 Keychain, Secret Service) when ``keyring`` finds a real backend; otherwise to
 ``<profile>/token`` created with mode 0600 (only this user may read it). It is
-never written to the database, never logged.
+never written to the database, never logged. The key that seals this device's
+audit events (``store.audit``) is kept the same way (``<profile>/audit.key``):
+apart from the database, so whoever can change the database cannot forge a seal.
 
 The offline verifier is an argon2id hash of the last password that signed in
 successfully, so a profile can be opened on site without a network. It is not a
@@ -27,6 +29,7 @@ KEYRING_SERVICE = "field-inspector"
 TOKEN_FILE = "token"
 #: The device key (LoginResponse.device_key) is kept like the token, under this name.
 DEVICE_KEY = "device_key"
+AUDIT_KEY_FILE = "audit.key"
 
 
 class TokenStore(Protocol):
@@ -135,6 +138,16 @@ def token_store(
     if use_keyring:
         return KeyringTokenStore(account if name == TOKEN_FILE else f"{account}/{name}")
     return FileTokenStore(folder, name)
+
+
+def audit_key_store(folder: Path, device_id: str, *, use_keyring: bool | None = None) -> TokenStore:
+    """Where the device's audit key lives: the keyring (one entry per device, beside the
+    token's), else ``<folder>/audit.key`` (0600)."""
+    if use_keyring is None:
+        use_keyring = os.environ.get("INSPECTOR_KEYRING", "auto") != "off" and usable_keyring()
+    if use_keyring:
+        return KeyringTokenStore(f"{device_id}:audit-key")
+    return FileTokenStore(folder, AUDIT_KEY_FILE)
 
 
 # -- offline unlock ---------------------------------------------------------------------

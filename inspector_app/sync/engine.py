@@ -41,7 +41,7 @@ from inspector_app.sync.credentials import (
 )
 from inspector_app.sync.protocol import UserPublic
 from inspector_app.sync.pull import download_blobs, pull_changes
-from inspector_app.sync.push import push_audit, push_outbox
+from inspector_app.sync.push import check_audit_chain, push_audit, push_outbox
 from inspector_app.sync.report import CancelFlag, ProgressCallback, RejectedItem, SyncReport
 
 log = logging.getLogger(__name__)
@@ -282,6 +282,7 @@ class SyncEngine:
 
 
 _STEPS = (
+    ("check of the audit trail", check_audit_chain),
     ("upload of changes", push_outbox),
     ("upload of the audit trail", push_audit),
     ("download of changes", pull_changes),

@@ -33,6 +33,7 @@ from inspector_app.store.models import (
     InspectionRow,
     ItemResultRow,
     NumberBlockRow,
+    ReviewRow,
     SyncStateRow,
     TaskRow,
 )
@@ -218,8 +219,16 @@ def _apply_one(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
         _apply_conflicts(run, s, change, now)
 
 
+def _older_than_held(row: Any, change: Change) -> bool:
+    """A page older than what this laptop holds (another sync of this profile fetched a
+    newer one first): applying it would rewind the record to a version it left."""
+    return row is not None and row.base_rev is not None and change.rev < row.base_rev
+
+
 def _apply_item_result(s: Session, change: Change) -> None:
     row = s.get(ItemResultRow, change.id)
+    if _older_than_held(row, change):
+        return
     if change.op == "delete" or change.data is None:
         if row is not None:
             s.delete(row)
@@ -260,6 +269,8 @@ def _time(value: Any) -> datetime | None:
 
 
 def _apply_review(s: Session, change: Change) -> None:
+    if _older_than_held(s.get(ReviewRow, change.id), change):
+        return
     if change.op == "delete" or change.data is None:
         store_pulled_review(s, change.id, change.rev, None)
         return
@@ -281,15 +292,13 @@ def _time_or_none(value: Any) -> datetime | None:
 
 def _apply_inspection(s: Session, change: Change) -> None:
     row = s.get(InspectionRow, change.id)
+    if _older_than_held(row, change):
+        return
     if change.op == "delete" or change.data is None:
         if row is not None:
             s.delete(row)
         return
     d = change.data
-    if row is not None and row.base_rev is not None and change.rev < row.base_rev:
-        # An older version than the one this laptop already holds from the server: the
-        # visit's state never goes back because pages or laptops crossed.
-        return
     if row is None:
         row = InspectionRow(task_id=change.id)
         s.add(row)
@@ -317,6 +326,8 @@ def _apply_inspection(s: Session, change: Change) -> None:
 
 def _apply_document(s: Session, change: Change, now: datetime) -> None:
     row = s.get(DocumentRow, change.id)
+    if _older_than_held(row, change):
+        return
     if change.op == "delete" or change.data is None:
         if row is not None and row.number is None:
             s.delete(row)
@@ -365,10 +376,19 @@ def _apply_number_block(run: SyncRun, s: Session, change: Change, now: datetime)
 
 
 def _apply_conflicts(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
-    """One local conflict per sibling; ours shows our version as ``local``. Conflicts
-    whose sibling the server no longer holds were resolved (by someone's pick)."""
+    """One local conflict per sibling; ours shows our version as ``local``.
+
+    A conflict stays open while the server keeps its sibling, whatever happened
+    here: one a person settled on this laptop opens again when the server still
+    shows the sibling and the pick is no longer on its way (it was itself kept as
+    a sibling, or did not name this one). A conflict closes when the server shows
+    the record at a newer rev without its sibling (someone's pick); a page older
+    than what the conflict already knows (one fetched by another sync of this
+    profile before ours) neither closes nor rewinds it.
+    """
     current = {"rev": change.rev, "data": change.data}
     live = set()
+    pick_on_its_way = has_unacknowledged_edit(s, change.entity, change.id)
     for sib in change.conflicts:
         live.add(sib.op_id)
         row = conflict_for_sibling(s, change.entity, change.id, sib.op_id)
@@ -392,15 +412,36 @@ def _apply_conflicts(run: SyncRun, s: Session, change: Change, now: datetime) ->
                 now=now,
             )
             run.report.conflicts += 1
-        elif row.local.get("op_id") == sib.op_id:
+            continue
+        known = _winner_rev(row)
+        if known is not None and change.rev < known:
+            continue  # an older page than the one this conflict was last shown with
+        if row.local.get("op_id") == sib.op_id:
             row.remote = winner
         else:
             row.local = winner
+        if row.resolved and not pick_on_its_way:
+            row.resolved = False
+            log.warning(
+                "conflict on %s %s opened again: the server still keeps sibling %s",
+                change.entity,
+                change.id,
+                sib.op_id,
+            )
     for row in conflicts_for(s, change.entity, change.id):
         sibling = row.local.get("sibling") or row.remote.get("sibling")
-        # A conflict made by our push is open until the server shows it (same sync).
-        if not row.resolved and sibling not in live and row.remote.get("data") is not None:
+        if row.resolved or sibling in live:
+            continue
+        known = _winner_rev(row)
+        if known is None or change.rev > known:
             row.resolved = True
+
+
+def _winner_rev(row: Any) -> int | None:
+    """The server rev a conflict last showed as the record's current version."""
+    side = row.remote if "rev" in row.remote else row.local
+    rev = side.get("rev")
+    return rev if isinstance(rev, int) else None
 
 
 # -- files named by what came down --------------------------------------------------------
@@ -417,7 +458,7 @@ def download_blobs(run: SyncRun) -> None:
             return
         if not run.blobs.exists(sha):
             try:
-                data = run.client.blob_get(sha)
+                data = _fetch(run, sha, n, len(wanted))
             except ServerUnreachable:
                 raise
             except Exception as exc:  # a 403/404: keep the wish, say why
@@ -449,6 +490,18 @@ def download_blobs(run: SyncRun) -> None:
                 )
             delete_state(s, WANTED + sha)
         run.emit("download", n + 1, len(wanted))
+
+
+def _fetch(run: SyncRun, sha: str, done: int, total: int) -> bytes:
+    """One file, with its bytes reported as they arrive (a big photo on a slow link)."""
+    got = 0
+
+    def count(n: int) -> None:
+        nonlocal got
+        got += n
+        run.emit("download", done, total, got, None)
+
+    return run.client.blob_get(sha, count)
 
 
 def _sniff(path: Any) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.store.audit import event_fields
+from inspector_app.store.audit_check import PUSHED_KEY, record_break, verify_chain
 from inspector_app.store.models import OutboxRow
 from inspector_app.store.repositories import get_state, set_state
 from inspector_app.store.sync_records import (
@@ -47,7 +48,7 @@ from inspector_app.sync.report import BLOB_REFUSED_PREFIX, RejectedItem
 
 log = logging.getLogger(__name__)
 
-AUDIT_PUSHED_KEY = "audit_pushed_seq"
+AUDIT_PUSHED_KEY = PUSHED_KEY
 AUDIT_VERDICT_KEY = "audit_verdict"
 _CHAIN_BROKEN = "audit chain broken"
 
@@ -358,6 +359,36 @@ def _record_answers(
 # -- the audit chain ----------------------------------------------------------------------
 
 
+def check_audit_chain(run: SyncRun) -> None:
+    """Check this device's chain before anything is pushed; a break is recorded in the
+    chain (once) and reported, and everything is pushed all the same.
+
+    Why push a broken chain: holding it back would keep the field data and the
+    evidence of the break on the one machine known to be damaged or tampered with;
+    on the server it is safe, and flagged there by the server's own check.
+    """
+    seal = run.db.audit_seal
+    with run.db.session() as s:
+        acknowledged = int(get_state(s, AUDIT_PUSHED_KEY) or 0)
+        verdict = verify_chain(
+            s, run.device_id, seal=seal, acknowledged=acknowledged, from_acknowledged=True
+        )
+    if verdict.ok:
+        return
+    with run.db.write() as s:
+        new = record_break(
+            s,
+            device_id=run.device_id,
+            actor=run.user_id,
+            verdict=verdict,
+            seal=seal,
+            at=utcnow(),
+        )
+    log.error("this laptop's audit trail is damaged: %s", verdict.describe())
+    run.report.local_audit_verdict = verdict.describe()
+    run.report.audit_break_found = run.report.audit_break_found or new
+
+
 def push_audit(run: SyncRun) -> None:
     """This device's audit events after the last one acknowledged, in chain order.
 
@@ -408,13 +439,14 @@ def push_audit(run: SyncRun) -> None:
                     verdict = f"event {e.seq} refused: {r.reason}"
                 break
             acked = e.seq
-            if r.reason and r.reason.startswith(_CHAIN_BROKEN):
+            # The first break names what went wrong; later ones in a batch follow from it.
+            if verdict is None and r.reason and r.reason.startswith(_CHAIN_BROKEN):
                 verdict = f"event {e.seq}: {r.reason}"
         with run.db.write() as s:
             set_state(s, AUDIT_PUSHED_KEY, str(acked))
-            if verdict is not None:
-                set_state(s, AUDIT_VERDICT_KEY, verdict)
-        if verdict is not None:
+            if verdict is not None and get_state(s, AUDIT_VERDICT_KEY) is None:
+                set_state(s, AUDIT_VERDICT_KEY, verdict)  # the chain's first break stays
+        if verdict is not None and run.report.audit_verdict is None:
             run.report.audit_verdict = verdict
         run.report.audit_events_pushed += acked - start
         done += acked - start

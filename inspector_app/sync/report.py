@@ -55,6 +55,9 @@ class SyncReport:
     blob_resumes: int = 0  # uploads that continued where a cut left them
     audit_events_pushed: int = 0
     audit_verdict: str | None = None  # None: the server found the chain whole
+    # This laptop's own check before pushing: None when its audit trail is whole.
+    local_audit_verdict: str | None = None
+    audit_break_found: bool = False  # a break found and recorded by this run
     numbers_requested: int = 0
     pulled: int = 0  # changes received
     kept_local: int = 0  # changes not applied because a local edit is not yet acknowledged
@@ -81,11 +84,17 @@ class SyncReport:
     @property
     def exit_code(self) -> int:
         """0 up and down to date; 2 server unreachable (nothing lost); 1 rejected or in
-        conflict, or not finished; 3 not yet up to date: the server holds changes back
-        behind a write still in progress (sync again in a minute)."""
+        conflict, not finished, or this run found the audit trail damaged; 3 not yet up to
+        date: the server holds changes back behind a write still in progress (sync again
+        in a minute)."""
         if self.unreachable is not None:
             return 2
-        if self.waiting_rejected or self.open_conflicts or self.refused_steps:
+        if (
+            self.waiting_rejected
+            or self.open_conflicts
+            or self.refused_steps
+            or self.audit_break_found
+        ):
             return 1
         if self.held_back and self.pull_complete and not self.cancelled and not self.pending:
             return 3
@@ -129,6 +138,12 @@ class SyncReport:
             lines.append(
                 f"{self.open_conflicts} record(s) in conflict: both versions are kept; "
                 "open them and pick one."
+            )
+        if self.local_audit_verdict:
+            lines.append(
+                f"This laptop's audit trail is damaged ({self.local_audit_verdict}). "
+                "Nothing was deleted: the damage is recorded in the trail and sent to the "
+                "server with everything else. Tell the officer in charge of records."
             )
         if self.audit_verdict:
             lines.append(f"The server flagged this device's audit trail: {self.audit_verdict}")

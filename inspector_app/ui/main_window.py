@@ -25,10 +25,11 @@ from inspector_app.domain.entities import TaskStatus
 from inspector_app.services import (
     Changes,
     Profile,
+    Seen,
     ServiceError,
     attach_evidence,
     complete_inspection,
-    get_results,
+    get_results_seen,
     get_task,
     list_tasks,
     record_item_result,
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.profile = profile
         self.server_url = server_url or ""
+        # Which server version of each item's result the detail view shows: a save
+        # is made on it, so a headless sync meanwhile cannot make it overwrite unseen.
+        self._seen: dict[str, Seen] = {}
         self.setWindowTitle(self.tr("Field Inspector"))
         self.resize(1280, 800)
 
@@ -209,13 +213,31 @@ class MainWindow(QMainWindow):
             return
         try:
             task = get_task(self.profile, task_id)
-            self.detail.show_task(task, get_results(self.profile, task_id))
+            results, self._seen = get_results_seen(self.profile, task_id)
+            self.detail.show_task(task, results)
             self.check_in_action.setEnabled(
                 task.status in (TaskStatus.ASSIGNED, TaskStatus.RETURNED)
             )
             self.complete_action.setEnabled(task.status == TaskStatus.IN_PROGRESS)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Field Inspector"), error_text(exc))
+
+    def warn_if_audit_trail_damaged(self) -> bool:
+        """Say so when the check at start-up found this laptop's audit trail damaged."""
+        verdict = self.profile.audit_verdict
+        if verdict.ok:
+            return False
+        QMessageBox.warning(
+            self,
+            self.tr("Audit trail damaged"),
+            self.tr(
+                "This laptop's audit trail (执法全过程记录) was changed outside Field "
+                "Inspector: {what}\n\nNothing was deleted. The damage is recorded in the trail "
+                "and goes to the server with the next sync. Tell the officer in charge of "
+                "records before going on."
+            ).format(what=verdict.describe()),
+        )
+        return True
 
     def _on_data_changed(self, changes: Changes) -> None:
         self.refresh()
@@ -283,6 +305,7 @@ class MainWindow(QMainWindow):
         if not go:
             return
         profile = self.profile
+        seen = self._seen.get(entry.item_id)
 
         def save() -> Changes:
             return record_item_result(
@@ -294,6 +317,7 @@ class MainWindow(QMainWindow):
                 corrected_on_site=entry.corrected_on_site,
                 deadline=entry.deadline,
                 reason=reason,
+                seen=seen,
             )
 
         self.run_op(

@@ -102,6 +102,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Audit trail damaged</source>
+        <translation>执法全过程记录受损</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s audit trail (执法全过程记录) was changed outside Field Inspector: {what}
+
+Nothing was deleted. The damage is recorded in the trail and goes to the server with the next sync. Tell the officer in charge of records before going on.</source>
+        <translation>本机的执法全过程记录在现场检查软件之外被改动：{what}
+
+没有删除任何内容。受损情况已记入记录，并将在下次同步时随其他数据一并上传服务器。请先告知档案管理负责人，再继续工作。</translation>
+    </message>
+    <message>
         <source>Field Inspector</source>
         <translation>现场检查</translation>
     </message>

@@ -7,17 +7,31 @@ Faults, set on the live proxy between requests:
 * ``hang_responses = n``: the next n responses are held back for ever (the client
   must time out);
 * ``cut_upload_every = n``: a connection is reset after n bytes went client -> server;
+* ``silent_cut_upload_after = n``: after n bytes client -> server a connection goes
+  silent: nothing more is read or forwarded either way and no reset is sent (a NAT
+  entry or a middlebox that forgot the connection); it is closed after
+  ``hang_seconds``;
+* ``lose_answers(request, n)``: the next n answers to requests whose first line
+  contains ``request`` (e.g. ``"GET /api/v1/sync/pull"``) are swallowed and the
+  connection reset, after the server answered (so after it committed), on any
+  request of a kept-alive connection; ``silence_answers(request, n)`` swallows them
+  without a reset (the connection goes silent, as above);
 * ``refuse = True``: new connections are closed at once.
-``bytes_up`` counts every byte forwarded client -> server.
+``bytes_up`` counts every byte forwarded client -> server. Each direction holds at
+most ``buffer_limit`` bytes in flight, as a real link does: a client sending faster
+than ``bandwidth`` waits, instead of handing the proxy megabytes at once.
 """
 
 from __future__ import annotations
 
 import collections
+import re
 import socket
 import struct
 import threading
 import time
+
+_REQUEST_LINE = re.compile(rb"^(GET|POST|PUT|HEAD|DELETE|PATCH) \S+ HTTP/1\.[01]\r\n")
 
 
 def _reset(sock: socket.socket) -> None:
@@ -46,7 +60,11 @@ class _Link:
         for s in (self.client, self.upstream):
             s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.closed = threading.Event()
+        self.silent = threading.Event()
         self.up_bytes = 0
+        # The first line of the request being answered, and whether its answer began.
+        self.request = b""
+        self.answering = False
 
     def start(self) -> None:
         for src, dst, up in (
@@ -64,19 +82,52 @@ class _Link:
             _reset(self.client)
             _reset(self.upstream)
 
+    def _go_silent(self) -> None:
+        """Stop reading and forwarding both ways, send nothing; close after hang_seconds."""
+        with self.proxy.lock:
+            self.proxy.silent_cuts += 1
+        self.silent.set()
+        self.closed.wait(self.proxy.hang_seconds)
+        self.close()
+
     def _read(self, src: socket.socket, queue, ready, up: bool) -> None:  # type: ignore[no-untyped-def]
         p = self.proxy
         first_response = True
         while not self.closed.is_set():
+            with ready:  # back-pressure: a link holds only so much in flight
+                while sum(len(d) for _, d in queue) >= p.buffer_limit and not self.closed.is_set():
+                    ready.wait(0.05)
+            if self.silent.is_set():
+                self.closed.wait()
+                return
             try:
                 data = src.recv(65536)
             except OSError:
                 data = b""
+            if self.silent.is_set():
+                self.closed.wait()
+                return
             if not data:
                 with ready:
                     queue.append((0.0, b""))
                     ready.notify()
                 return
+            if up and _REQUEST_LINE.match(data):
+                self.request = data.split(b"\r\n", 1)[0]
+                self.answering = False
+            if up and p.silent_cut_upload_after:
+                limit = p.silent_cut_upload_after
+                if self.up_bytes + len(data) >= limit:
+                    keep = max(0, limit - self.up_bytes)
+                    self.up_bytes += keep
+                    with p.lock:
+                        p.bytes_up += keep
+                    with ready:
+                        queue.append((time.monotonic(), data[:keep]))
+                        ready.notify()
+                    time.sleep(0.05)  # the bytes before the cut reach the server
+                    self._go_silent()
+                    return
             if up:
                 limit = p.cut_upload_every
                 if limit and self.up_bytes + len(data) >= limit:
@@ -94,7 +145,23 @@ class _Link:
                 self.up_bytes += len(data)
                 with p.lock:
                     p.bytes_up += len(data)
-            elif first_response:
+            elif not self.answering:
+                self.answering = True
+                lost = ""
+                with p.lock:
+                    for rule in p.lost_answers:
+                        if rule[1] > 0 and rule[0] in self.request:
+                            rule[1] -= 1
+                            p.answers_lost += 1
+                            lost = rule[2]
+                            break
+                if lost == "reset":
+                    self.close()
+                    return
+                if lost == "silent":
+                    self._go_silent()
+                    return
+            if not up and first_response:
                 first_response = False
                 with p.lock:
                     if p.drop_responses > 0:
@@ -123,11 +190,12 @@ class _Link:
         paced = 0.0  # when the link is free again at the set bandwidth
         while True:
             with ready:
-                while not queue and not self.closed.is_set():
+                while (not queue or self.silent.is_set()) and not self.closed.is_set():
                     ready.wait(0.5)
-                if self.closed.is_set() and not queue:
+                if self.closed.is_set() and (not queue or self.silent.is_set()):
                     return
                 arrived, data = queue.popleft()
+                ready.notify_all()  # room again for the reader
             if data == b"<cut>":
                 # Let the bytes before the cut reach the server, as on a real link.
                 time.sleep(0.05)
@@ -143,17 +211,18 @@ class _Link:
             if wait > 0:
                 time.sleep(wait)
             try:
-                if p.bandwidth:
+                bandwidth = p.bandwidth  # read once: calm() may reset it meanwhile
+                if bandwidth:
                     # Paced against the clock, not slept per part: time spent sending
                     # (or waiting for the interpreter) is not added on top.
-                    step = max(1024, int(p.bandwidth / 100))
+                    step = max(1024, int(bandwidth / 100))
                     for i in range(0, len(data), step):
                         part = data[i : i + step]
                         now = time.monotonic()
                         if paced > now:
                             time.sleep(paced - now)
                         dst.sendall(part)
-                        paced = max(paced, now) + len(part) / p.bandwidth
+                        paced = max(paced, now) + len(part) / bandwidth
                 else:
                     dst.sendall(data)
             except OSError:
@@ -171,14 +240,24 @@ class FaultProxy:
         self.hang_responses = 0
         self.hang_seconds = 30.0
         self.cut_upload_every = 0
+        self.silent_cut_upload_after = 0
+        # [request line part, answers left to lose, "reset" | "silent"]
+        self.lost_answers: list[list] = []
+        self.buffer_limit = 256 * 1024
         self.refuse = False
         self.bytes_up = 0
         self.cuts = 0
+        self.silent_cuts = 0
+        self.answers_lost = 0
         self.dropped = 0
         self.hung = 0
         self._links: list[_Link] = []
         self._listener = socket.socket()
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # A modest receive window, inherited by every accepted connection: loopback
+        # would otherwise let megabytes sit in the proxy's kernel buffer, "sent" as
+        # far as the client knows, which no real link holds.
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 128 * 1024)
         self._listener.bind(("127.0.0.1", port))
         self._listener.listen(64)
         self.port = self._listener.getsockname()[1]
@@ -203,11 +282,27 @@ class FaultProxy:
             self._links.append(link)
             link.start()
 
+    def lose_answers(self, request: str, n: int = 1) -> None:
+        """Swallow the next ``n`` answers to requests whose first line contains ``request``
+        (after the server answered), resetting the client's connection."""
+        with self.lock:
+            self.lost_answers.append([request.encode("ascii"), n, "reset"])
+
+    def silence_answers(self, request: str, n: int = 1) -> None:
+        """Hold back the next ``n`` answers to requests whose first line contains
+        ``request``: no reset, the connection just goes silent (closed after
+        ``hang_seconds``)."""
+        with self.lock:
+            self.lost_answers.append([request.encode("ascii"), n, "silent"])
+
     def calm(self) -> None:
         """No faults from now on; open connections are closed."""
         self.latency = 0.0
         self.bandwidth = 0
         self.drop_responses = self.hang_responses = self.cut_upload_every = 0
+        self.silent_cut_upload_after = 0
+        with self.lock:
+            self.lost_answers.clear()
         self.refuse = False
         self.drop_all()
 

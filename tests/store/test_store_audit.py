@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 
-from inspector_app.store import Database, verify_chain
-from inspector_app.store.audit import GENESIS_HASH
-from inspector_app.store.models import AuditEventRow
+from inspector_app.store import AuditSeal, Database, verify_chain
+from inspector_app.store.audit import GENESIS_HASH, HEAD_KEY, event_hash, row_fields
+from inspector_app.store.audit_check import BREAK_ACTION, record_break
+from inspector_app.store.models import AuditEventRow, SyncStateRow
 
 DEVICE = "5f0c2d7e-0000-4000-8000-000000000001"
+NOW = datetime(2026, 5, 9, 8, 0, tzinfo=UTC)
 
 
 def _record_events(db: Database, n: int, device_id: str = DEVICE) -> list[AuditEventRow]:
@@ -131,3 +134,120 @@ def test_each_device_has_its_own_chain(db: Database) -> None:
         assert verify_chain(s, DEVICE).ok
         verdict = verify_chain(s)
     assert verdict.first_bad_event_id == theirs[1].id
+
+
+# -- the device's seal: what rewriting the database alone cannot hide --------------------
+
+SEAL = AuditSeal(bytes(range(32)), first_seq=1)
+
+
+def _sealed(db: Database, n: int) -> list[AuditEventRow]:
+    db.audit_seal = SEAL
+    return _record_events(db, n)
+
+
+def _rewrite_from(db: Database, seq: int, text_: str) -> None:
+    """What someone with the database but not the key can do: change event ``seq`` and
+    recompute every hash after it and the recorded head, so the chain verifies."""
+    with db.write() as s:
+        rows = list(
+            s.scalars(
+                select(AuditEventRow)
+                .where(AuditEventRow.device_id == DEVICE, AuditEventRow.seq >= seq)
+                .order_by(AuditEventRow.seq)
+            )
+        )
+        prev = rows[0].prev_hash
+        for row in rows:
+            if row.seq == seq:
+                row.payload = {"k": seq, "text": text_}
+            row.prev_hash = prev
+            row.hash = event_hash(row_fields(row))
+            prev = row.hash
+        s.merge(SyncStateRow(key=HEAD_KEY + DEVICE, value=f"{rows[-1].seq}:{prev}"))
+
+
+def test_every_event_and_the_head_carry_the_devices_seal(db: Database) -> None:
+    events = _sealed(db, 3)
+    assert [e.mac for e in events] == [SEAL.event_mac(e.hash) for e in events]
+    with db.session() as s:
+        head = s.get(SyncStateRow, HEAD_KEY + DEVICE)
+        assert head is not None
+        assert head.value == f"3:{events[2].hash}:{SEAL.head_mac(3, events[2].hash)}"
+        assert verify_chain(s, DEVICE, seal=SEAL).ok
+
+
+def test_a_rewritten_unpushed_event_is_caught_by_its_seal(db: Database) -> None:
+    events = _sealed(db, 5)
+    _rewrite_from(db, 3, "改过了")
+    with db.session() as s:
+        assert verify_chain(s, DEVICE).ok  # the chain alone cannot tell
+        verdict = verify_chain(s, DEVICE, seal=SEAL)
+    assert not verdict.ok
+    assert (verdict.first_bad_event_id, verdict.first_bad_seq) == (events[2].id, 3)
+    assert "seal" in (verdict.reason or "")
+
+
+def test_a_cut_tail_with_a_rewritten_head_is_caught(db: Database) -> None:
+    events = _sealed(db, 5)
+    with db.write() as s:
+        s.execute(text("DELETE FROM audit_events WHERE seq >= 4"))
+        # The head rewritten to the new end, even borrowing event 3's own seal.
+        s.merge(SyncStateRow(key=HEAD_KEY + DEVICE, value=f"3:{events[2].hash}:{events[2].mac}"))
+    with db.session() as s:
+        assert verify_chain(s, DEVICE).ok
+        verdict = verify_chain(s, DEVICE, seal=SEAL)
+    assert not verdict.ok and verdict.first_bad_seq == 4
+    assert "removed" in (verdict.reason or "")
+
+
+def test_events_the_server_took_must_still_be_here(db: Database) -> None:
+    _sealed(db, 3)
+    with db.session() as s:
+        verdict = verify_chain(s, DEVICE, seal=SEAL, acknowledged=5)
+    assert not verdict.ok and verdict.first_bad_seq == 4
+    assert "reached the server" in (verdict.reason or "")
+
+
+def test_the_first_broken_event_is_named_not_a_later_one(db: Database) -> None:
+    events = _sealed(db, 6)
+    with db.write() as s:
+        for victim in (events[4], events[1]):  # the later one changed first
+            s.execute(
+                text("UPDATE audit_events SET payload = :p WHERE id = :id"),
+                {"p": json.dumps({"k": victim.seq, "text": "改过了"}), "id": victim.id},
+            )
+    with db.session() as s:
+        verdict = verify_chain(s, DEVICE, seal=SEAL)
+    assert verdict.first_bad_event_id == events[1].id and verdict.first_bad_seq == 2
+
+
+def test_a_break_is_recorded_once_at_the_end_of_the_chain(db: Database) -> None:
+    _sealed(db, 4)
+    _rewrite_from(db, 2, "改过了")
+    for _ in range(2):
+        with db.write() as s:
+            verdict = verify_chain(s, DEVICE, seal=SEAL)
+            record_break(s, device_id=DEVICE, actor="u-alice", verdict=verdict, seal=SEAL, at=NOW)
+    with db.session() as s:
+        breaks = s.scalars(select(AuditEventRow).where(AuditEventRow.action == BREAK_ACTION)).all()
+    assert len(breaks) == 1
+    assert breaks[0].seq == 5 and breaks[0].payload["first_bad_seq"] == 2
+    assert breaks[0].mac == SEAL.event_mac(breaks[0].hash)
+
+
+def test_the_check_from_the_last_event_the_server_took(db: Database) -> None:
+    events = _sealed(db, 6)
+    with db.session() as s:
+        quick = verify_chain(s, DEVICE, seal=SEAL, acknowledged=3, from_acknowledged=True)
+    assert quick.ok and quick.checked == 3  # events 4..6, linked on from event 3
+    _rewrite_from(db, 5, "改过了")
+    with db.session() as s:
+        verdict = verify_chain(s, DEVICE, seal=SEAL, acknowledged=3, from_acknowledged=True)
+    assert verdict.first_bad_event_id == events[4].id
+    with db.write() as s:
+        s.execute(text("DELETE FROM audit_events WHERE seq = 3"))
+    with db.session() as s:
+        verdict = verify_chain(s, DEVICE, seal=SEAL, acknowledged=3, from_acknowledged=True)
+    assert not verdict.ok and verdict.first_bad_seq == 3
+    assert "the last one the server took" in (verdict.reason or "")

@@ -188,3 +188,66 @@ def test_a_task_that_never_named_the_user_is_not_flagged_reassigned(db: Database
     with db.session() as s:
         row = get_task_row(s, "t-1")
         assert row is not None and row.server_state is None
+
+
+def _visit(db: Database, status: str) -> None:
+    """A visit recorded here and acknowledged by the server (not dirty)."""
+    with db.write() as s:
+        visit = s.get(InspectionRow, "t-1")
+        if visit is None:
+            visit = InspectionRow(
+                task_id="t-1",
+                present=[],
+                party_statement="",
+                recorded_by="u-alice",
+                checked_in_at=NOW,
+                checked_out_at=None,
+                rev=1,
+                base_rev=1,
+                dirty=False,
+            )
+            s.add(visit)
+        visit.status = status
+        row = get_task_row(s, "t-1")
+        assert row is not None
+        row.status = status
+
+
+def _status(db: Database) -> str:
+    with db.session() as s:
+        row = get_task_row(s, "t-1")
+        assert row is not None
+        return row.status
+
+
+def test_a_task_loaded_again_never_moves_a_recorded_visit_back(db: Database) -> None:
+    with db.write() as s:
+        upsert_task(s, _task(rev=1), now=NOW, user_id="u-alice")
+    _visit(db, "completed")
+    for rev in (1, 2):  # a reload at the same rev (the demo), a newer one (a pull)
+        with db.write() as s:
+            upsert_task(s, _task(rev=rev), now=NOW, user_id="u-alice")
+        assert _status(db) == "completed"
+    _visit(db, "in_progress")
+    with db.write() as s:
+        upsert_task(s, _task(rev=3), now=NOW, user_id="u-alice")
+    assert _status(db) == "in_progress"
+
+
+def test_only_a_newer_return_by_the_lead_reopens_a_finished_visit(db: Database) -> None:
+    with db.write() as s:
+        upsert_task(s, _task(rev=1), now=NOW, user_id="u-alice")
+    _visit(db, "submitted")
+    with db.write() as s:  # the same rev saying "returned": not news
+        upsert_task(s, _task(rev=1, status=TaskStatus.RETURNED), now=NOW, user_id="u-alice")
+    assert _status(db) == "submitted"
+    with db.write() as s:
+        upsert_task(s, _task(rev=2, status=TaskStatus.RETURNED), now=NOW, user_id="u-alice")
+    assert _status(db) == "returned"
+    with db.write() as s:  # a reload does not undo the return
+        upsert_task(s, _task(rev=2, status=TaskStatus.ASSIGNED), now=NOW, user_id="u-alice")
+    assert _status(db) == "returned"
+    _visit(db, "in_progress")  # the inspector checked in again
+    with db.write() as s:
+        upsert_task(s, _task(rev=2, status=TaskStatus.RETURNED), now=NOW, user_id="u-alice")
+    assert _status(db) == "in_progress"

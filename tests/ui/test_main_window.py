@@ -79,3 +79,25 @@ def test_chinese_translation_is_applied(qtbot, demo_profile) -> None:
         assert header == "经营主体"
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def test_a_damaged_audit_trail_is_shown_when_the_window_opens(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import text
+
+    with open_profile(tmp_path / "p") as profile:
+        load_demo(profile)
+        with profile.db.action(actor="u", device_id=profile.device_id) as act:
+            act.audit("note", "task", "t", {"k": 1})
+            act.audit("note", "task", "t", {"k": 2})
+        with profile.db.write() as s:
+            s.execute(text("UPDATE audit_events SET payload = '{\"k\": 9}' WHERE seq = 1"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text_, *a: shown.append(text_))
+    with open_profile(tmp_path / "p") as profile:
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        assert window.warn_if_audit_trail_damaged()
+    assert len(shown) == 1 and "event 1" in shown[0] and "Nothing was deleted" in shown[0]

@@ -82,3 +82,55 @@ def test_demo_start_signs_in_and_syncs_and_work_goes_up(tmp_path: Path) -> None:
         finally:
             if demo_server is not None:
                 demo_server.stop()
+
+
+def test_a_save_in_the_window_never_overwrites_what_a_headless_sync_brought(
+    qtbot, server, tmp_path: Path, monkeypatch
+) -> None:
+    """The window shows A's finding; a scheduled ``inspector-app sync`` (another process of
+    the same profile) then brings B's newer version, which the window does not show. What
+    the inspector saves in the window is made on the version shown: the server keeps
+    both, and both laptops show the conflict for a person to settle."""
+    from inspector_app.services import get_task, list_conflicts, login, sync
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    with open_profile(tmp_path / "a") as a, open_profile(tmp_path / "b") as b:
+        login(a, server.url, "inspector1", "demo")
+        login(b, server.url, "inspector2", "demo")
+        assert sync(a).exit_code == 0
+        task_id = sorted(_team_tasks("inspector1") & _team_tasks("inspector2"))[0]
+        item = get_task(a, task_id).checklist[0]
+        start_inspection(a, task_id)
+        record_item_result(a, task_id, item.id, outcome=Outcome.COMPLIANT, note="A: 首次检查")
+        assert sync(a).exit_code == 0 and sync(b).exit_code == 0
+
+        window = MainWindow(a, server_url=server.url)
+        qtbot.addWidget(window)
+        window.select_task(task_id)
+        window.detail.select_item(item.id)
+        editor = window.detail.editor
+        assert editor.note.toPlainText() == "A: 首次检查"
+
+        record_item_result(
+            b, task_id, item.id, outcome=Outcome.NONCOMPLIANT, note="B: 冷藏柜 8℃，超标"
+        )
+        assert sync(b).exit_code == 0
+        with open_profile(tmp_path / "a") as headless:  # the window is not told
+            assert sync(headless).unreachable is None
+
+        editor.outcome_buttons[Outcome.NONCOMPLIANT].setChecked(True)
+        editor.note.setPlainText("A: 补充：冷藏柜温度已调整")
+        editor.save.click()
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
+        assert warnings == []
+        window.ops.wait()
+
+        for p in (a, b, a):
+            sync(p)
+        rid = f"{task_id}:{item.id}"
+        for p in (a, b):
+            shown = [c for c in list_conflicts(p) if c.entity_id == rid]
+            assert len(shown) == 1, p.folder.name
+            notes = {shown[0].local["data"]["note"], shown[0].remote["data"]["note"]}
+            assert notes == {"A: 补充：冷藏柜温度已调整", "B: 冷藏柜 8℃，超标"}

@@ -30,9 +30,14 @@ WindowFactory = Callable[[Profile, WindowContext], QMainWindow]
 
 
 def inspector_window(profile: Profile, context: WindowContext) -> QMainWindow:
+    from PySide6.QtCore import QTimer
+
     from inspector_app.ui.main_window import MainWindow  # the window imports Qt models at once
 
-    return MainWindow(profile, server_url=context.server_url, settings=context.settings)
+    window = MainWindow(profile, server_url=context.server_url, settings=context.settings)
+    # The check at profile open found the audit trail damaged: say so once it is up.
+    QTimer.singleShot(0, window.warn_if_audit_trail_damaged)
+    return window
 
 
 def default_windows() -> dict[Role, WindowFactory]:

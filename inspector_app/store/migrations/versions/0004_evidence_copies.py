@@ -4,7 +4,7 @@ Made once when a photo is attached (or the first time a document needs a photo t
 came down from the server); the original stays the evidence that syncs.
 
 Revision ID: 0004_evidence_copies
-Revises: 0002
+Revises: 0003_sync_integrity
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_evidence_copies"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003_sync_integrity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
