@@ -37,7 +37,7 @@ from sqlalchemy import select
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
-from inspector_app.services.messages import Text
+from inspector_app.services.messages import Message, Text
 from inspector_app.services.profile import DATABASE_NAME, Profile, open_profile
 from inspector_app.services.review import approve, return_visit, review_refusal
 from inspector_app.services.review_queue import (
@@ -167,7 +167,7 @@ class CoReview:
     def visit(self, task_id: str) -> VisitForReview:
         return review_visit(self._open(), task_id, visit_profile=self.host)
 
-    def refusal(self, task_id: str) -> str | None:
+    def refusal(self, task_id: str) -> Message | None:
         return review_refusal(self._open(), task_id, visit_profile=self.host)
 
     def approve(self, task_id: str, comment: str = "", *, at: datetime | None = None) -> Changes:
