@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector_app import __version__, cli_visit
+from inspector_app import __version__, cli_review, cli_visit
 from inspector_app.paths import default_profile_dir
 from inspector_app.services.messages import Text
 
@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(nothing lost, try later), 1 items rejected or in conflict",
     )
     cli_visit.add_commands(sub)
+    cli_review.add_commands(sub)
     return parser
 
 
@@ -159,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sync(args)
         if command in cli_visit.COMMANDS:
             return cli_visit.run(command, args, _open)
+        if command in cli_review.COMMANDS:
+            return cli_review.run(args, _open, _lang(args))
         return _gui(args)
     except KeyboardInterrupt:
         return 130

@@ -5,6 +5,12 @@ returns a :class:`Changes` naming what changed.
 """
 
 from inspector_app.services.changes import NO_CHANGES, Changes
+from inspector_app.services.co_review import (
+    CoReview,
+    co_review_login,
+    co_reviewers,
+    unlock_co_review,
+)
 from inspector_app.services.dispositions import (
     ItemDisposition,
     decide,
@@ -39,6 +45,7 @@ from inspector_app.services.issuing import (
     visit_problems,
     void_document,
 )
+from inspector_app.services.laptop_stats import lead_statistics
 from inspector_app.services.numbers import (
     TakenNumber,
     numbers_remaining,
@@ -48,6 +55,25 @@ from inspector_app.services.numbers import (
 )
 from inspector_app.services.profile import Profile, open_profile
 from inspector_app.services.refusals import RefusedChange, list_refused
+from inspector_app.services.review import (
+    ReturnComments,
+    ReviewEntry,
+    approve,
+    return_visit,
+    returned_comments,
+    review_history,
+    review_refusal,
+    submit_inspection,
+)
+from inspector_app.services.review_queue import (
+    IssuedDocument,
+    Photo,
+    QueueEntry,
+    ReviewItem,
+    VisitForReview,
+    review_queue,
+    review_visit,
+)
 from inspector_app.services.sync import (
     Offline,
     SignInRequired,
@@ -104,20 +130,32 @@ __all__ = [
     "void_document",
     "NO_CHANGES",
     "Changes",
+    "CoReview",
     "InvalidInput",
     "InvalidState",
+    "IssuedDocument",
+    "NO_CHANGES",
     "NotFound",
     "Offline",
+    "Photo",
     "Profile",
     "ProfileUnavailable",
+    "QueueEntry",
     "RefusedChange",
+    "ReturnComments",
+    "ReviewEntry",
+    "ReviewItem",
     "ServiceError",
     "Seen",
     "SignInRequired",
     "SyncReport",
     "TakenNumber",
     "TaskSummary",
+    "VisitForReview",
+    "approve",
     "attach_evidence",
+    "co_review_login",
+    "co_reviewers",
     "complete_inspection",
     "detach_evidence",
     "document_image",
@@ -125,6 +163,7 @@ __all__ = [
     "get_results_seen",
     "get_task",
     "import_tasks",
+    "lead_statistics",
     "list_conflicts",
     "list_refused",
     "list_tasks",
@@ -134,9 +173,17 @@ __all__ = [
     "open_profile",
     "record_item_result",
     "resolve_conflict",
+    "return_visit",
+    "returned_comments",
+    "review_history",
+    "review_queue",
+    "review_refusal",
+    "review_visit",
     "start_inspection",
+    "submit_inspection",
     "sync",
     "take_number",
+    "unlock_co_review",
     "unlock_offline",
     "void_number",
     "want_numbers",

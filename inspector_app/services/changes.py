@@ -16,6 +16,7 @@ class Changes:
     documents: frozenset[str] = frozenset()
     dispositions: frozenset[str] = frozenset()  # <task_id>:<item_id>
     signatures: frozenset[str] = frozenset()  # <task_id>:<signer>
+    reviews: frozenset[str] = frozenset()
     outbox: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -27,6 +28,7 @@ class Changes:
             documents=self.documents | other.documents,
             dispositions=self.dispositions | other.dispositions,
             signatures=self.signatures | other.signatures,
+            reviews=self.reviews | other.reviews,
             outbox=self.outbox or other.outbox,
         )
 

@@ -52,4 +52,6 @@ def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
         "party_statement": row.party_statement,
         "recorded_by": row.recorded_by,
         **{k: details[k] for k in INSPECTION_DETAILS if details.get(k) is not None},
+        # Issue 12: sent once the visit is submitted (the time the lead's queue shows).
+        **({} if row.submitted_at is None else {"submitted_at": iso_utc(row.submitted_at)}),
     }

@@ -75,6 +75,10 @@ class TaskRow(Base):
     # "reassigned" when it stopped doing so while we may hold work for it.
     server_state: Mapped[str | None] = mapped_column(String(20), default=None)
     received_at: Mapped[datetime]
+    # Copies of the task data's team and inspectors (issue 12): the lead's queue picks
+    # the visits of the teams they lead, and not their own, without reading ``data``.
+    team_id: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    inspector_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
 
 
 class MergedItemRow(Base):
@@ -95,7 +99,11 @@ class ItemResultRow(Base):
     """One checklist item's outcome; ``id`` is ``<task_id>:<item_id>``."""
 
     __tablename__ = "item_results"
-    __table_args__ = (UniqueConstraint("task_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("task_id", "item_id"),
+        # Covers the lead's queue: non-compliances and recorders per visit, index only.
+        Index("ix_item_results_task_outcome", "task_id", "outcome", "recorded_by"),
+    )
 
     id: Mapped[str] = mapped_column(String(130), primary_key=True)
     # No foreign key to merged_items: a server update may drop an item that we
@@ -154,6 +162,37 @@ class InspectionRow(Base):
     # {"opening": {...}, "statement": {...}} (see domain.enforcement).
     details: Mapped[JsonDict] = mapped_column(default=dict, server_default="{}")
     recorded_by: Mapped[str] = mapped_column(String(64))
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Issue 12: when the inspector submitted it (sent with the record), and what the
+    # server adds when a review or a publication sets the state (never sent back).
+    submitted_at: Mapped[datetime | None] = mapped_column(default=None)
+    round: Mapped[int | None] = mapped_column(Integer, default=None)
+    review_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
+    published_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReviewRow(Base):
+    """A team lead's decision on one submission (round) of a visit: ``protocol.ReviewData``.
+
+    Never changed once written; a new decision is a new review of the next round. Rows
+    written here are ``dirty`` until the server takes them; ``base_rev`` None means the
+    server has not acknowledged the review (pending, refused, or a co-review's copy).
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # No foreign key: a lead's co-review profile holds reviews of tasks it never downloads.
+    task_id: Mapped[str] = mapped_column(String(64), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))  # approved | returned
+    reviewer_id: Mapped[str] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime]
+    data: Mapped[JsonDict]  # the record's wire JSON
     rev: Mapped[int] = mapped_column(Integer, default=1)
     base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
     dirty: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -326,6 +365,7 @@ __all__ = [
     "OutboxRow",
     "ReferenceRow",
     "SignatureRow",
+    "ReviewRow",
     "SyncStateRow",
     "TaskRow",
     "UsedNumberRow",

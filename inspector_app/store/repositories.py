@@ -148,6 +148,8 @@ def upsert_task(
         "data": task_to_json(task),
         "server_state": server_state,
         "received_at": now,
+        "team_id": task.team_id,
+        "inspector_ids": list(task.inspector_ids),
     }
     if row is None:
         session.add(TaskRow(id=task.id, **values))

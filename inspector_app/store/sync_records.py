@@ -25,6 +25,7 @@ from inspector_app.store.models import (
     MergedItemRow,
     NumberBlockRow,
     OutboxRow,
+    ReviewRow,
     SignatureRow,
     TaskRow,
     UsedNumberRow,
@@ -41,6 +42,7 @@ EDITABLE = {
     "document": DocumentRow,
     "disposition": DispositionRow,
     "signature": SignatureRow,
+    "review": ReviewRow,
 }
 
 
@@ -238,8 +240,8 @@ def existing_task_revs(session: Session, ids: Iterable[str]) -> dict[str, int]:
 
 _INSERT_TASK = (
     "INSERT INTO tasks (id, rev, status, business_name, business_uscc, business_address, "
-    "departments, window_start, window_end, data, server_state, received_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "departments, window_start, window_end, data, server_state, received_at, team_id, "
+    "inspector_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ITEM = (
     "INSERT INTO merged_items (task_id, item_id, position, code, title, severity) "
@@ -279,6 +281,8 @@ def insert_new_tasks(
                 json_text({**data, "rev": rev}),
                 "cancelled" if data.get("status") == "cancelled" else None,
                 received,
+                data.get("team_id"),
+                json_text(list(data.get("inspector_ids") or ())),
             )
         )
         for n, item in enumerate(data.get("checklist", ())):

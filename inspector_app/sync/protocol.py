@@ -134,6 +134,9 @@ class UserPublic(WireModel):
     role: Literal["inspector", "team_lead", "admin"]
     department_code: str | None = None
     badge_no: str | None = None
+    #: The teams this user leads (issue 12): the laptop's review queue and on-site
+    #: co-review check them offline. None from an older server that does not say.
+    led_teams: list[str] | None = None
 
 
 class LoginResponse(WireModel):

@@ -36,6 +36,7 @@ from inspector_app.store.models import (
     ItemResultRow,
     NumberBlockRow,
     ReferenceRow,
+    ReviewRow,
     SignatureRow,
     SyncStateRow,
     TaskRow,
@@ -47,6 +48,7 @@ from inspector_app.store.repositories import (
     set_state,
     upsert_task,
 )
+from inspector_app.store.reviews import store_pulled as store_pulled_review
 from inspector_app.store.sync_records import (
     add_conflict,
     conflict_for_sibling,
@@ -62,7 +64,7 @@ from inspector_app.store.sync_records import (
 from inspector_app.store.types import utcnow
 from inspector_app.sync.client import ServerUnreachable
 from inspector_app.sync.context import SyncRun
-from inspector_app.sync.protocol import Change
+from inspector_app.sync.protocol import Change, ReviewData
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ CURSOR_KEY = "pull_cursor"
 PARKED = "parked:"
 WANTED = "blob_wanted:"
 SIGNATURE_WANTED = "signature_wanted:"
-TASK_SCOPED = ("item_result", "inspection", "document", "disposition", "signature")
+TASK_SCOPED = ("item_result", "inspection", "document", "disposition", "signature", "review")
 _LIFECYCLE = {s.value for s in TaskStatus}
 
 
@@ -219,7 +221,9 @@ def _apply_one(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
         _apply_visit_record(s, change)
     elif entity == "reference":
         _apply_reference(s, change, now)
-    # review, audit_event: nothing of them is kept on the laptop yet.
+    elif entity == "review":
+        _apply_review(s, change)
+    # audit_event: nothing of it is kept on the laptop.
     if change.conflicts or entity in TASK_SCOPED:
         _apply_conflicts(run, s, change, now)
 
@@ -273,6 +277,28 @@ def _time(value: Any) -> datetime | None:
     return to_utc(datetime.fromisoformat(str(value)))
 
 
+def _apply_review(s: Session, change: Change) -> None:
+    if _older_than_held(s.get(ReviewRow, change.id), change):
+        return
+    if change.op == "delete" or change.data is None:
+        store_pulled_review(s, change.id, change.rev, None)
+        return
+    try:
+        data = ReviewData.model_validate(change.data).model_dump(mode="json")
+    except ValueError as exc:  # a malformed review would mislead a person: skip it, say so
+        log.error("review %s from the server cannot be read (%s); skipped", change.id, exc)
+        return
+    store_pulled_review(s, change.id, change.rev, {**change.data, **data})
+
+
+def _time_or_none(value: Any) -> datetime | None:
+    """A time the server added, or None when it is missing or unreadable (never fatal)."""
+    try:
+        return _time(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _apply_inspection(s: Session, change: Change) -> None:
     row = s.get(InspectionRow, change.id)
     if _older_than_held(row, change):
@@ -292,6 +318,13 @@ def _apply_inspection(s: Session, change: Change) -> None:
     row.party_statement = str(d.get("party_statement") or "")
     row.details = {k: d[k] for k in INSPECTION_DETAILS if isinstance(d.get(k), dict)}
     row.recorded_by = str(d.get("recorded_by") or "")
+    row.submitted_at = _time_or_none(d.get("submitted_at"))
+    # What the server adds when a review or a publication sets the state (issue 12).
+    row.round = d["round"] if isinstance(d.get("round"), int) else None
+    row.review_id = d.get("review_id") if isinstance(d.get("review_id"), str) else None
+    row.reviewed_by = d.get("reviewed_by") if isinstance(d.get("reviewed_by"), str) else None
+    row.reviewed_at = _time_or_none(d.get("reviewed_at"))
+    row.published_at = _time_or_none(d.get("published_at"))
     row.rev = change.rev
     row.base_rev = change.rev
     row.dirty = False

@@ -1,7 +1,7 @@
 """Test-only migration after the shipped head: adds a column, so an upgrade can be exercised.
 
 Revision ID: 0099
-Revises: 0005_enforcement
+Revises: 0006_review
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0005_enforcement"
+down_revision = "0006_review"
 branch_labels = None
 depends_on = None
 
