@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector_app import __version__
+from inspector_app import __version__, cli_review, cli_visit
 from inspector_app.paths import default_profile_dir
 from inspector_app.services.messages import Text
 
@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_self.add_argument("--documents", type=Path, metavar="DIR", help="also render documents")
     p_self.add_argument("--report", type=Path, metavar="FILE", help="where to write the report")
 
-    sub.add_parser("tasks", help="list the tasks in the profile")
+    p_tasks = sub.add_parser("tasks", help="list the tasks in the profile")
+    p_tasks.add_argument("--json", action="store_true", help="as JSON: [{id, business_name, …}]")
 
     p_settings = sub.add_parser(
         "settings", help="show the settings with their descriptions, or change them"
@@ -131,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="push and pull once, headless; exit 0 up to date, 2 server unreachable "
         "(nothing lost, try later), 1 items rejected or in conflict",
     )
+    cli_visit.add_commands(sub)
+    cli_review.add_commands(sub)
     return parser
 
 
@@ -162,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _logout(args)
         if command == "sync":
             return _sync(args)
+        if command in cli_visit.COMMANDS:
+            return cli_visit.run(command, args, _open)
+        if command in cli_review.COMMANDS:
+            return cli_review.run(args, _open, _lang(args))
         return _gui(args)
     except KeyboardInterrupt:
         return 130
@@ -232,6 +239,9 @@ def _tasks(args: argparse.Namespace) -> int:
     from inspector_app.services import list_tasks
 
     with _open(args) as profile:
+        if args.json:
+            cli_visit.print_json(cli_visit.tasks_json(profile))
+            return 0
         tasks = list_tasks(profile)
         if not tasks:
             print(NO_TASKS.render(_lang(args)))

@@ -1,8 +1,8 @@
 """``inspector-server``: the server's administration commands.
 
-``init-db``, ``create-user``, ``reassign-device``, ``seed-demo`` and ``serve`` live
-here; the planning commands (``import-directory``, ``import-checklists``, ``scenario``,
-``draw-plan``) register themselves through ``PLANNING_COMMANDS`` below.
+``init-db``, ``create-user``, ``reassign-device``, ``seed-demo``, ``import-reference`` and
+``serve`` live here; the planning commands (``import-directory``, ``import-checklists``,
+``scenario``, ``draw-plan``) register themselves through ``PLANNING_COMMANDS`` below.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
         print("use a password of at least 8 characters", file=sys.stderr)
         return 2
     from inspector_server.services import accounts
+    from inspector_server.services.reference import publish_roster
 
     engine = engine_for(settings)
     hashing = PasswordHashing(settings)
@@ -91,6 +92,9 @@ def cmd_create_user(args: argparse.Namespace, settings: Settings) -> int:
                     t.lead_id = user.id
                 else:
                     accounts.add_member(s, team_id=team, user_id=user.id)
+            s.flush()
+            # Laptops print officers' names and badge numbers from the roster.
+            publish_roster(s)
             print(f"created {user.role} {user.username} ({user.id})")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -135,7 +139,7 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     engine.dispose()
     print(
         f"seeded {report.departments} departments, {report.businesses} businesses, "
-        f"{report.tasks} joint tasks"
+        f"{report.tasks} joint tasks, {report.reference} reference records"
     )
     print(f"demo accounts (password '{DEMO_PASSWORD}', demo mode only):")
     for username, role, teams in report.accounts:
@@ -143,6 +147,27 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
+
+
+def cmd_import_reference(args: argparse.Namespace, settings: Settings) -> int:
+    """Publish rule packs, benchmarks, agency settings and wording to every laptop."""
+    from inspector_server.services.reference import import_reference, publish_roster
+
+    engine = engine_for(settings)
+    upgrade(engine)
+    try:
+        with write_session(make_sessionmaker(engine)) as s:
+            report = import_reference(s, [Path(f) for f in args.folders])
+            publish_roster(s)
+    finally:
+        engine.dispose()
+    for rid in report.imported:
+        print(f"published {rid}")
+    if report.unchanged:
+        print(f"{len(report.unchanged)} record(s) unchanged")
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -215,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seed-demo", help="load the demo data set (demo mode only)")
     p.add_argument("--source", type=Path, help="folder like resources/demo")
     p.set_defaults(run=cmd_seed_demo)
+
+    p = sub.add_parser(
+        "import-reference",
+        help="publish reference data (rulepacks/, benchmarks/, agencies/, agency.json, "
+        "wording.json in each DIR) to every laptop at its next sync",
+    )
+    p.add_argument("folders", nargs="+", metavar="DIR")
+    p.set_defaults(run=cmd_import_reference)
 
     p = sub.add_parser("serve", help="run the HTTP server")
     p.add_argument("--host", default="127.0.0.1")

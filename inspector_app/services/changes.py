@@ -14,6 +14,9 @@ class Changes:
     evidence: frozenset[str] = frozenset()  # sha256
     inspections: frozenset[str] = frozenset()  # task ids (one inspection per task)
     documents: frozenset[str] = frozenset()
+    dispositions: frozenset[str] = frozenset()  # <task_id>:<item_id>
+    signatures: frozenset[str] = frozenset()  # <task_id>:<signer>
+    reviews: frozenset[str] = frozenset()
     outbox: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -23,6 +26,9 @@ class Changes:
             evidence=self.evidence | other.evidence,
             inspections=self.inspections | other.inspections,
             documents=self.documents | other.documents,
+            dispositions=self.dispositions | other.dispositions,
+            signatures=self.signatures | other.signatures,
+            reviews=self.reviews | other.reviews,
             outbox=self.outbox or other.outbox,
         )
 

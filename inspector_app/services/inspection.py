@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from inspector_app.domain.enforcement import Opening, opening_to_json
 from inspector_app.domain.entities import (
     Observer,
     ObserverKind,
@@ -49,6 +50,13 @@ __all__ = [
     "record_item_result",
     "start_inspection",
 ]
+
+DEADLINE_IN_THE_PAST = Text(
+    "inspection.deadline_past",
+    en="The deadline {deadline} is before the day of the finding ({day}). Give a deadline "
+    "from that day on.",
+    zh="改正期限 {deadline} 早于发现问题之日（{day}），请填写不早于该日的期限。",
+)
 
 _STARTABLE = frozenset({TaskStatus.ASSIGNED, TaskStatus.RETURNED})
 
@@ -128,12 +136,16 @@ def start_inspection(
     at: datetime | None = None,
     present: Sequence[str] = (),
     observers: Sequence[Observer] = (),
+    opening: Opening | None = None,
 ) -> Changes:
     """Check in: an assigned (or returned) task becomes in progress.
 
     ``present`` names the people present besides the inspectors (the party,
     witnesses), as the on-site record lists them; ``observers`` the public observers
-    who watched the visit (人大代表, 政协委员, 社会监督员, media).
+    who watched the visit (人大代表, 政协委员, 社会监督员, media). ``opening`` records
+    the scripted opening (credentials shown, rights told, who was there for the party),
+    which issuing a final document requires (行政处罚法第五十五条); ``record_opening``
+    records it later.
     """
     user = profile.require_user()
     at = aware(at, CHECK_IN_TIME)
@@ -158,6 +170,8 @@ def start_inspection(
         row.checked_out_at = None
         row.present = people
         row.observers = watchers
+        if opening is not None:
+            row.details = {**(row.details or {}), "opening": opening_to_json(_clean(opening))}
         row.recorded_by = user.id
         row.dirty = True
         task.status = TaskStatus.IN_PROGRESS.value
@@ -182,6 +196,12 @@ def _observers(observers: Sequence[Observer]) -> list[dict[str, str]]:
             raise InvalidInput(OBSERVER_UNNAMED)
         out.append(Observer(ObserverKind(o.kind), name, o.organisation.strip()).to_json())
     return out
+
+
+def _clean(opening: Opening) -> Opening:
+    return Opening(
+        opening.party_representative.strip(), opening.credentials_shown, opening.rights_told
+    )
 
 
 def _check_startable(task: TaskRow) -> None:
@@ -241,6 +261,9 @@ def record_item_result(
     check_text(dict(measurements or {}), FIELD_MEASUREMENT)
     values = _json_measurements(measurements)
     at = aware(at, FINDING_TIME)
+    found_on = (at or datetime.now().astimezone()).astimezone().date()
+    if deadline is not None and deadline < found_on:
+        raise InvalidInput(DEADLINE_IN_THE_PAST, deadline=deadline.isoformat(), day=found_on)
     rid = item_result_id(task_id, item_id)
     with profile.db.action(actor=user.id, device_id=profile.device_id) as act:
         s = act.session

@@ -68,6 +68,17 @@ def _advice(entity: str, reason: str, blob: str | None) -> str:
         )
     if blob is not None:
         return f"The file {blob[:12]}… cannot be uploaded; ask your administrator."
+    if entity == "review":  # issue 12: the review stays, refused; the visit is reviewed anew
+        code = reason.partition(":")[0].strip()
+        if code in ("visit_state", "review_round"):
+            return (
+                "The visit changed on the server before this review arrived (returned, "
+                "resubmitted or already reviewed); sync and review its current submission."
+            )
+        if code == "own_visit":
+            return "An inspector never reviews their own visit; another lead of the team does."
+        if code == "forbidden":
+            return "Only the lead of the visit's team reviews it; sign in again if teams changed."
     if reason == "forbidden":
         return "You may not change this record (the task is not your team's); ask your lead."
     return "The server refused this change; ask your administrator, quoting the reason."

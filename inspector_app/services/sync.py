@@ -19,6 +19,7 @@ from inspector_app.services.unlock import (
     unlock_offline,
 )
 from inspector_app.store.models import ConflictRow, ItemResultRow
+from inspector_app.store.reviews import set_led_teams
 from inspector_app.store.sync_records import conflicts_for, has_pending_edit, open_conflicts
 from inspector_app.sync.client import (
     ClientSettings,
@@ -232,6 +233,13 @@ def login(
         raise ServiceError(REFUSED, detail=str(exc)) from None
     inspector = _inspector(user)
     profile.set_user(inspector)
+    with profile.db.write() as s:  # the review queue and co-review check them offline
+        set_led_teams(s, user.led_teams)
+    # Numbers for the documents this officer's agency issues, so the next sync brings
+    # blocks of them before the officer goes out (numbers are taken offline on site).
+    from inspector_app.services.number_needs import register_number_needs
+
+    register_number_needs(profile)
     return inspector
 
 
@@ -252,8 +260,14 @@ def sync(
         raise SignInRequired(NOBODY_TO_SYNC)
     user = profile.user
     eng = sync_engine(profile, **engine)
+    # Imported here: co_review builds on this module (sign-in, offline unlock).
+    from inspector_app.services.co_review import sync_co_reviews
+
     try:
-        return eng.sync(user.id, progress=progress, cancel=cancel)
+        report = eng.sync(user.id, progress=progress, cancel=cancel)
+        # A lead's on-site co-reviews go up after this profile's own changes (the
+        # submission they review first), with the lead's own session.
+        return sync_co_reviews(profile, report, **engine)
     except NotSignedIn as exc:
         raise SignInRequired(SIGN_IN_AGAIN, detail=str(exc)) from None
     except Throttled as exc:

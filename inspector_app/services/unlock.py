@@ -32,8 +32,11 @@ class SignInRequired(ServiceError):
     """No valid sign-in for this profile: sign in (online) first."""
 
 
-def unlock_offline(profile: Profile, password: str) -> Inspector:
-    """Open a profile without a network, with the last password that signed in here."""
+def unlock_offline(profile: Profile, password: str, **_engine: object) -> Inspector:
+    """Open a profile without a network, with the last password that signed in here.
+
+    (``_engine``: the sync engine's options callers pass along; the check needs none.)
+    """
     state = profile.reader.state((USERNAME_KEY, VERIFIER_KEY))
     username = state.get(USERNAME_KEY)
     if profile.user is None or username is None:

@@ -32,12 +32,18 @@ __all__ = [
 ]
 
 
+#: Keys of ``InspectionRow.details`` that travel in the ``inspection`` record (issue 11).
+INSPECTION_DETAILS = ("opening", "statement")
+
+
 def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
     """The ``inspection`` entity's data as it goes to the server.
 
-    ``observers`` is sent only when there are some: a visit without observers has the
-    same JSON as before the key existed, which older servers and clients expect.
+    ``opening`` and ``statement`` (the weighing of ``party_statement``) are there only once
+    recorded, and ``observers`` only when there are some, so a record without them reads
+    as it always did (older servers and clients expect that JSON).
     """
+    details = row.details or {}
     data: dict[str, Any] = {
         "task_id": row.task_id,
         "status": row.status,
@@ -46,6 +52,9 @@ def inspection_to_json(row: InspectionRow) -> dict[str, Any]:
         "present": list(row.present),
         "party_statement": row.party_statement,
         "recorded_by": row.recorded_by,
+        **{k: details[k] for k in INSPECTION_DETAILS if details.get(k) is not None},
+        # Issue 12: sent once the visit is submitted (the time the lead's queue shows).
+        **({} if row.submitted_at is None else {"submitted_at": iso_utc(row.submitted_at)}),
     }
     if row.observers:
         data["observers"] = [dict(o) for o in row.observers]

@@ -103,6 +103,10 @@ class TaskRow(Base):
     area: Mapped[str] = mapped_column(Text, default="", server_default="")
     department_codes: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
     n_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Copies of the task data's team and inspectors (issue 12): the lead's queue picks
+    # the visits of the teams they lead, and not their own, without reading ``data``.
+    team_id: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    inspector_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
 
 
 class MergedItemRow(Base):
@@ -123,7 +127,11 @@ class ItemResultRow(Base):
     """One checklist item's outcome; ``id`` is ``<task_id>:<item_id>``."""
 
     __tablename__ = "item_results"
-    __table_args__ = (UniqueConstraint("task_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("task_id", "item_id"),
+        # Covers the lead's queue: non-compliances and recorders per visit, index only.
+        Index("ix_item_results_task_outcome", "task_id", "outcome", "recorded_by"),
+    )
 
     id: Mapped[str] = mapped_column(String(130), primary_key=True)
     # No foreign key to merged_items: a server update may drop an item that we
@@ -181,10 +189,91 @@ class InspectionRow(Base):
     # [{"kind", "name", "organisation"}]; optional on the wire.
     observers: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
     party_statement: Mapped[str] = mapped_column(Text, default="")
+    # What issue 11 adds to the record, optional on the wire (older clients ignore it):
+    # {"opening": {...}, "statement": {...}} (see domain.enforcement).
+    details: Mapped[JsonDict] = mapped_column(default=dict, server_default="{}")
     recorded_by: Mapped[str] = mapped_column(String(64))
     rev: Mapped[int] = mapped_column(Integer, default=1)
     base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
     dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Issue 12: when the inspector submitted it (sent with the record), and what the
+    # server adds when a review or a publication sets the state (never sent back).
+    submitted_at: Mapped[datetime | None] = mapped_column(default=None)
+    round: Mapped[int | None] = mapped_column(Integer, default=None)
+    review_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
+    published_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ReviewRow(Base):
+    """A team lead's decision on one submission (round) of a visit: ``protocol.ReviewData``.
+
+    Never changed once written; a new decision is a new review of the next round. Rows
+    written here are ``dirty`` until the server takes them; ``base_rev`` None means the
+    server has not acknowledged the review (pending, refused, or a co-review's copy).
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # No foreign key: a lead's co-review profile holds reviews of tasks it never downloads.
+    task_id: Mapped[str] = mapped_column(String(64), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))  # approved | returned
+    reviewer_id: Mapped[str] = mapped_column(String(64))
+    reviewed_at: Mapped[datetime]
+    data: Mapped[JsonDict]  # the record's wire JSON
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DispositionRow(Base):
+    """One non-compliant item's assessment and disposition; ``id`` is ``<task_id>:<item_id>``.
+
+    ``data`` is the record's wire JSON (``domain.enforcement.disposition_record_to_json``);
+    ``kind`` the confirmed disposition's kind, None while only assessed.
+    """
+
+    __tablename__ = "dispositions"
+
+    id: Mapped[str] = mapped_column(String(130), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str | None] = mapped_column(String(30), default=None)
+    data: Mapped[JsonDict]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SignatureRow(Base):
+    """A signature (PNG blob by hash) or a recorded refusal; ``id`` is ``<task_id>:<signer>``."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[str] = mapped_column(String(130), primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    signer: Mapped[str] = mapped_column(String(64))
+    data: Mapped[JsonDict]
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ReferenceRow(Base):
+    """A ``reference`` record as pull delivered it (rule packs, benchmarks, agency settings,
+    wording, the officers' roster); ``id`` is ``<kind>:<name>``."""
+
+    __tablename__ = "reference_records"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    rev: Mapped[int]
+    data: Mapped[JsonDict]
+    received_at: Mapped[datetime]
 
 
 class DocumentRow(Base):
@@ -297,6 +386,7 @@ __all__ = [
     "AuditEventRow",
     "Base",
     "ConflictRow",
+    "DispositionRow",
     "DocumentRow",
     "EvidenceRow",
     "InspectionRow",
@@ -304,6 +394,9 @@ __all__ = [
     "MergedItemRow",
     "NumberBlockRow",
     "OutboxRow",
+    "ReferenceRow",
+    "SignatureRow",
+    "ReviewRow",
     "SyncStateRow",
     "TaskRow",
     "UsedNumberRow",

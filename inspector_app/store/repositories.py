@@ -124,6 +124,8 @@ def upsert_task(
         "area": task.business.area,
         "department_codes": [d.code for d in task.departments],
         "n_items": len(task.checklist),
+        "team_id": task.team_id,
+        "inspector_ids": list(task.inspector_ids),
     }
     if row is None:
         session.add(TaskRow(id=task.id, **values))

@@ -17,6 +17,7 @@ from inspector_app.domain.serialization import iso_utc, json_text
 from inspector_app.store.models import (
     AuditEventRow,
     ConflictRow,
+    DispositionRow,
     DocumentRow,
     EvidenceRow,
     InspectionRow,
@@ -24,6 +25,8 @@ from inspector_app.store.models import (
     MergedItemRow,
     NumberBlockRow,
     OutboxRow,
+    ReviewRow,
+    SignatureRow,
     TaskRow,
     UsedNumberRow,
 )
@@ -33,7 +36,14 @@ from inspector_app.store.models import (
 PENDING = "pending"
 DONE_STATES = ("applied", "duplicate")
 #: Entities whose local rows carry ``base_rev``/``dirty``.
-EDITABLE = {"item_result": ItemResultRow, "inspection": InspectionRow, "document": DocumentRow}
+EDITABLE = {
+    "item_result": ItemResultRow,
+    "inspection": InspectionRow,
+    "document": DocumentRow,
+    "disposition": DispositionRow,
+    "signature": SignatureRow,
+    "review": ReviewRow,
+}
 
 
 # -- outbox -------------------------------------------------------------------------------
@@ -231,8 +241,8 @@ def existing_task_revs(session: Session, ids: Iterable[str]) -> dict[str, int]:
 _INSERT_TASK = (
     "INSERT INTO tasks (id, rev, status, business_name, business_uscc, business_address, "
     "departments, window_start, window_end, data, server_state, received_at, "
-    "credit_class, positive_list, area, department_codes, n_items) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "credit_class, positive_list, area, department_codes, n_items, team_id, inspector_ids) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ITEM = (
     "INSERT INTO merged_items (task_id, item_id, position, code, title, severity) "
@@ -277,6 +287,8 @@ def insert_new_tasks(
                 str(business.get("area") or ""),
                 json_text([d["code"] for d in data.get("departments", ())]),
                 len(data.get("checklist") or ()),
+                data.get("team_id"),
+                json_text(list(data.get("inspector_ids") or ())),
             )
         )
         for n, item in enumerate(data.get("checklist", ())):

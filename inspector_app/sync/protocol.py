@@ -31,6 +31,8 @@ Entity = Literal[
     "review",
     "number_block",
     "audit_event",
+    "disposition",
+    "signature",
 ]
 ENTITIES: tuple[str, ...] = Entity.__args__  # type: ignore[attr-defined]
 
@@ -132,6 +134,9 @@ class UserPublic(WireModel):
     role: Literal["inspector", "team_lead", "admin"]
     department_code: str | None = None
     badge_no: str | None = None
+    #: The teams this user leads (issue 12): the laptop's review queue and on-site
+    #: co-review check them offline. None from an older server that does not say.
+    led_teams: list[str] | None = None
 
 
 class LoginResponse(WireModel):
@@ -260,7 +265,8 @@ def blob_refs(entity: str, data: dict[str, Any] | None) -> list[str]:
     """The SHA-256 of every blob a record names; the server must hold them first.
 
     ``item_result.data.evidence[]``; ``document.data.sha256`` and its
-    ``signatures[]`` (each a hash or an object with ``sha256``).
+    ``signatures[]`` (each a hash or an object with ``sha256``); ``signature.data.sha256``
+    (the PNG of a signature; none for a recorded refusal).
     """
     if not data:
         return []
@@ -275,6 +281,8 @@ def blob_refs(entity: str, data: dict[str, Any] | None) -> list[str]:
                 found.append(sig)
             elif isinstance(sig, dict) and isinstance(sig.get("sha256"), str):
                 found.append(sig["sha256"])
+    elif entity == "signature" and isinstance(data.get("sha256"), str):
+        found.append(data["sha256"])
     return list(dict.fromkeys(found))
 
 

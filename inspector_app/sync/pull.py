@@ -27,12 +27,17 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import Observer, TaskStatus
 from inspector_app.domain.serialization import item_result_from_json, task_from_json
+from inspector_app.store.codec import INSPECTION_DETAILS
 from inspector_app.store.models import (
+    DispositionRow,
     DocumentRow,
     EvidenceRow,
     InspectionRow,
     ItemResultRow,
     NumberBlockRow,
+    ReferenceRow,
+    ReviewRow,
+    SignatureRow,
     SyncStateRow,
     TaskRow,
 )
@@ -43,6 +48,7 @@ from inspector_app.store.repositories import (
     set_state,
     upsert_task,
 )
+from inspector_app.store.reviews import store_pulled as store_pulled_review
 from inspector_app.store.sync_records import (
     add_conflict,
     conflict_for_sibling,
@@ -58,14 +64,15 @@ from inspector_app.store.sync_records import (
 from inspector_app.store.types import utcnow
 from inspector_app.sync.client import ServerUnreachable
 from inspector_app.sync.context import SyncRun
-from inspector_app.sync.protocol import Change
+from inspector_app.sync.protocol import Change, ReviewData
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "pull_cursor"
 PARKED = "parked:"
 WANTED = "blob_wanted:"
-TASK_SCOPED = ("item_result", "inspection", "document")
+SIGNATURE_WANTED = "signature_wanted:"
+TASK_SCOPED = ("item_result", "inspection", "document", "disposition", "signature", "review")
 _LIFECYCLE = {s.value for s in TaskStatus}
 
 
@@ -122,7 +129,7 @@ def _apply_page(run: SyncRun, s: Session, changes: list[Change]) -> None:
 
 
 def _task_of(change: Change) -> str | None:
-    if change.entity == "item_result":
+    if change.entity in ("item_result", "disposition", "signature"):
         return change.id.partition(":")[0]
     if change.data is not None and isinstance(change.data.get("task_id"), str):
         return str(change.data["task_id"])
@@ -210,7 +217,13 @@ def _apply_one(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
         _apply_document(s, change, now)
     elif entity == "number_block":
         _apply_number_block(run, s, change, now)
-    # reference, review, audit_event: nothing of them is kept on the laptop yet.
+    elif entity in ("disposition", "signature"):
+        _apply_visit_record(s, change)
+    elif entity == "reference":
+        _apply_reference(s, change, now)
+    elif entity == "review":
+        _apply_review(s, change)
+    # audit_event: nothing of it is kept on the laptop.
     if change.conflicts or entity in TASK_SCOPED:
         _apply_conflicts(run, s, change, now)
 
@@ -264,6 +277,28 @@ def _time(value: Any) -> datetime | None:
     return to_utc(datetime.fromisoformat(str(value)))
 
 
+def _apply_review(s: Session, change: Change) -> None:
+    if _older_than_held(s.get(ReviewRow, change.id), change):
+        return
+    if change.op == "delete" or change.data is None:
+        store_pulled_review(s, change.id, change.rev, None)
+        return
+    try:
+        data = ReviewData.model_validate(change.data).model_dump(mode="json")
+    except ValueError as exc:  # a malformed review would mislead a person: skip it, say so
+        log.error("review %s from the server cannot be read (%s); skipped", change.id, exc)
+        return
+    store_pulled_review(s, change.id, change.rev, {**change.data, **data})
+
+
+def _time_or_none(value: Any) -> datetime | None:
+    """A time the server added, or None when it is missing or unreadable (never fatal)."""
+    try:
+        return _time(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _apply_inspection(s: Session, change: Change) -> None:
     row = s.get(InspectionRow, change.id)
     if _older_than_held(row, change):
@@ -284,7 +319,15 @@ def _apply_inspection(s: Session, change: Change) -> None:
         Observer.from_json(o).to_json() for o in d.get("observers") or [] if isinstance(o, dict)
     ]
     row.party_statement = str(d.get("party_statement") or "")
+    row.details = {k: d[k] for k in INSPECTION_DETAILS if isinstance(d.get(k), dict)}
     row.recorded_by = str(d.get("recorded_by") or "")
+    row.submitted_at = _time_or_none(d.get("submitted_at"))
+    # What the server adds when a review or a publication sets the state (issue 12).
+    row.round = d["round"] if isinstance(d.get("round"), int) else None
+    row.review_id = d.get("review_id") if isinstance(d.get("review_id"), str) else None
+    row.reviewed_by = d.get("reviewed_by") if isinstance(d.get("reviewed_by"), str) else None
+    row.reviewed_at = _time_or_none(d.get("reviewed_at"))
+    row.published_at = _time_or_none(d.get("published_at"))
     row.rev = change.rev
     row.base_rev = change.rev
     row.dirty = False
@@ -322,6 +365,51 @@ def _apply_document(s: Session, change: Change, now: datetime) -> None:
     row.rev = change.rev
     row.base_rev = change.rev
     row.dirty = False
+
+
+def _apply_visit_record(s: Session, change: Change) -> None:
+    """A teammate's disposition or signature: kept as it came (the services read ``data``)."""
+    model = DispositionRow if change.entity == "disposition" else SignatureRow
+    row = s.get(model, change.id)
+    if change.op == "delete" or change.data is None:
+        if row is not None:
+            s.delete(row)
+        return
+    d = change.data
+    if row is None:
+        row = model(id=change.id, task_id=str(d.get("task_id") or _task_of(change)))
+        s.add(row)
+    if isinstance(row, DispositionRow):
+        row.item_id = str(d.get("item_id") or change.id.partition(":")[2])
+        row.status = str(d.get("status") or "assessed")
+        kind = (d.get("disposition") or {}).get("kind") if row.status == "confirmed" else None
+        row.kind = kind if isinstance(kind, str) else None
+    else:
+        row.signer = str(d.get("signer") or change.id.partition(":")[2])
+    row.data = dict(d)
+    row.rev = change.rev
+    row.base_rev = change.rev
+    row.dirty = False
+    if row.data.get("sha256") and isinstance(row, SignatureRow):
+        sha = str(row.data["sha256"])
+        set_state(s, SIGNATURE_WANTED + sha, "1")
+
+
+def _apply_reference(s: Session, change: Change, now: datetime) -> None:
+    """Rule packs, benchmarks, agency settings, wording, the roster: the server's copy wins
+    (reference data is written by the administrators only)."""
+    row = s.get(ReferenceRow, change.id)
+    if change.op == "delete" or change.data is None:
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        row = ReferenceRow(id=change.id)
+        s.add(row)
+    row.kind = str(change.data.get("kind") or change.id.partition(":")[0])
+    row.rev = change.rev
+    row.data = dict(change.data)
+    row.received_at = now
 
 
 def _apply_number_block(run: SyncRun, s: Session, change: Change, now: datetime) -> None:
@@ -418,6 +506,7 @@ def _winner_rev(row: Any) -> int | None:
 
 
 def download_blobs(run: SyncRun) -> None:
+    _download_signatures(run)
     with run.db.session() as s:
         wanted = [
             (r.key.removeprefix(WANTED), json.loads(r.value))
@@ -472,6 +561,35 @@ def _fetch(run: SyncRun, sha: str, done: int, total: int) -> bytes:
         run.emit("download", done, total, got, None)
 
     return run.client.blob_get(sha, count)
+
+
+def _download_signatures(run: SyncRun) -> None:
+    """Teammates' signature images, which the documents of a shared visit print."""
+    with run.db.session() as s:
+        wanted = [
+            r.key.removeprefix(SIGNATURE_WANTED)
+            for r in s.scalars(
+                select(SyncStateRow).where(SyncStateRow.key.startswith(SIGNATURE_WANTED))
+            )
+        ]
+    for sha in wanted:
+        if run.cancelled():
+            return
+        if not run.blobs.exists(sha):
+            try:
+                data = run.client.blob_get(sha)
+            except ServerUnreachable:
+                raise
+            except Exception as exc:  # a 403/404: keep the wish, say why
+                log.warning("signature %s could not be fetched: %s", sha[:12], exc)
+                continue
+            if hashlib.sha256(data).hexdigest() != sha:
+                log.error("signature %s came down damaged; it will be fetched again", sha[:12])
+                continue
+            run.blobs.put(data)
+            run.report.blobs_downloaded += 1
+        with run.db.write() as s:
+            delete_state(s, SIGNATURE_WANTED + sha)
 
 
 def _sniff(path: Any) -> str:

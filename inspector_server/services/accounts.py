@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, select, update
@@ -43,6 +43,7 @@ class LoginResult:
     expires_at: datetime
     user: User
     device_key: str | None  # a new key for the laptop to keep; None: keep the one it has
+    led_teams: list[str] = field(default_factory=list)  # the teams this user leads
 
 
 def create_user(
@@ -153,7 +154,8 @@ def login(
                         expires_at=expires,
                     )
                 )
-            return LoginResult(token, expires, user, issued)
+                led = sorted(s.scalars(select(Team.id).where(Team.lead_id == user.id)))
+            return LoginResult(token, expires, user, issued, led)
         except devices.DeviceTaken:
             raise LoginRefused(devices.taken_message(device_id), status=409) from None
         except devices.DeviceRevoked:

@@ -2,8 +2,8 @@
 
 * admin: everything.
 * a team member (inspector): the tasks of their teams and the records hanging off
-  them (item_result, inspection, document); may update a task of their team but
-  not move it to another team, nor create or delete tasks.
+  them (item_result, inspection, document, disposition, signature); may update a
+  task of their team but not move it to another team, nor create or delete tasks.
 * a team lead: reads everything of the teams they lead (the submissions) and
   writes ``review`` records for them.
 * ``reference`` records: everyone reads, admin writes.
@@ -20,8 +20,16 @@ from sqlalchemy import ColumnElement, and_, false, or_, true
 from inspector_server.models import Record
 from inspector_server.services.principal import Principal
 
-TASK_SCOPED = ("task", "item_result", "inspection", "document", "review")
-MEMBER_WRITES = ("item_result", "inspection", "document")
+TASK_SCOPED = (
+    "task",
+    "item_result",
+    "inspection",
+    "document",
+    "review",
+    "disposition",
+    "signature",
+)
+MEMBER_WRITES = ("item_result", "inspection", "document", "disposition", "signature")
 LEAD_PICKS = ("item_result", "inspection")
 
 

@@ -64,7 +64,7 @@ from inspector_server.services.principal import Principal
 log = logging.getLogger(__name__)
 
 IMMUTABLE = ("number_block", "audit_event")
-NEEDS_TASK = ("item_result", "inspection", "document", "review")
+NEEDS_TASK = ("item_result", "inspection", "document", "review", "disposition", "signature")
 #: A batch that lost a race (a key another batch inserted first, a deadlock) is run again.
 ATTEMPTS = 5
 _CHUNK = 500  # ids per IN (...) list

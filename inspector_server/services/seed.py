@@ -16,6 +16,7 @@ from inspector_app.domain.serialization import task_to_json
 from inspector_server.core.security import PasswordHashing
 from inspector_server.models import Business, Department, User
 from inspector_server.services import accounts, sync
+from inspector_server.services.reference import SHIPPED, import_reference, publish_roster
 
 DEMO_PASSWORD = "demo"
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -27,6 +28,7 @@ class SeedReport:
     departments: int = 0
     businesses: int = 0
     tasks: int = 0
+    reference: int = 0  # reference records published
     problems: list[str] = field(default_factory=list)
 
 
@@ -98,4 +100,10 @@ def seed_demo(session: Session, hashing: PasswordHashing, root: Path = DEMO_DIR)
             team_id=task.team_id,
         )
         report.tasks += 1
+    # The shipped rule packs, benchmarks and agency settings, and the officers' roster.
+    published = import_reference(session, list(SHIPPED))
+    report.problems += published.problems
+    report.reference = len(published.imported) + len(published.unchanged)
+    session.flush()
+    publish_roster(session)
     return report

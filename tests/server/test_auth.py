@@ -39,7 +39,18 @@ def test_login_answers_the_documented_shape(live: LiveServer, world: World) -> N
         "role": "inspector",
         "department_code": "SZSCJG",
         "badge_no": "19030012345",
+        "led_teams": [],
     }
+
+
+def test_login_says_which_teams_the_user_leads(live: LiveServer, world: World) -> None:
+    """Issue 12: a laptop checks a review offline against the teams its user leads."""
+    for username, teams in (("lead", [world.team_a]), ("lead_b", [world.team_b])):
+        r = Api(live.url).post(
+            "/api/v1/auth/login",
+            json={"username": username, "password": PASSWORD, "device_id": f"d-{username}"},
+        )
+        assert r.status_code == 200 and r.json()["user"]["led_teams"] == teams
 
 
 def test_passwords_are_argon2id_and_tokens_stored_only_hashed(

@@ -86,7 +86,11 @@ def test_seed_demo_builds_teams_and_tasks(demo_data: Path, capsys) -> None:
         }
         assert team_of["inspector1"] == team_of["inspector2"] != team_of["inspector3"]
         tasks = list(s.scalars(select(Record).where(Record.entity == "task")))
-        assert len(tasks) == 13 and s.scalar(select(func.max(Record.seq))) == 13
+        assert len(tasks) == 13 and max(t.seq for t in tasks) == 13
+        # then the shipped reference data and the officers' roster (issue 11)
+        reference = list(s.scalars(select(Record).where(Record.entity == "reference")))
+        assert {r.data["kind"] for r in reference} >= {"rule_pack", "benchmark", "roster"}
+        assert s.scalar(select(func.max(Record.seq))) == 13 + len(reference)
         task2 = next(t for t in tasks if t.id == "ec8ea596-d391-5c4a-9160-c6ea249bf5f7")
         # resources/demo/README.md: task 2 has 30 items before merging and 27 after.
         assert (task2.data["plan"]["items_before"], task2.data["plan"]["items_after"]) == (30, 27)
@@ -116,3 +120,35 @@ def test_demo_accounts_work_only_in_demo_mode(demo_data: Path) -> None:
         assert r.status_code == 401 and "demo mode" in r.json()["detail"]
     finally:
         strict.stop()
+
+
+def test_import_reference_publishes_and_reports_bad_files(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """An administrator's edit reaches every laptop: one record per file, unchanged files
+    not republished, a file that does not validate skipped with the reason."""
+
+    import shutil
+
+    from inspector_server.services.reference import SHIPPED
+
+    monkeypatch.setenv("INSPECTOR_SERVER_SECRET_KEY", SECRET)
+    folder = tmp_path / "ref"
+    shutil.copytree(SHIPPED[0], folder)
+    (folder / "rulepacks" / "broken.json").write_text('{"id": "x", "entries": 3}', "utf-8")
+    data = tmp_path / "data"
+    assert main(["--data", str(data), "import-reference", str(folder)]) == 1
+    out = capsys.readouterr()
+    assert "published rule_pack:" in out.out and "broken.json" in out.err
+    (folder / "rulepacks" / "broken.json").unlink()
+    assert main(["--data", str(data), "import-reference", str(folder)]) == 0
+    assert "unchanged" in capsys.readouterr().out
+    engine = make_engine(f"sqlite:///{data / 'server.sqlite3'}")
+    with make_sessionmaker(engine)() as s:
+        records = {r.id: r for r in s.scalars(select(Record).where(Record.entity == "reference"))}
+        roster = records["roster:officers"].data["content"]["officers"]
+        assert roster == []  # no accounts yet: nothing to print
+        packs = [r for r in records if r.startswith("rule_pack:")]
+        assert len(packs) == len(list(folder.glob("rulepacks/*.json")))
+        assert all(records[r].rev == 1 for r in packs)  # the second import changed nothing
+    engine.dispose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,20 @@ from inspector_app.domain.entities import (
     Inspector,
     JointTask,
     MergedItem,
+    Outcome,
     PriorViolation,
     Severity,
     SourceItem,
 )
 from inspector_app.services import Profile, import_tasks, open_profile
-from inspector_app.store.models import AuditEventRow, OutboxRow
+from inspector_app.store.models import (
+    AuditEventRow,
+    DocumentRow,
+    InspectionRow,
+    ItemResultRow,
+    OutboxRow,
+    TaskRow,
+)
 
 ALICE = Inspector(
     id="u-alice",
@@ -164,3 +172,91 @@ def task(profile: Profile) -> JointTask:
     t = build_task()
     import_tasks(profile, [t])
     return t
+
+
+VISITED_AT = datetime(2026, 5, 11, 9, 30, tzinfo=UTC)
+
+
+def pulled_visit(
+    profile: Profile,
+    task: JointTask,
+    *,
+    submitted_at: datetime | None,
+    status: str = "submitted",
+    bad: tuple[str, ...] = (),
+    documents: tuple[str, ...] = (),
+    drafts: tuple[str, ...] = (),
+    recorded_by: str = "u-alice",
+    server_round: int | None = None,
+    checked_out_at: datetime | None = VISITED_AT + timedelta(hours=1),
+    deadlines: dict[str, date] | None = None,
+    corrected: tuple[str, ...] = (),
+) -> None:
+    """A visit as pull stores it on a lead's laptop: the task, its inspection record
+    (``status``), every finding (``bad`` non-compliant, with ``deadlines``), and the
+    documents (``documents`` issued, ``drafts`` not)."""
+    import_tasks(profile, [task])
+    with profile.db.write() as s:
+        s.add(
+            InspectionRow(
+                task_id=task.id,
+                status=status,
+                checked_in_at=VISITED_AT,
+                checked_out_at=checked_out_at,
+                present=[],
+                party_statement="",
+                recorded_by=recorded_by,
+                submitted_at=submitted_at,
+                round=server_round,
+                rev=4,
+                base_rev=4,
+                dirty=False,
+            )
+        )
+        for item in task.checklist:
+            outcome = Outcome.NONCOMPLIANT if item.id in bad else Outcome.COMPLIANT
+            s.add(
+                ItemResultRow(
+                    id=f"{task.id}:{item.id}",
+                    task_id=task.id,
+                    item_id=item.id,
+                    outcome=outcome.value,
+                    note=f"{item.title}：{'未亮证' if item.id in bad else '符合'}",
+                    measurements={},
+                    evidence=[],
+                    corrected_on_site=item.id in corrected,
+                    deadline=(deadlines or {}).get(item.id),
+                    recorded_by=recorded_by,
+                    recorded_at=VISITED_AT,
+                    rev=1,
+                    base_rev=1,
+                    dirty=False,
+                )
+            )
+        kinds = [(k, "final") for k in documents] + [(k, "draft") for k in drafts]
+        for n, (kind, doc_status) in enumerate(kinds):
+            s.add(
+                DocumentRow(
+                    id=f"{task.id}-doc-{n}",
+                    task_id=task.id,
+                    kind=kind,
+                    number=f"深市监责改〔2026〕{n + 1}号-{task.id}"
+                    if doc_status == "final"
+                    else None,
+                    sha256="a" * 64,
+                    status=doc_status,
+                    data={"issued_at": "2026-05-11T10:00:00+08:00"},
+                    created_at=VISITED_AT,
+                    rev=1,
+                    base_rev=1,
+                    dirty=False,
+                )
+            )
+        row = s.get(TaskRow, task.id)
+        assert row is not None
+        row.status = status
+
+
+@pytest.fixture
+def pull_visit() -> Callable[..., None]:
+    return pulled_visit

@@ -24,7 +24,13 @@ from inspector_app.services import (
     start_inspection,
 )
 from inspector_app.store import verify_chain
-from inspector_app.store.models import AuditEventRow, InspectionRow, ItemResultRow, OutboxRow
+from inspector_app.store.models import (
+    AuditEventRow,
+    InspectionRow,
+    ItemResultRow,
+    OutboxRow,
+    TaskRow,
+)
 
 Counts = Callable[[Profile], tuple[int, int]]
 AT = datetime(2026, 5, 11, 9, 30, tzinfo=UTC)
@@ -87,9 +93,15 @@ def test_a_returned_task_can_be_checked_in_again(profile: Profile, task: JointTa
     start_inspection(profile, task.id, at=AT)
     _record_all(profile, task)
     complete_inspection(profile, task.id, at=AT + timedelta(hours=1))
-    with profile.db.write() as s:  # the sync engine's job: the lead returned it, ack'd
-        s.get(InspectionRow, task.id).dirty = False  # type: ignore[union-attr]
-    import_tasks(profile, [replace(task, rev=2, status=TaskStatus.RETURNED)])
+    # The lead's return comes down in the inspection record, which the server rewrites
+    # (issue 12); what pull does with it:
+    with profile.db.write() as s:
+        row = s.get(InspectionRow, task.id)
+        assert row is not None
+        row.status, row.rev, row.base_rev, row.dirty, row.round = "returned", 2, 2, False, 2
+        s.get(TaskRow, task.id).status = "returned"  # type: ignore[union-attr]
+    # A new version of the task record (which always says "assigned") changes nothing.
+    import_tasks(profile, [replace(task, rev=2)])
     assert get_task(profile, task.id).status is TaskStatus.RETURNED
     start_inspection(profile, task.id, at=AT + timedelta(days=1))
     with profile.db.session() as s:

@@ -86,10 +86,18 @@ def test_the_integrity_check_after_a_quick_open_finds_a_damaged_page(
         assert not profile.checked
         assert check_integrity(profile) is None and profile.checked
     db = folder / "inspector.db"
+    with sqlite3.connect(db) as conn:  # pages of the checklist table, wherever they lie
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            n
+            for (n,) in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'merged_items' AND pagetype = 'leaf'"
+            )
+        ]
+    conn.close()
     data = bytearray(db.read_bytes())
-    page = 4096
-    for n in range(len(data) // page // 2, len(data) // page // 2 + 3):  # pages in the middle
-        data[n * page + 10 : n * page + 200] = b"\xff" * 190
+    for n in pages[len(pages) // 2 : len(pages) // 2 + 3]:  # (page numbers count from 1)
+        data[(n - 1) * page + 10 : (n - 1) * page + 200] = b"\xff" * 190
     db.write_bytes(bytes(data))
     with open_profile(folder) as profile:  # header and size intact: the quick way
         problem = check_integrity(profile)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from inspector_app.domain.entities import Outcome
 from inspector_app.services import (
@@ -25,13 +25,20 @@ from inspector_server.models import AuditChain, Record
 
 
 def _work(profile, n: int) -> list[AuditEventRow]:  # type: ignore[no-untyped-def]
-    """Check in and record ``n`` results on a task of the profile; its events, in order."""
+    """Check in and record ``n`` results on a task of the profile; the events this work
+    wrote, in order (events written before it, such as a sign-in's, are not among them)."""
     task = sorted(t.id for t in list_tasks(profile) if t.status.value == "assigned")[0]
+    with profile.db.session() as s:
+        before = s.scalar(select(func.max(AuditEventRow.seq))) or 0
     start_inspection(profile, task)
     for k, item in enumerate(get_task(profile, task).checklist[:n]):
         record_item_result(profile, task, item.id, outcome=Outcome.COMPLIANT, note=f"第{k}项")
     with profile.db.session() as s:
-        return list(s.scalars(select(AuditEventRow).order_by(AuditEventRow.seq)))
+        return list(
+            s.scalars(
+                select(AuditEventRow).where(AuditEventRow.seq > before).order_by(AuditEventRow.seq)
+            )
+        )
 
 
 def _breaks_on_server(server, device_id: str) -> list[dict]:  # type: ignore[no-untyped-def]

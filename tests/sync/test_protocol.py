@@ -45,6 +45,8 @@ def test_constants() -> None:
         "review",
         "number_block",
         "audit_event",
+        "disposition",
+        "signature",
     )
     assert Health().model_dump() == {"status": "ok", "protocol": {"min": 1, "max": 1}}
 
@@ -74,6 +76,8 @@ def test_blob_refs() -> None:
     assert blob_refs("document", doc) == ["c" * 64, "d" * 64, "e" * 64]
     assert blob_refs("task", {"evidence": ["a" * 64]}) == []
     assert blob_refs("document", None) == []
+    assert blob_refs("signature", {"sha256": "f" * 64, "refused": False}) == ["f" * 64]
+    assert blob_refs("signature", {"sha256": None, "refused": True}) == []
 
 
 def test_unknown_fields_are_ignored_and_entity_is_open() -> None:

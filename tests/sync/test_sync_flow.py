@@ -101,12 +101,13 @@ def test_lost_answers_are_duplicates_not_second_writes(make_laptop, server) -> N
         record_item_result(one, task, item, outcome=Outcome.COMPLIANT, note=f"n{n}")
     assert sync(one).exit_code == 0
     before = server.revisions_per_op()
-    # As if every answer had been lost after the server committed.
+    # As if every answer had been lost after the server committed (the 6 entries of
+    # this work and the number-block requests signing in queued, issue 11).
     with one.db.write() as s:
-        s.execute(update(OutboxRow).values(state="pending"))
+        resent = s.execute(update(OutboxRow).values(state="pending")).rowcount
     report = sync(one)
     assert report.exit_code == 0, report.summary()
-    assert report.applied == 0 and report.duplicates == 6
+    assert resent >= 6 and report.applied == 0 and report.duplicates == resent
     assert server.revisions_per_op() == before
     assert all(n == 1 for n in before.values())
 
@@ -199,7 +200,8 @@ def test_number_blocks_requested_used_once_and_voids_synced(make_laptop, server)
     year = datetime.now(UTC).year
     want_numbers(one, "深市监", "责改", year)
     report = sync(one)
-    assert report.numbers_requested == 1 and _clean(report), report.summary()
+    # This need, and those of the officer's own agency that signing in registered.
+    assert report.numbers_requested >= 1 and _clean(report), report.summary()
     assert numbers_remaining(one, "深市监", "责改", year) == 50
     assert sync(one).numbers_requested == 0  # enough at hand
     numbers = [take_number(one, "深市监", "责改", year) for _ in range(3)]

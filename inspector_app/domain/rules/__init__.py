@@ -15,6 +15,7 @@ from inspector_app.domain.rules.benchmark import (
     ReduceRule,
     load_benchmark,
     load_benchmarks,
+    parse_benchmark,
 )
 from inspector_app.domain.rules.discretion import (
     MITIGATING_CIRCUMSTANCES,
@@ -51,7 +52,9 @@ from inspector_app.domain.rules.rulepacks import (
     RulePackEntry,
     RulePackError,
     RulePacks,
+    combine_rule_packs,
     load_rule_packs,
+    parse_rule_pack,
 )
 from inspector_app.domain.rules.summary import (
     REVIEW_BEFORE_SUIT_NOTICE,
@@ -95,6 +98,9 @@ __all__ = [
     "load_benchmark",
     "load_benchmarks",
     "load_rule_packs",
+    "parse_benchmark",
+    "parse_rule_pack",
+    "combine_rule_packs",
     "m1_mitigating",
     "np1_minor",
     "np2_first_violation",

@@ -252,3 +252,14 @@ def _fraction(obj: dict[str, Any], key: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise BenchmarkError(f"{where}: {key} 必须是 0 到 1 之间的数")
     return float(value)
+
+
+def parse_benchmark(raw: Any, name: str) -> DiscretionBenchmark:
+    """One benchmark from its JSON (a reference record's content); :class:`BenchmarkError`
+    names ``name`` and the problem, as :func:`load_benchmark` does for a file."""
+    try:
+        return _benchmark(raw, name)
+    except BenchmarkError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BenchmarkError(f"{name}: {exc}") from exc

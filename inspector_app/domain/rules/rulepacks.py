@@ -310,3 +310,27 @@ def _date(obj: Mapping[str, Any], key: str, where: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise RulePackError(f"{where}: {key} 不是 ISO 日期（YYYY-MM-DD）：{text!r}") from exc
+
+
+def parse_rule_pack(raw: Any, name: str) -> RulePack:
+    """One pack from its JSON (a reference record's content); ``name`` says where it came
+    from in error messages. Raises :class:`RulePackError` like :func:`load_rule_packs`."""
+    try:
+        return _parse_pack(raw, name)
+    except RulePackError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulePackError(f"{name}: {exc}") from exc
+
+
+def combine_rule_packs(packs: list[RulePack]) -> RulePacks:
+    """Packs from reference records, sorted by id, entry ids unique across them."""
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for entry in pack.entries:
+            if entry.id in seen:
+                raise RulePackError(
+                    f"{pack.file}: 条目 id {entry.id!r} 与 {seen[entry.id]} 中的条目重复"
+                )
+            seen[entry.id] = pack.file
+    return RulePacks(tuple(sorted(packs, key=lambda p: p.id)))

@@ -56,6 +56,7 @@ def login(
             role=user.role,  # type: ignore[arg-type]
             department_code=user.department_code,
             badge_no=user.badge_no,
+            led_teams=result.led_teams,
         ),
     )
 

@@ -6,8 +6,8 @@ columns, and one covering index holds every column the list reads, so listing or
 counting 10,000 tasks never touches the large rows. Inspections gain the public
 observers present at the visit.
 
-Revision ID: 0005_ui
-Revises: 0004_evidence_copies
+Revision ID: 0007_ui
+Revises: 0006_review
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_ui"
-down_revision: str | None = "0004_evidence_copies"
+revision: str = "0007_ui"
+down_revision: str | None = "0006_review"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
