@@ -55,6 +55,7 @@ from inspector_app.domain.workdays import publication_deadline
 from inspector_app.sync.protocol import DONE_STATES
 from inspector_server.models import Team
 from inspector_server.models_visits import Visit, VisitDepartment, VisitFact
+from inspector_server.services.visits import FACT_DISPOSITION, FACT_DOCUMENT, FACT_FOLLOW_UP
 
 _WAITING = tuple(s for s in DONE_STATES if s != "published")
 _SUMS = (
@@ -99,9 +100,8 @@ def last_overdue_day(today: date) -> date:
 
 _DIMENSIONS = {"team": "team_id", "plan": "plan_id", "day": "day", "departments": "departments"}
 _COLUMNS = list(_DIMENSIONS.values())
-FOLLOW_UP = "follow_up"
 #: Facts counted by kind; non-compliances are counted per visit (``visits.noncompliant``).
-_COUNTED = ("disposition", "document")
+_COUNTED = (FACT_DISPOSITION, FACT_DOCUMENT)
 
 
 def _visit_aggregates(today: date) -> list[Any]:
@@ -136,7 +136,7 @@ def _overdue_follow_ups(f: StatsFilter, today: date) -> Subquery:
     COUNT(DISTINCT) over every fact would keep PostgreSQL from hashing the groups."""
     return (
         select(VisitFact.task_id, VisitFact.due_on, *(getattr(VisitFact, c) for c in _COLUMNS))
-        .where(VisitFact.fact == FOLLOW_UP, VisitFact.due_on < today, *f.conditions(VisitFact))
+        .where(VisitFact.fact == FACT_FOLLOW_UP, VisitFact.due_on < today, *f.conditions(VisitFact))
         .distinct()
         .subquery("overdue_follow_ups")
     )
@@ -172,7 +172,7 @@ def _queries(
     follow_ups = (
         select(
             *okeys,
-            literal(FOLLOW_UP).label("fact"),
+            literal(FACT_FOLLOW_UP).label("fact"),
             literal("").label("kind"),
             literal(0).label("n"),
             func.count().label("due"),
@@ -209,7 +209,7 @@ def _add_visit_row(figures: dict[str, Any], row: Any) -> None:
 
 
 def _add_fact_row(figures: dict[str, Any], row: Any) -> None:
-    if row.fact == FOLLOW_UP:
+    if row.fact == FACT_FOLLOW_UP:
         figures["follow_ups_overdue"] += int(row.due or 0)
     elif row.fact in ("disposition", "document"):
         bucket = figures[row.fact + "s"]
