@@ -7,8 +7,9 @@ Seeds a fresh schema (dropped at the end) through the server's migrations. The r
 are made by the projection's own readers (``services.visits.task_columns`` and
 ``facts_of``) from synthetic records of the shape laptops push: 40 teams, 20 plans,
 1-3 of 6 departments per visit, 19 items per visit of which a third of the done
-visits have 1-3 non-compliant (each with a disposition, half with a correction
-deadline), 1-3 final documents per done visit. Only the projection is written, not
+visits have 1-3 non-compliant (each with a disposition record as the laptop writes it;
+half the findings with a correction deadline, which orders to correct carry; a quarter
+of the orders followed up), 1-3 final documents per done visit. Only the projection is written, not
 the records themselves (statistics never read them). Loaded with COPY.
 
 Prints JSON lines ``{"name", "value", "unit"}``: medians of ``--runs`` runs.
@@ -112,9 +113,21 @@ def synthesize(rng: random.Random, n: int) -> tuple[list[tuple], list[tuple], li
         for k in range(19):
             item: dict[str, Any] = {"task_id": task_id, "item_id": f"I{k}", "outcome": "compliant"}
             if k < bad:
-                item.update(outcome="noncompliant", disposition=rng.choice(DISPOSITIONS))
+                item["outcome"] = "noncompliant"
                 if rng.random() < 0.5:
                     item["deadline"] = (start + timedelta(days=15)).isoformat()
+                kind = rng.choice(DISPOSITIONS)
+                ordering = kind in ("order_to_correct", "summary_penalty", "refer_case")
+                deadline = item.get("deadline") if ordering else None
+                followed = deadline is not None and rng.random() < 0.25
+                disposition = {
+                    "task_id": task_id,
+                    "item_id": f"I{k}",
+                    "status": "confirmed",
+                    "disposition": {"kind": kind, "deadline": deadline},
+                    "follow_up": {"done_on": deadline, "corrected": True} if followed else None,
+                }
+                records.append(("disposition", f"{task_id}:I{k}", disposition))
             records.append(("item_result", f"{task_id}:I{k}", item))
         for k in range(rng.randint(1, 3)):
             doc = {"task_id": task_id, "kind": rng.choice(DOCUMENTS), "status": "final"}

@@ -36,6 +36,7 @@ from inspector_app.domain.entities import (
     item_result_id,
 )
 from inspector_app.domain.findings import Assessment, propose_for_item
+from inspector_app.domain.follow_ups import ORDERING
 from inspector_app.domain.provisions import provisions_for
 from inspector_app.domain.rules.override import validate_override
 from inspector_app.domain.rules.verdict import Proposal
@@ -48,11 +49,6 @@ from inspector_app.services.profile import Profile
 from inspector_app.services.reference_data import benchmark, rule_packs
 from inspector_app.store.models import DispositionRow, DocumentRow, ItemResultRow
 from inspector_app.store.repositories import item_result_entity, task_entity
-
-#: Kinds that order the party to correct, so carry the item's deadline (第二十八条第一款).
-ORDERING = frozenset(
-    {DispositionKind.ORDER_TO_CORRECT, DispositionKind.SUMMARY_PENALTY, DispositionKind.REFER_CASE}
-)
 
 NOT_NONCOMPLIANT = Text(
     "disposition.not_noncompliant",

@@ -9,7 +9,9 @@ of a fine: the next assessment of that item records ``refused_to_correct``.
 
 Follow-ups are not records of their own: a due follow-up is derived from the confirmed
 dispositions (kind, deadline); its result is kept in each disposition record
-(``follow_up``), so it syncs with it.
+(``follow_up``), so it syncs with it. Which records ask for one is
+``domain.follow_ups``, the definition the lead's figures here and on the server count
+with: ``follow_ups_overdue`` there is the number of follow-ups this list shows overdue.
 """
 
 from __future__ import annotations
@@ -25,9 +27,15 @@ from inspector_app.domain.enforcement import (
     disposition_record_from_json,
     disposition_record_to_json,
 )
+from inspector_app.domain.follow_ups import (
+    ORDERING,
+    follow_up_due_on,
+    follow_up_recorded,
+    overdue,
+)
 from inspector_app.services._guards import task_row
 from inspector_app.services.changes import Changes
-from inspector_app.services.dispositions import ORDERING, today
+from inspector_app.services.dispositions import today
 from inspector_app.services.errors import InvalidInput, NotFound
 from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
@@ -73,9 +81,9 @@ class FollowUp:
 def _state(due_on: date, done: bool, on: date) -> str:
     if done:
         return DONE
-    if on < due_on:
-        return UPCOMING
-    return DUE if on == due_on else OVERDUE
+    if overdue(due_on, on):
+        return OVERDUE
+    return DUE if on == due_on else UPCOMING
 
 
 def list_follow_ups(
@@ -92,11 +100,9 @@ def list_follow_ups(
             )
         ).all()
         for row in rows:
-            record = disposition_record_from_json(row.data)
-            d = record.disposition
-            if d is None or d.deadline is None:
-                continue
-            groups.setdefault((row.task_id, d.deadline), []).append(row)
+            due_on = follow_up_due_on(row.data)
+            if due_on is not None:
+                groups.setdefault((row.task_id, due_on), []).append(row)
         tasks = {
             t.id: t
             for t in s.scalars(
@@ -166,12 +172,9 @@ def record_follow_up(
         ).all()
         open_: dict[date, list[DispositionRow]] = {}
         for row in rows:
-            record = disposition_record_from_json(row.data)
-            d = record.disposition
-            if d is None or d.deadline is None or d.kind not in ORDERING:
-                continue
-            if record.follow_up is None:
-                open_.setdefault(d.deadline, []).append(row)
+            day = follow_up_due_on(row.data)
+            if day is not None and not follow_up_recorded(row.data):
+                open_.setdefault(day, []).append(row)
         when = due_on if due_on is not None else min(open_, default=None)
         if when is None or when not in open_:
             suffix = "" if due_on is None else f" ({due_on.isoformat()})"

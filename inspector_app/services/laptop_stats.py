@@ -15,8 +15,9 @@ on the same records:
 * ``departmental_visits``: one per department of each done joint visit;
   ``joint_visits`` = done; ``visits_saved`` = departmental - joint (进一次门、查多项事).
 * ``dispositions`` and ``documents`` by kind (final documents only).
-* ``follow_ups_overdue``: non-compliant findings with a correction deadline before today,
-  not corrected on site.
+* ``follow_ups_overdue``: follow-up visits (复查) overdue: a task and a due day before
+  today on which a confirmed order to correct whose follow-up is not recorded falls due
+  (``domain.follow_ups``), each counted once: what ``list_follow_ups`` shows overdue.
 * ``publication_overdue``: done visits not yet published past their deadline of 20
   working days after completion (《企业信息公示暂行条例》第六条).
 
@@ -38,6 +39,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.entities import Role
+from inspector_app.domain.follow_ups import ORDERING, open_follow_up, overdue
 from inspector_app.domain.workdays import publication_deadline
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.messages import Text
@@ -104,9 +106,12 @@ _VISITS = text(
     """
 )
 _DOCUMENTS = text("SELECT task_id, kind FROM documents WHERE status = 'final'")
-_FOLLOW_UPS = text(
-    "SELECT task_id FROM item_results WHERE outcome = 'noncompliant' AND deadline IS NOT NULL "
-    "AND deadline < :today AND NOT corrected_on_site"
+# Confirmed orders to correct; which of them wait for a follow-up is decided in Python by
+# the domain's rule (``open_follow_up``), the one the server and the inspector's list use.
+_ORDERS = text(
+    "SELECT task_id, data FROM dispositions WHERE status = 'confirmed' AND kind IN ("
+    + ", ".join(f"'{k.value}'" for k in sorted(ORDERING))
+    + ")"
 )
 
 
@@ -144,8 +149,8 @@ def lead_statistics(
         last_sync = get_state(s, LAST_SYNC_KEY)
         visits = [v for v in _visits(s) if _selected(v, since, until)]
         documents = list(s.execute(_DOCUMENTS))
-        follow_ups = [r[0] for r in s.execute(_FOLLOW_UPS, {"today": today.isoformat()})]
         dispositions = _dispositions(s)
+        follow_ups = _overdue_follow_ups(s, today)
     if led is None:  # an older server did not say which teams: the role decides
         if user.role is not Role.TEAM_LEAD:
             raise InvalidState(LEADS_NO_TEAM, user=user.display_name)
@@ -296,15 +301,36 @@ def _selected(v: _Visit, since: date | None, until: date | None) -> bool:
     return not (until is not None and (v.day is None or v.day > until))
 
 
-def _dispositions(s: Session) -> list[tuple[str, str | None]]:
-    """(task, kind) of each confirmed disposition, where this version keeps them (the
-    ``dispositions`` table of issue 11's records); none otherwise."""
+def _has_dispositions(s: Session) -> bool:
     exists = s.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dispositions'")
     ).first()
-    if exists is None:
+    return exists is not None
+
+
+def _dispositions(s: Session) -> list[tuple[str, str | None]]:
+    """(task, kind) of each confirmed disposition, where this version keeps them (the
+    ``dispositions`` table of issue 11's records); none otherwise."""
+    if not _has_dispositions(s):
         return []
     return [(t, k) for t, k in s.execute(text("SELECT task_id, kind FROM dispositions")) if k]
+
+
+def _overdue_follow_ups(s: Session, today: date) -> list[str]:
+    """The task of each overdue follow-up visit: a (task, due day) counted once however
+    many of its orders fall due that day."""
+    if not _has_dispositions(s):
+        return []
+    found: set[tuple[str, date]] = set()
+    for task_id, raw in s.execute(_ORDERS):
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else None
+        except ValueError:
+            data = None
+        due_on = open_follow_up(data)
+        if due_on is not None and overdue(due_on, today):
+            found.add((task_id, due_on))
+    return [task_id for task_id, _ in sorted(found)]
 
 
 def _last_overdue_day(today: date) -> date:

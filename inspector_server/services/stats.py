@@ -13,8 +13,10 @@ Figures (each group, and the whole selection):
   joint visits (one per department of each); ``joint_visits`` = done;
   ``visits_saved`` = departmental - joint (进一次门、查多项事).
 * ``dispositions`` and ``documents``: counts by kind (final documents only).
-* ``follow_ups_overdue``: non-compliant findings with a correction deadline before
-  today, not corrected on site and not followed up.
+* ``follow_ups_overdue``: follow-up visits (复查) overdue: a business (task) and a due
+  day before today on which at least one confirmed order to correct falls due whose
+  follow-up is not recorded (``inspector_app.domain.follow_ups``); the inspector's
+  list (``services.follow_ups.list_follow_ups``) shows each as one overdue follow-up.
 * ``publication_overdue``: done visits not yet published past their deadline of 20
   working days (``services.publication``).
 
@@ -32,13 +34,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, case, func, literal, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Engine,
+    Executable,
+    Select,
+    Subquery,
+    and_,
+    case,
+    func,
+    literal,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.workdays import publication_deadline
 from inspector_app.sync.protocol import DONE_STATES
 from inspector_server.models import Team
 from inspector_server.models_visits import Visit, VisitDepartment, VisitFact
+from inspector_server.services.visits import FACT_DISPOSITION, FACT_DOCUMENT, FACT_FOLLOW_UP
 
 _WAITING = tuple(s for s in DONE_STATES if s != "published")
 _SUMS = (
@@ -82,6 +99,9 @@ def last_overdue_day(today: date) -> date:
 
 
 _DIMENSIONS = {"team": "team_id", "plan": "plan_id", "day": "day", "departments": "departments"}
+_COLUMNS = list(_DIMENSIONS.values())
+#: Facts counted by kind; non-compliances are counted per visit (``visits.noncompliant``).
+_COUNTED = (FACT_DISPOSITION, FACT_DOCUMENT)
 
 
 def _visit_aggregates(today: date) -> list[Any]:
@@ -105,27 +125,62 @@ def _visit_aggregates(today: date) -> list[Any]:
     ]
 
 
-def _fact_aggregates(today: date) -> list[Any]:
-    return [
-        VisitFact.fact,
-        VisitFact.kind,
-        func.count().label("n"),
-        func.sum(case((VisitFact.due_on < today, 1), else_=0)).label("due"),
-    ]
+def _fact_aggregates() -> list[Any]:
+    return [VisitFact.fact, VisitFact.kind, func.count().label("n"), literal(0).label("due")]
+
+
+def _overdue_follow_ups(f: StatsFilter, today: date) -> Subquery:
+    """Each overdue follow-up visit once: a task and a due day before ``today`` with an
+    open follow-up fact (orders of one task due the same day are checked on one visit),
+    with the visit's columns the facts carry. Few rows, so the DISTINCT is cheap; a
+    COUNT(DISTINCT) over every fact would keep PostgreSQL from hashing the groups."""
+    return (
+        select(VisitFact.task_id, VisitFact.due_on, *(getattr(VisitFact, c) for c in _COLUMNS))
+        .where(VisitFact.fact == FACT_FOLLOW_UP, VisitFact.due_on < today, *f.conditions(VisitFact))
+        .distinct()
+        .subquery("overdue_follow_ups")
+    )
+
+
+def _keys(columns: list[Any], which: str | None) -> tuple[list[Any], list[Any]]:
+    """The keys to select and to group by: every dimension in GROUPING SETS
+    (``which`` None), or the one named (``"all"``: none)."""
+    if which is None:
+        sets = func.grouping_sets(tuple_(), *(tuple_(c) for c in columns))
+        return [*columns, func.grouping(*columns).label("which")], [sets]
+    key = literal("all") if which == "all" else columns[_COLUMNS.index(which)]
+    return [key.label("key")], [key]
 
 
 def _queries(
-    keys: list[Any], fact_keys: list[Any], f: StatsFilter, today: date, sets: Any = None
-) -> tuple[Select[Any], Select[Any]]:
-    """The visits aggregate and the facts aggregate, one table each (facts carry their
-    visit's columns), grouped by their keys or by the grouping ``sets`` over them."""
-    visits = select(*keys, *_visit_aggregates(today)).where(*f.conditions())
-    facts = select(*fact_keys, *_fact_aggregates(today)).where(
-        VisitFact.fact != "noncompliant", *f.conditions(VisitFact)
+    f: StatsFilter, today: date, which: str | None = None
+) -> tuple[Select[Any], CompoundSelect]:
+    """The visits aggregate and the facts aggregate, grouped by every dimension at once
+    (GROUPING SETS, ``which`` None) or by the one column named. Facts carry their visit's
+    columns, so neither joins; the follow-ups overdue come as ``follow_up`` rows whose
+    ``due`` counts them."""
+    vkeys, vgroup = _keys([getattr(Visit, c) for c in _COLUMNS], which)
+    visits = select(*vkeys, *_visit_aggregates(today)).where(*f.conditions()).group_by(*vgroup)
+    fkeys, fgroup = _keys([getattr(VisitFact, c) for c in _COLUMNS], which)
+    facts = (
+        select(*fkeys, *_fact_aggregates())
+        .where(VisitFact.fact.in_(_COUNTED), *f.conditions(VisitFact))
+        .group_by(*fgroup, VisitFact.fact, VisitFact.kind)
     )
-    if sets is not None:
-        return visits.group_by(sets[0]), facts.group_by(sets[1], VisitFact.fact, VisitFact.kind)
-    return visits.group_by(*keys), facts.group_by(*fact_keys, VisitFact.fact, VisitFact.kind)
+    overdue = _overdue_follow_ups(f, today)
+    okeys, ogroup = _keys([overdue.c[c] for c in _COLUMNS], which)
+    follow_ups = (
+        select(
+            *okeys,
+            literal(FACT_FOLLOW_UP).label("fact"),
+            literal("").label("kind"),
+            literal(0).label("n"),
+            func.count().label("due"),
+        )
+        .select_from(overdue)
+        .group_by(*ogroup)
+    )
+    return visits, union_all(facts, follow_ups)
 
 
 def _empty() -> dict[str, Any]:
@@ -154,7 +209,7 @@ def _add_visit_row(figures: dict[str, Any], row: Any) -> None:
 
 
 def _add_fact_row(figures: dict[str, Any], row: Any) -> None:
-    if row.fact == "follow_up":
+    if row.fact == FACT_FOLLOW_UP:
         figures["follow_ups_overdue"] += int(row.due or 0)
     elif row.fact in ("disposition", "document"):
         bucket = figures[row.fact + "s"]
@@ -167,18 +222,7 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
     elsewhere one pair per dimension."""
     found: dict[str, Groups] = {name: defaultdict(_empty) for name in ("all", *_DIMENSIONS)}
     if s.get_bind().dialect.name == "postgresql":
-        vkeys = [getattr(Visit, c) for c in _DIMENSIONS.values()]
-        fkeys = [getattr(VisitFact, c) for c in _DIMENSIONS.values()]
-        sets = tuple(
-            func.grouping_sets(tuple_(), *(tuple_(k) for k in ks)) for ks in (vkeys, fkeys)
-        )
-        visits, facts = _queries(
-            [*vkeys, func.grouping(*vkeys).label("which")],
-            [*fkeys, func.grouping(*fkeys).label("which")],
-            f,
-            today,
-            sets,
-        )
+        visits, facts = _queries(f, today)
         # GROUPING() sets a bit per key left out, the first key the highest bit.
         width = len(_DIMENSIONS)
         names = {(1 << width) - 1: "all"}
@@ -191,10 +235,8 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
                 key = "all" if name == "all" else getattr(row, _DIMENSIONS[name])
                 add(found[name][key], row)
         return found
-    for name, column in (("all", None), *_DIMENSIONS.items()):
-        vkey = literal("all") if column is None else getattr(Visit, column)
-        fkey = literal("all") if column is None else getattr(VisitFact, column)
-        visits, facts = _queries([vkey.label("key")], [fkey.label("key")], f, today)
+    for name, column in (("all", "all"), *_DIMENSIONS.items()):
+        visits, facts = _queries(f, today, column)
         for row in s.execute(visits):
             _add_visit_row(found[name][row.key], row)
         for row in s.execute(facts):
@@ -202,7 +244,7 @@ def _by_dimension(s: Session, f: StatsFilter, today: date) -> dict[str, Groups]:
     return found
 
 
-def _both(s: Session, first: Select[Any], second: Select[Any]) -> tuple[list[Any], list[Any]]:
+def _both(s: Session, first: Executable, second: Executable) -> tuple[list[Any], list[Any]]:
     """Two independent aggregates at once, each on a connection of its own (a server
     with several cores answers in the time of the longer one); in the session when it
     is bound to one connection."""
@@ -210,7 +252,7 @@ def _both(s: Session, first: Select[Any], second: Select[Any]) -> tuple[list[Any
     if not isinstance(bind, Engine):
         return list(s.execute(first)), list(s.execute(second))
 
-    def fetch(statement: Select[Any]) -> list[Any]:
+    def fetch(statement: Executable) -> list[Any]:
         with bind.connect() as connection:
             return list(connection.execute(statement))
 

@@ -6,9 +6,13 @@ writes (``sync.server_put``) store them in the transaction that writes the recor
 and ``rebuild`` recomputes the whole projection from the records (migration 0005).
 
 Records are read defensively: a field a newer laptop adds or an older one lacks is
-skipped, never an error (dispositions, for one, are defined by a later issue: read
-from ``item_result.data.disposition``, a kind or ``{kind}``, or from ``disposition``
-records with ``data.kind``).
+skipped, never an error (dispositions are read from ``disposition`` records, and from
+``item_result.data.disposition``, a kind or ``{kind}``, where an older client put one).
+
+A follow-up (复查) is the laptop's (``inspector_app.domain.follow_ups``): a ``follow_up``
+fact, due on the deadline, for each disposition record whose confirmed disposition
+orders correction by a date and holds no follow-up result yet. An item result's own
+deadline states none (migration 0007 took such facts away).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.follow_ups import open_follow_up
 from inspector_app.sync.protocol import DONE_STATES, VISIT_STATES
 from inspector_server.models import Record
 from inspector_server.models_visits import Visit, VisitDepartment, VisitFact
@@ -120,19 +125,12 @@ def disposition_kind(value: Any) -> str | None:
     return None
 
 
-def follow_up_done(data: dict[str, Any]) -> bool:
-    follow = data.get("follow_up")
-    if isinstance(follow, dict):
-        return bool(follow.get("done_at") or follow.get("status") in ("done", "corrected"))
-    return bool(data.get("followed_up_at"))
-
-
 def facts_of(entity: str, record_id: str, data: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The ``visit_facts`` rows one record states (none for a deleted record)."""
     if not data or entity not in FACT_ENTITIES:
         return []
     task_id = data.get("task_id")
-    if entity == "item_result" and not isinstance(task_id, str):
+    if entity in ("item_result", "disposition") and not isinstance(task_id, str):
         task_id = record_id.partition(":")[0]
     if not isinstance(task_id, str) or not task_id:
         return []
@@ -155,14 +153,6 @@ def facts_of(entity: str, record_id: str, data: dict[str, Any] | None) -> list[d
         kind = disposition_kind(data.get("disposition"))
         if kind:
             found.append(fact(FACT_DISPOSITION, kind))
-        deadline = parse_day(data.get("deadline"))
-        if (
-            noncompliant
-            and deadline is not None
-            and not data.get("corrected_on_site")
-            and not follow_up_done(data)
-        ):
-            found.append(fact(FACT_FOLLOW_UP, due_on=deadline))
     elif entity == "document":
         if data.get("status") == "final" and isinstance(data.get("kind"), str):
             found.append(fact(FACT_DOCUMENT, data["kind"][:60]))
@@ -170,6 +160,9 @@ def facts_of(entity: str, record_id: str, data: dict[str, Any] | None) -> list[d
         kind = disposition_kind(data.get("kind")) or disposition_kind(data.get("disposition"))
         if kind:
             found.append(fact(FACT_DISPOSITION, kind))
+        due_on = open_follow_up(data)
+        if due_on is not None:
+            found.append(fact(FACT_FOLLOW_UP, due_on=due_on))
     return found
 
 
@@ -312,6 +305,25 @@ def replace_facts(
     if rows:
         s.execute(VisitFact.__table__.insert(), rows)
     return touched
+
+
+def refresh_facts(s: Session, entity: str) -> int:
+    """Recompute the facts of every stored record of one entity, after a rule of
+    ``facts_of`` changed for it (migration 0007); returns the records read."""
+    records = select(Record.entity, Record.id, Record.data).where(
+        Record.entity == entity, Record.deleted.is_(False)
+    )
+    read = 0
+    batch: list[tuple[str, str, dict[str, Any] | None]] = []
+    for row in s.execute(records).all():
+        batch.append((row[0], row[1], row[2]))
+        read += 1
+        if len(batch) >= 1000:
+            replace_facts(s, batch, lambda task_id: s.get(Visit, task_id))
+            batch = []
+    replace_facts(s, batch, lambda task_id: s.get(Visit, task_id))
+    s.flush()
+    return read
 
 
 def rebuild(s: Session) -> int:

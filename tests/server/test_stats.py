@@ -1,15 +1,24 @@
-"""Statistics on a known data set, every figure counted by hand below (both databases)."""
+"""Statistics on a known data set, every figure counted by hand below (both databases).
+
+Follow-ups (复查) are counted as the laptop lists them (``inspector_app.domain.follow_ups``):
+《食品生产经营监督检查管理办法》第三十三条第二款 "需要限期整改的，市场监督管理部门应当书面提出
+整改要求和时限……市场监督管理部门应当跟踪整改情况并记录整改结果。" One follow-up visit per
+business and due day, from confirmed orders to correct; recording its result closes it.
+"""
 
 from __future__ import annotations
 
 import json
 import uuid
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from inspector_server.cli import main
 from inspector_server.core.db import write_session
+from inspector_server.models import Record
 from inspector_server.services import stats, visits
 
 from .conftest import SECRET, Api, LiveServer, World, build_world, mutation
@@ -17,25 +26,43 @@ from .visitworld import Visit_, new_task, review
 
 PLAN = {"plan_id": "P1", "name": "2026年福田区餐饮联合抽查", "items_before": 30, "items_after": 19}
 TODAY = date(2026, 12, 10)
+ITEMS = [
+    {"id": f"SC-SP-00{n}", "code": f"SC-SP-00{n}", "title": f"事项{n}", "severity": "general"}
+    for n in range(1, 7)
+]
 
 
 @pytest.fixture(scope="module")
 def world(live: LiveServer) -> World:
     """world.task_a (team A) and world.task_b (team B): assigned, no plan, 1 item each,
     departments SZSCJG and XF. Added here, team A, plan P1 (30 items -> 19):
-    V1 approved with one non-compliance (order to correct by 2026-11-10, not corrected,
-    an order document issued), V2 completed and compliant, V3 assigned."""
+    V1 approved with five non-compliances (an order document issued), each with the
+    deadline the laptop records on the finding:
+
+    * 001 ordered corrected by 2026-11-10 and 002 a summary penalty ordering it by the
+      same day, neither followed up: one follow-up visit, overdue;
+    * 003 ordered by 2026-11-15, followed up (corrected): closed;
+    * 004 ordered by 2026-11-25, not followed up: a second follow-up visit, overdue;
+    * 005 a deadline on the finding and no disposition record (an older laptop's): none.
+    * 006 ordered by 2026-12-20: upcoming on 2026-12-10, not overdue.
+
+    V2 completed and compliant, V3 assigned."""
     w = build_world(live)
     a = Api(live.url).login("inspector_a")
     lead = Api(live.url).login("lead")
-    v1 = Visit_(live, a, new_task(live, w, plan=PLAN))
+    v1 = Visit_(live, a, new_task(live, w, plan=PLAN, checklist=ITEMS))
     v1.check_in()
-    v1.record(
-        "SC-SP-001",
-        "noncompliant",
-        deadline="2026-11-10",
-        disposition={"kind": "order_to_correct"},
-    )
+    orders: list[tuple[str, str, date, date | None]] = [
+        ("SC-SP-001", "order_to_correct", date(2026, 11, 10), None),
+        ("SC-SP-002", "summary_penalty", date(2026, 11, 10), None),
+        ("SC-SP-003", "order_to_correct", date(2026, 11, 15), date(2026, 11, 14)),
+        ("SC-SP-004", "order_to_correct", date(2026, 11, 25), None),
+        ("SC-SP-006", "order_to_correct", date(2026, 12, 20), None),
+    ]
+    for item, kind, deadline, followed_up in orders:
+        v1.record(item, "noncompliant", deadline=deadline.isoformat())
+        assert v1.decide(item, kind, deadline, followed_up=followed_up)["status"] == "applied"
+    v1.record("SC-SP-005", "noncompliant", deadline="2026-11-20")
     v1.complete("2026-11-05T11:00:00+08:00")
     (doc,) = a.push(
         mutation(
@@ -69,9 +96,11 @@ def test_figures_equal_the_hand_count(live: LiveServer, world: World) -> None:
     assert (t["items_before"], t["items_after"], t["items_reduction"]) == (92, 59, 0.3587)
     # Two joint visits done, each for two departments: 4 departmental visits, 2 saved.
     assert (t["departmental_visits"], t["joint_visits"], t["visits_saved"]) == (4, 2, 2)
-    assert t["dispositions"] == {"order_to_correct": 1}
+    assert t["dispositions"] == {"order_to_correct": 4, "summary_penalty": 1}
     assert t["documents"] == {"order_to_correct": 1}
-    assert t["follow_ups_overdue"] == 1  # due 2026-11-10, not corrected
+    # V1 on 2026-11-10 (001 and 002) and on 2026-11-25 (004); not 003 (followed up),
+    # 005 (no disposition) nor 006 (due 2026-12-20).
+    assert t["follow_ups_overdue"] == 2
     # Both completed 2026-11-05: deadline 2026-12-03, passed on 2026-12-10, unpublished.
     assert t["publication_overdue"] == 2
 
@@ -89,9 +118,19 @@ def test_figures_equal_the_hand_count(live: LiveServer, world: World) -> None:
     assert [(g["month"], g["planned"], g["done"]) for g in result["by_month"]] == [
         ("2026-11", 5, 2)
     ]
+    # V1's two follow-ups wherever V1 counts: its team, plan, month, and each department.
+    assert teams["team-a"]["follow_ups_overdue"] == plans["P1"]["follow_ups_overdue"] == 2
+    assert result["by_month"][0]["follow_ups_overdue"] == 2
+    assert [g["follow_ups_overdue"] for g in result["by_department"]] == [2, 2]
+    assert teams["team-b"]["follow_ups_overdue"] == plans[None]["follow_ups_overdue"] == 0
+    # On 2026-11-25 only the first was overdue (the second is due that day, not overdue).
+    with live.factory() as s:
+        on_25 = stats.compute(s, stats.StatsFilter(), date(2026, 11, 25))
+    assert on_25["totals"]["follow_ups_overdue"] == 1
 
     only_b = figures(live, team_ids=frozenset({"team-b"}))["totals"]
     assert (only_b["planned"], only_b["done"], only_b["dispositions"]) == (1, 0, {})
+    assert only_b["follow_ups_overdue"] == 0
     assert figures(live, since=date(2026, 12, 1))["totals"]["planned"] == 0
     assert figures(live, until=date(2026, 11, 4))["totals"]["planned"] == 3  # windows only
 
@@ -99,6 +138,34 @@ def test_figures_equal_the_hand_count(live: LiveServer, world: World) -> None:
     with write_session(live.factory) as s:
         visits.rebuild(s)
     assert figures(live) == result
+
+
+def _v1(live: LiveServer) -> str:
+    with live.factory() as s:
+        rid = s.scalar(
+            select(Record.id).where(Record.entity == "disposition", Record.id.like("%:SC-SP-004"))
+        )
+    assert rid is not None
+    return str(rid).partition(":")[0]
+
+
+def test_a_follow_up_recorded_after_approval_closes_it(live: LiveServer, world: World) -> None:
+    """The inspector records the 2026-11-25 follow-up (its disposition record, pushed after
+    the visit was approved): one overdue follow-up is left, V1 on 2026-11-10."""
+    a = Api(live.url).login("inspector_a")
+    v1 = Visit_(live, a, _v1(live))
+    done: Any = v1.decide(
+        "SC-SP-004", "order_to_correct", date(2026, 11, 25), followed_up=date(2026, 11, 26)
+    )
+    assert done["status"] == "applied"
+    assert figures(live)["totals"]["follow_ups_overdue"] == 1
+    # Then 001 alone of the 2026-11-10 visit: the visit stays open while 002 is.
+    assert v1.decide("SC-SP-001", "order_to_correct", date(2026, 11, 10),
+                     followed_up=date(2026, 11, 12))["status"] == "applied"  # fmt: skip
+    assert figures(live)["totals"]["follow_ups_overdue"] == 1
+    assert v1.decide("SC-SP-002", "summary_penalty", date(2026, 11, 10),
+                     followed_up=date(2026, 11, 12))["status"] == "applied"  # fmt: skip
+    assert figures(live)["totals"]["follow_ups_overdue"] == 0
 
 
 def test_admin_api_and_command(live: LiveServer, world: World, monkeypatch, capsys) -> None:

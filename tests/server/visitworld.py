@@ -4,8 +4,18 @@ the statuses the client sets; reviews as a lead's laptop makes them."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
+from inspector_app.domain.enforcement import (
+    Decision,
+    DispositionRecord,
+    DispositionStatus,
+    FollowUpResult,
+    disposition_record_to_json,
+)
+from inspector_app.domain.entities import Disposition, DispositionKind
+from inspector_app.domain.findings import Assessment
 from inspector_server.core.db import write_session
 from inspector_server.models_visits import Visit
 from inspector_server.services import sync
@@ -63,6 +73,33 @@ class Visit_:
         data = {"task_id": self.task_id, "item_id": item, "outcome": outcome, **extra}
         (result,) = self.api.push(
             mutation("item_result", rid, data, self.live.rev("item_result", rid))
+        )
+        return result
+
+    def decide(
+        self,
+        item: str,
+        kind: str,
+        deadline: date | None = None,
+        *,
+        followed_up: date | None = None,
+    ) -> dict[str, Any]:
+        """The item's disposition record as the laptop writes it (its wire JSON): ``kind``
+        confirmed, ordering correction by ``deadline``; with the follow-up's result
+        (corrected) when ``followed_up`` names its day."""
+        record = DispositionRecord(
+            task_id=self.task_id,
+            item_id=item,
+            assessment=Assessment(),
+            status=DispositionStatus.CONFIRMED,
+            decision=Decision.ACCEPTED,
+            disposition=Disposition(DispositionKind(kind), "T-1", (), "", deadline=deadline),
+            follow_up=None if followed_up is None else FollowUpResult(followed_up, True, "已改正"),
+        )
+        rid = f"{self.task_id}:{item}"
+        data = disposition_record_to_json(record)
+        (result,) = self.api.push(
+            mutation("disposition", rid, data, self.live.rev("disposition", rid))
         )
         return result
 

@@ -16,10 +16,19 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+from inspector_app.domain.enforcement import (
+    Decision,
+    DispositionRecord,
+    DispositionStatus,
+    FollowUpResult,
+    disposition_record_to_json,
+)
 from inspector_app.domain.entities import (
     Business,
     CreditClass,
     Department,
+    Disposition,
+    DispositionKind,
     Inspector,
     JointTask,
     MergedItem,
@@ -28,9 +37,12 @@ from inspector_app.domain.entities import (
     Severity,
     SourceItem,
 )
+from inspector_app.domain.findings import Assessment
+from inspector_app.domain.follow_ups import ORDERING
 from inspector_app.services import Profile, import_tasks, open_profile
 from inspector_app.store.models import (
     AuditEventRow,
+    DispositionRow,
     DocumentRow,
     InspectionRow,
     ItemResultRow,
@@ -191,10 +203,14 @@ def pulled_visit(
     checked_out_at: datetime | None = VISITED_AT + timedelta(hours=1),
     deadlines: dict[str, date] | None = None,
     corrected: tuple[str, ...] = (),
+    dispositions: dict[str, str] | None = None,
+    followed_up: dict[str, date] | None = None,
 ) -> None:
     """A visit as pull stores it on a lead's laptop: the task, its inspection record
-    (``status``), every finding (``bad`` non-compliant, with ``deadlines``), and the
-    documents (``documents`` issued, ``drafts`` not)."""
+    (``status``), every finding (``bad`` non-compliant, with ``deadlines``), the
+    confirmed ``dispositions`` (item -> kind; an ordering kind carries the finding's
+    deadline, as ``decide`` copies it) with the ``followed_up`` days of those followed
+    up, and the documents (``documents`` issued, ``drafts`` not)."""
     import_tasks(profile, [task])
     with profile.db.write() as s:
         s.add(
@@ -228,6 +244,32 @@ def pulled_visit(
                     deadline=(deadlines or {}).get(item.id),
                     recorded_by=recorded_by,
                     recorded_at=VISITED_AT,
+                    rev=1,
+                    base_rev=1,
+                    dirty=False,
+                )
+            )
+        for item_id, kind in (dispositions or {}).items():
+            deadline = (deadlines or {}).get(item_id) if kind in ORDERING else None
+            done_on = (followed_up or {}).get(item_id)
+            record = DispositionRecord(
+                task_id=task.id,
+                item_id=item_id,
+                assessment=Assessment(),
+                status=DispositionStatus.CONFIRMED,
+                decision=Decision.ACCEPTED,
+                disposition=Disposition(DispositionKind(kind), "R", (), "", deadline=deadline),
+                decided_by=recorded_by,
+                follow_up=None if done_on is None else FollowUpResult(done_on, True, "", "u-bob"),
+            )
+            s.add(
+                DispositionRow(
+                    id=record.id,
+                    task_id=task.id,
+                    item_id=item_id,
+                    status=record.status.value,
+                    kind=kind,
+                    data=disposition_record_to_json(record),
                     rev=1,
                     base_rev=1,
                     dirty=False,
