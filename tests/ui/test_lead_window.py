@@ -1,0 +1,283 @@
+"""The team lead's window against a real server on loopback (issue 14, Review): the
+queue of submitted visits, a return with item comments, the inspector's correction on
+their own laptop (a second profile), the approval; and a decision refused on the laptop
+that never stays on screen as saved.
+
+Real widgets, real SQLite profiles, a real server; Qt warnings fail the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from inspector_app.domain.entities import Outcome, Role, TaskStatus
+from inspector_app.services import (
+    approve,
+    attach_evidence,
+    complete_inspection,
+    get_task,
+    list_tasks,
+    login,
+    open_profile,
+    record_item_result,
+    review_history,
+    start_inspection,
+    submit_inspection,
+    sync,
+)
+from inspector_app.services.task_views import TaskView
+from inspector_app.ui.lead.window import LeadPage, LeadWindow
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.session.roles import WindowContext, default_windows
+from inspector_app.ui.settings.hub import SettingsHub
+from inspector_server.embedded import start_embedded
+
+DEMO_PASSWORD = "demo"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    embedded = start_embedded(tmp_path_factory.mktemp("server"))
+    yield embedded
+    embedded.stop()
+
+
+def _jpeg(seed: int = 0) -> bytes:
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), ((seed * 37) % 256, (seed * 91) % 256, 120))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+def laptop(folder: Path, url: str, username: str) -> Any:
+    profile = open_profile(folder)
+    login(profile, url, username, DEMO_PASSWORD)
+    return profile
+
+
+def fresh_task(profile: Any, n: int = 0) -> str:
+    """A task of this inspector not yet visited (tests share the server)."""
+    user = profile.require_user()
+    mine = [
+        t.id
+        for t in sorted(list_tasks(profile), key=lambda t: t.id)
+        if t.status is TaskStatus.ASSIGNED and user.id in get_task(profile, t.id).inspector_ids
+    ]
+    return mine[n]
+
+
+def visit(profile: Any, task_id: str, *, photo: bytes | None = None) -> None:
+    """Check in, record every item (the first non-compliant, with ``photo``), check out."""
+    start_inspection(profile, task_id)
+    for n, item in enumerate(get_task(profile, task_id).checklist):
+        if n == 0:
+            record_item_result(
+                profile, task_id, item.id, outcome=Outcome.NONCOMPLIANT, note="未亮证经营"
+            )
+            if photo is not None:
+                attach_evidence(profile, task_id, item.id, photo, caption="门口")
+        else:
+            record_item_result(profile, task_id, item.id, outcome=Outcome.COMPLIANT)
+    complete_inspection(profile, task_id)
+
+
+def show_task(qtbot: Any, window: MainWindow, task_id: str) -> None:
+    window.tasks.set_view(TaskView.ALL)
+    assert window.select_task(task_id)
+    qtbot.waitUntil(lambda: window.visit.task is not None and window.visit.task.id == task_id)
+
+
+def window_sync(qtbot: Any, window: Any) -> None:
+    reports: list[Any] = []
+    window.sync.synced.connect(reports.append)
+    # After the window's warm-up, and not while it asks whether the server answers.
+    qtbot.waitUntil(lambda: window.sync.started and not window.sync.busy, timeout=30_000)
+    window.sync_action.trigger()
+    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+    window.sync.synced.disconnect(reports.append)
+    assert reports[0].exit_code == 0, reports[0].summary()
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: seen.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    return seen
+
+
+def test_a_lead_gets_the_leads_window(qtbot: Any, server: Any, tmp_path: Path) -> None:
+    with laptop(tmp_path / "lead", server.url, "lead") as lead:
+        factory = default_windows()[Role.TEAM_LEAD]
+        window = factory(lead, WindowContext(SettingsHub.load(), server.url))
+        qtbot.addWidget(window)
+        assert isinstance(window, LeadWindow)
+        # Nothing of a visit is editable in it: no recording, no check-in.
+        names = {a.objectName() for a in window.actions()}
+        assert {"approve", "return-visit", "sync"} <= names
+        assert not names & {"save-result", "check-in", "complete"}
+        # The place where Search and Statistics join: a tab, a menu, a Go entry.
+        from PySide6.QtWidgets import QLabel
+
+        from inspector_app.ui.actions import PageActions
+
+        extra = PageActions("&Search", window)
+        extra.add("search-here", "Search", "Ctrl+Shift+F", lambda: None)
+        window.add_page(LeadPage(QLabel("search"), "Search", extra))
+        assert window.tabs.count() == 2
+        assert "&Search" in [a.text() for a in window.menuBar().actions()]
+        go = window.go_actions.by_name("go-2")
+        go.trigger()
+        assert window.tabs.currentIndex() == 1
+        assert go.shortcut().toString() == "Ctrl+2"
+
+
+def test_return_with_item_comments_correction_then_approval(
+    qtbot: Any, server: Any, tmp_path: Path, warnings: list[str]
+) -> None:
+    one = laptop(tmp_path / "inspector1", server.url, "inspector1")
+    lead = laptop(tmp_path / "lead", server.url, "lead")
+    try:
+        assert sync(one).exit_code == 0
+        task = fresh_task(one)
+        first = get_task(one, task).checklist[0]
+        visit(one, task, photo=_jpeg(3))
+
+        # The inspector submits from the window (after completion only).
+        inspector = MainWindow(one, server_url=server.url)
+        qtbot.addWidget(inspector)
+        show_task(qtbot, inspector, task)
+        submit = inspector.visit.review.submit_action
+        assert submit.isEnabled() and submit.shortcut().toString() == "Ctrl+Shift+M"
+        submit.trigger()
+        qtbot.waitUntil(lambda: inspector.visit.status is TaskStatus.SUBMITTED)
+        assert not submit.isEnabled()
+        window_sync(qtbot, inspector)
+
+        # The lead's queue, the visit opened whole.
+        window = LeadWindow(lead, server_url=server.url)
+        qtbot.addWidget(window)
+        window_sync(qtbot, window)
+        qtbot.waitUntil(lambda: task in window.queue.task_ids())
+        assert "waiting" in window.queue.counts.text()
+        assert window.queue.select_task(task)
+        page = window.review
+        qtbot.waitUntil(lambda: page.task_id == task)
+        assert page.visit is not None and page.visit.refusal is None
+        assert page.items.topLevelItem(0).text(page.RESULT) == "Non-compliant"
+        assert page.approve_action.isEnabled() and page.return_action.isEnabled()
+        assert page.photos.photos() and page.documents.count() >= 1
+        # Filters: a visit without non-compliance is hidden by "Non-compliant only".
+        window.queue.noncompliant.setChecked(True)
+        assert task in window.queue.task_ids()
+        window.queue.search.setText("no such business at all")
+        assert window.queue.task_ids() == []
+        window.queue.search.clear()
+        window.queue.noncompliant.setChecked(False)
+        assert window.queue.select_task(task)
+
+        # A return needs a comment: nothing is stored without one.
+        page.return_action.trigger()
+        assert "Say what to correct" in page.message.text()
+        assert review_history(lead, task) == []
+        page.set_item_comment(first.id, "写明未亮证的位置")
+        page.overall.setPlainText("请补充整改要求")
+        assert page.items.topLevelItem(0).text(page.COMMENT) == "写明未亮证的位置"
+        page.return_action.trigger()
+        qtbot.waitUntil(lambda: task not in window.queue.task_ids())
+        (entry,) = review_history(lead, task)
+        assert entry.decision == "returned" and entry.state == "waiting"
+        assert entry.item_comments == ((first.id, "写明未亮证的位置"),)
+        window_sync(qtbot, window)
+        assert review_history(lead, task)[0].state == "sent"
+
+        # The inspector's laptop: the return with the comments beside the items.
+        window_sync(qtbot, inspector)
+        qtbot.waitUntil(lambda: inspector.visit.status is TaskStatus.RETURNED)
+        banner = inspector.visit.review.banner
+        assert not banner.isHidden() and "请补充整改要求" in banner.text()
+        assert inspector.visit.checklist.item_note(first.id) == "写明未亮证的位置"
+        inspector.visit.checklist.select_item(first.id)
+        label = inspector.visit.review.item_comment
+        assert not label.isHidden() and "写明未亮证的位置" in label.text()
+        assert not inspector.visit.review.submit_action.isEnabled()
+
+        # Corrected (check in again, record, complete), submitted from the window.
+        start_inspection(one, task)
+        record_item_result(
+            one, task, first.id, outcome=Outcome.NONCOMPLIANT, note="未在店门口醒目位置亮证"
+        )
+        complete_inspection(one, task)
+        inspector.refresh()
+        qtbot.waitUntil(lambda: inspector.visit.status is TaskStatus.COMPLETED)
+        assert not banner.isHidden()  # still shown while correcting
+        inspector.visit.review.submit_action.trigger()
+        qtbot.waitUntil(lambda: inspector.visit.status is TaskStatus.SUBMITTED)
+        assert banner.isHidden()
+        window_sync(qtbot, inspector)
+
+        # Round 2 in the lead's queue; the earlier comment beside its item; approved.
+        window_sync(qtbot, window)
+        qtbot.waitUntil(lambda: task in window.queue.task_ids())
+        assert window.queue.select_task(task)
+        qtbot.waitUntil(lambda: page.task_id == task)
+        assert page.visit is not None and page.visit.round == 2
+        assert "写明未亮证的位置" in page.items.topLevelItem(0).text(page.COMMENT)
+        page.overall.setPlainText("同意")
+        page.approve_action.trigger()
+        qtbot.waitUntil(lambda: task not in window.queue.task_ids())
+        window_sync(qtbot, window)
+        assert [(r.round, r.decision, r.state) for r in review_history(lead, task)] == [
+            (1, "returned", "sent"),
+            (2, "approved", "sent"),
+        ]
+        window_sync(qtbot, inspector)
+        qtbot.waitUntil(lambda: inspector.visit.status is TaskStatus.APPROVED)
+        assert warnings == []
+        window.close()
+        inspector.close()
+    finally:
+        one.close()
+        lead.close()
+
+
+def test_a_refused_decision_never_stays_on_screen_as_saved(
+    qtbot: Any, server: Any, tmp_path: Path, warnings: list[str]
+) -> None:
+    one = laptop(tmp_path / "inspector1", server.url, "inspector1")
+    lead = laptop(tmp_path / "lead", server.url, "lead")
+    try:
+        assert sync(one).exit_code == 0
+        task = fresh_task(one)
+        visit(one, task)
+        submit_inspection(one, task)
+        assert sync(one).exit_code == 0 and sync(lead).exit_code == 0
+        window = LeadWindow(lead, server_url=server.url)
+        qtbot.addWidget(window)
+        assert window.queue.select_task(task)
+        page = window.review
+        qtbot.waitUntil(lambda: page.task_id == task)
+        page.overall.setPlainText("退回重查")
+        # Meanwhile the visit was approved on this laptop by another way (the CLI).
+        approve(lead, task, "同意")
+        page.return_action.trigger()
+        qtbot.waitUntil(lambda: bool(warnings))
+        # The page read the stored state again: the return is not shown, the reason is.
+        assert "Not saved" in page.message.text()
+        assert page.visit is not None and page.visit.refusal is not None
+        assert not page.return_action.isEnabled() and not page.approve_action.isEnabled()
+        assert not page.refusal.isHidden() and page.refusal.text()
+        assert [r.decision for r in review_history(lead, task)] == ["approved"]
+        assert "approved" in page.history.item(0).text()
+        window.close()
+    finally:
+        one.close()
+        lead.close()
