@@ -8,6 +8,8 @@ Real widgets, real SQLite profiles, a real server; Qt warnings fail the test.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,26 +19,39 @@ from PySide6.QtWidgets import QMessageBox
 from inspector_app.domain.entities import Outcome, Role, TaskStatus
 from inspector_app.services import (
     approve,
-    attach_evidence,
     complete_inspection,
     get_task,
-    list_tasks,
-    login,
-    open_profile,
     record_item_result,
     review_history,
     start_inspection,
     submit_inspection,
     sync,
 )
-from inspector_app.services.task_views import TaskView
 from inspector_app.ui.lead.window import LeadPage, LeadWindow
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.session.roles import WindowContext, default_windows
 from inspector_app.ui.settings.hub import SettingsHub
 from inspector_server.embedded import start_embedded
 
-DEMO_PASSWORD = "demo"
+
+def _load(name: str, path: Path) -> Any:
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+rw = _load("reviewworld", Path(__file__).with_name("reviewworld.py"))
+laptop, fresh_task, visit, show_task, window_sync = (
+    rw.laptop,
+    rw.fresh_task,
+    rw.visit,
+    rw.show_task,
+    rw.window_sync,
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,66 +59,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     embedded = start_embedded(tmp_path_factory.mktemp("server"))
     yield embedded
     embedded.stop()
-
-
-def _jpeg(seed: int = 0) -> bytes:
-    import io
-
-    from PIL import Image
-
-    image = Image.new("RGB", (64, 48), ((seed * 37) % 256, (seed * 91) % 256, 120))
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=80)
-    return out.getvalue()
-
-
-def laptop(folder: Path, url: str, username: str) -> Any:
-    profile = open_profile(folder)
-    login(profile, url, username, DEMO_PASSWORD)
-    return profile
-
-
-def fresh_task(profile: Any, n: int = 0) -> str:
-    """A task of this inspector not yet visited (tests share the server)."""
-    user = profile.require_user()
-    mine = [
-        t.id
-        for t in sorted(list_tasks(profile), key=lambda t: t.id)
-        if t.status is TaskStatus.ASSIGNED and user.id in get_task(profile, t.id).inspector_ids
-    ]
-    return mine[n]
-
-
-def visit(profile: Any, task_id: str, *, photo: bytes | None = None) -> None:
-    """Check in, record every item (the first non-compliant, with ``photo``), check out."""
-    start_inspection(profile, task_id)
-    for n, item in enumerate(get_task(profile, task_id).checklist):
-        if n == 0:
-            record_item_result(
-                profile, task_id, item.id, outcome=Outcome.NONCOMPLIANT, note="未亮证经营"
-            )
-            if photo is not None:
-                attach_evidence(profile, task_id, item.id, photo, caption="门口")
-        else:
-            record_item_result(profile, task_id, item.id, outcome=Outcome.COMPLIANT)
-    complete_inspection(profile, task_id)
-
-
-def show_task(qtbot: Any, window: MainWindow, task_id: str) -> None:
-    window.tasks.set_view(TaskView.ALL)
-    assert window.select_task(task_id)
-    qtbot.waitUntil(lambda: window.visit.task is not None and window.visit.task.id == task_id)
-
-
-def window_sync(qtbot: Any, window: Any) -> None:
-    reports: list[Any] = []
-    window.sync.synced.connect(reports.append)
-    # After the window's warm-up, and not while it asks whether the server answers.
-    qtbot.waitUntil(lambda: window.sync.started and not window.sync.busy, timeout=30_000)
-    window.sync_action.trigger()
-    qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
-    window.sync.synced.disconnect(reports.append)
-    assert reports[0].exit_code == 0, reports[0].summary()
 
 
 @pytest.fixture
@@ -149,7 +104,7 @@ def test_return_with_item_comments_correction_then_approval(
         assert sync(one).exit_code == 0
         task = fresh_task(one)
         first = get_task(one, task).checklist[0]
-        visit(one, task, photo=_jpeg(3))
+        visit(one, task, photo=rw.jpeg(3))
 
         # The inspector submits from the window (after completion only).
         inspector = MainWindow(one, server_url=server.url)

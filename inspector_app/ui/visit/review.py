@@ -247,9 +247,8 @@ class CoReviewSignIn(QDialog):
             try:
                 return unlock(profile, username, password)
             except never:
-                # Never signed in here for co-review: once, online, with this password.
-                if username in services.co_reviewers(profile):
-                    raise
+                # Never signed in here for co-review (or its sign-in did not finish): once,
+                # online, with this password; offline, the refusal says to connect.
                 login(profile, username, password)
                 return unlock(profile, username, password)
 
