@@ -62,8 +62,8 @@ class LeadPage:
     actions: PageActions | None = None
 
 
-#: Factories of the pages that join the lead's window after the review tab, in order
-#: (Search, Statistics, …): ``factory(window) -> LeadPage``.
+# Factories of the pages that join the lead's window after the review tab, in order
+# (Search, Statistics, …): ``factory(window) -> LeadPage``.
 EXTRA_PAGES: list[Callable[[LeadWindow], LeadPage]] = []
 
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The lead's comments of a return are shown while the inspectors correct the visit.
+# The lead's comments of a return are shown while the inspectors correct the visit.
 CORRECTING = frozenset({TaskStatus.RETURNED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED})
 SUBMIT_KEYS = "Ctrl+Shift+M"
 CO_REVIEW_KEYS = "Ctrl+Alt+R"
