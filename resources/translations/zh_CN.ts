@@ -1005,8 +1005,8 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>未记录</translation>
     </message>
     <message>
-        <source>Asked before: {text}</source>
-        <translation>上次意见：{text}</translation>
+        <source>Last return: {text}</source>
+        <translation>上次退回意见：{text}</translation>
     </message>
     <message>
         <source>Measured: {values}</source>

@@ -188,8 +188,12 @@ class QueuePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((0, 16), (1, 9), (2, 7), (3, 4), (4, 6), (5, 4)):
-            header.resizeSection(column, width * em)
+        # Wide enough for the title in either language, without asking every row.
+        for column, width in ((0, 16), (1, 9), (2, 8), (3, 3), (4, 5), (5, 3)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            sample = "12-31 23:59" if column == QueueModel.SUBMITTED else title
+            fits = max(self.fontMetrics().horizontalAdvance(t) for t in (title, sample)) + 2 * em
+            header.resizeSection(column, max(width * em, fits))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setTabKeyNavigation(False)
 

@@ -131,7 +131,7 @@ class ReviewPage(QWidget):
         self.refusal = QLabel(self)
         self.refusal.setObjectName("review-refusal")
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #b00020;")
+        self.refusal.setStyleSheet("color: #8a5a00; font-weight: bold;")
         self.message = QLabel(self)
         self.message.setObjectName("review-message")
         self.message.setWordWrap(True)
@@ -156,8 +156,11 @@ class ReviewPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((0, 22), (1, 7), (2, 16), (3, 4), (4, 9)):
-            header.resizeSection(column, width * em)
+        for column, width in ((0, 22), (1, 9), (2, 16), (3, 4), (4, 9)):
+            title = self.items.headerItem().text(column)
+            header.resizeSection(
+                column, max(width * em, self.fontMetrics().horizontalAdvance(title) + em)
+            )
         self.items.currentItemChanged.connect(lambda *_: self._item_changed())
 
         self.item_title = QLabel(self)
@@ -181,6 +184,9 @@ class ReviewPage(QWidget):
         self.documents.setObjectName("review-documents")
         self.history = QListWidget(self)
         self.history.setObjectName("review-history")
+        for listing in (self.documents, self.history):
+            listing.setWordWrap(True)
+            listing.setMaximumHeight(6 * (self.fontMetrics().height() + 6))
 
         self.overall = QPlainTextEdit(self)
         self.overall.setObjectName("overall-comment")
@@ -216,6 +222,7 @@ class ReviewPage(QWidget):
         lists.addLayout(docs, 1)
         lists.addLayout(rounds, 1)
         d.addLayout(lists)
+        d.addStretch(1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("review-splitter")
@@ -224,6 +231,7 @@ class ReviewPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([560, 300])
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.overall, 1)
@@ -424,7 +432,7 @@ class ReviewPage(QWidget):
         if item.outcome is not None:
             row.setForeground(self.RESULT, QBrush(OUTCOME_COLOURS[item.outcome]))
         if item.comments:  # what the last return asked about this item
-            earlier = self.tr("Asked before: {text}").format(text="；".join(item.comments))
+            earlier = self.tr("Last return: {text}").format(text="；".join(item.comments))
             row.setToolTip(self.ITEM, earlier)
             if not comment:
                 row.setText(self.COMMENT, earlier)
