@@ -236,3 +236,107 @@ def test_a_refused_decision_never_stays_on_screen_as_saved(
     finally:
         one.close()
         lead.close()
+
+
+def test_a_review_the_server_refuses_shows_as_refused_and_the_visit_waits_again(
+    qtbot: Any, tmp_path: Path, warnings: list[str]
+) -> None:
+    """A lead whose sign-in said they led the team (since handed back) reviews; the
+    server refuses it at sync. The window then shows the review as refused with the
+    server's reason and the visit back in the queue: nothing refused shows as saved."""
+    from sqlalchemy import select
+
+    from inspector_server.core.db import write_session
+    from inspector_server.core.security import PasswordHashing
+    from inspector_server.models import Team, User
+    from inspector_server.services import accounts
+
+    sw = _load("uiworld", Path(__file__).with_name("uiworld.py")).syncworld()
+    settings = sw.demo_settings(tmp_path / "server")
+    sw.prepare(settings)
+    live = sw.start_server(settings)
+
+    def set_lead(username: str) -> None:
+        with write_session(live.factory) as s:
+            team = s.get(Team, sw.TEAM_1)
+            assert team is not None
+            team.lead_id = s.scalar(select(User.id).where(User.username == username))
+
+    with write_session(live.factory) as s:
+        accounts.create_user(
+            s,
+            PasswordHashing(live.settings),
+            username="lead_b",
+            role="team_lead",
+            password=rw.DEMO_PASSWORD,
+            display_name="周组长",
+            department_code="SZSCJG",
+            badge_no="19030010219",
+            is_demo=True,
+        )
+    one = laptop(tmp_path / "one", live.url, "inspector1")
+    try:
+        assert sync(one).exit_code == 0
+        task = fresh_task(one)
+        visit(one, task)
+        submit_inspection(one, task)
+        assert sync(one).exit_code == 0
+        set_lead("lead_b")
+        stale = laptop(tmp_path / "lead_b", live.url, "lead_b")
+        assert sync(stale).exit_code == 0
+        set_lead("lead")  # handed back before lead_b syncs again
+        window = LeadWindow(stale, server_url=live.url)
+        qtbot.addWidget(window)
+        assert window.queue.select_task(task)
+        page = window.review
+        qtbot.waitUntil(lambda: page.task_id == task)
+        page.approve_action.trigger()
+        qtbot.waitUntil(lambda: task not in window.queue.task_ids())
+        reports: list[Any] = []
+        window.sync.synced.connect(reports.append)
+        qtbot.waitUntil(lambda: not window.sync.busy, timeout=30_000)
+        window.sync_action.trigger()
+        qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
+        assert reports[0].exit_code == 1  # refused, said
+        (entry,) = review_history(stale, task)
+        assert entry.state == "refused"
+        # The visit waits again, and its page says the approval was refused, and why.
+        qtbot.waitUntil(lambda: task in window.queue.task_ids())
+        assert window.queue.select_task(task)
+        qtbot.waitUntil(lambda: page.task_id == task)
+        line = page.history.item(0).text()
+        assert "refused by the server" in line and entry.refused_reason in line
+        assert window.sync.rejected_action.isEnabled()
+        window.close()
+        stale.close()
+    finally:
+        one.close()
+        live.stop()
+
+
+def test_the_session_gives_a_lead_the_leads_window_with_lock_and_sign_out(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    from inspector_app.services.settings import Settings
+    from inspector_app.ui.actions import shortcut_rows
+    from inspector_app.ui.session.controller import SessionController
+
+    hub = SettingsHub(Settings.load(tmp_path / "settings.json"))
+    controller = SessionController(hub)
+    lead = laptop(tmp_path / "lead", server.url, "lead")
+    try:
+        window = controller.show_window(lead)
+        assert isinstance(window, LeadWindow)
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles.index("&Account") == len(titles) - 2  # before Help
+        assert "赵振华" in window.windowTitle()
+        controller.lock()
+        assert controller.locked
+        # Every shortcut of the window once, and shown in Help > Keyboard shortcuts.
+        rows = shortcut_rows(window.shortcut_pages())
+        keys = [k for _menu, _text, k in rows if k]
+        assert len(keys) == len(set(keys)), sorted(keys)
+        assert ("Review", "Approve", "Ctrl+Shift+A") in rows
+        assert ("Account", "Lock", "Ctrl+L") in rows
+    finally:
+        controller.shutdown()

@@ -134,6 +134,8 @@ class LeadWindow(QMainWindow):
         self.ops.data_changed.connect(self._on_data_changed)
         self.queue.visit_selected.connect(self.review.show_visit)
         self.review.refused.connect(lambda _task_id: self.reload())
+        # Enter on a visit in the queue: on to its items, to read and comment.
+        self.queue.table.activated.connect(lambda _index: self.review.focus_items())
         self.reload()
         self._restore_state()
         for factory in [*EXTRA_PAGES, *(extra_pages or [])]:
