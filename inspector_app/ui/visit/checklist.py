@@ -56,6 +56,7 @@ class ChecklistView(QTreeView):
         for column, width in ((0, 26), (1, 8), (2, 6), (3, 7)):
             header.resizeSection(column, width * em)
         self._rows: dict[str, QStandardItem] = {}  # item id -> its first cell
+        self._marked: set[str] = set()  # items with a note beside them (mark_items)
         self._order: list[str] = []
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -64,6 +65,7 @@ class ChecklistView(QTreeView):
     def show_task(self, task: JointTask | None, results: dict[str, ItemResult]) -> None:
         self.model_.removeRows(0, self.model_.rowCount())
         self._rows = {}
+        self._marked = set()
         self._order = []
         if task is None:
             return
@@ -135,7 +137,9 @@ class ChecklistView(QTreeView):
         """Mark the items with a note beside them (the lead's comments of a return): a
         tinted row with a flag, the note in its tool tip; other items unmarked."""
         flag = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for item_id, first in self._rows.items():
+        # Only the rows marked before or now: a long checklist without notes costs nothing.
+        for item_id in (set(notes) | self._marked) & set(self._rows):
+            first = self._rows[item_id]
             parent = first.parent()
             if parent is None:
                 continue
@@ -146,6 +150,7 @@ class ChecklistView(QTreeView):
                     cell.setBackground(QBrush(COMMENT_TINT) if note else QBrush())
             first.setIcon(flag if note else QIcon())
             first.setData(note, NOTE_ROLE)
+        self._marked = set(notes) & set(self._rows)
 
     def item_note(self, item_id: str) -> str | None:
         first = self._rows.get(item_id)
