@@ -1005,6 +1005,30 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>未记录</translation>
     </message>
     <message>
+        <source>No action</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder</source>
+        <translation>风险提示</translation>
+    </message>
+    <message>
+        <source>Order to correct</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty</source>
+        <translation>不予处罚</translation>
+    </message>
+    <message>
+        <source>On-site penalty</source>
+        <translation>当场处罚</translation>
+    </message>
+    <message>
+        <source>Refer for a case</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
         <source>Last return: {text}</source>
         <translation>上次退回意见：{text}</translation>
     </message>

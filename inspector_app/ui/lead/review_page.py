@@ -412,10 +412,22 @@ class ReviewPage(QWidget):
         }
         return self.tr("not recorded") if outcome is None else labels[outcome]
 
+    def disposition_label(self, kind: str) -> str:
+        labels = {
+            "no_action": self.tr("No action"),
+            "risk_reminder": self.tr("Risk reminder"),
+            "order_to_correct": self.tr("Order to correct"),
+            "no_penalty": self.tr("No penalty"),
+            "summary_penalty": self.tr("On-site penalty"),
+            "refer_case": self.tr("Refer for a case"),
+        }
+        return labels.get(kind, kind)
+
     def _row(self, item: ReviewItem, typed: str | None) -> QTreeWidgetItem:
         disposition = ""
         if item.disposition:
-            disposition = str(item.disposition.get("kind") or "")
+            kind = str(item.disposition.get("kind") or "")
+            disposition = self.disposition_label(kind)
         comment = typed if typed is not None else ""
         row = QTreeWidgetItem(
             [
