@@ -38,12 +38,19 @@ if TYPE_CHECKING:
     from inspector_app.services.review_queue import QueueEntry
 
 Index = QModelIndex | QPersistentModelIndex
-TASK_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TASK_ROLE = int(Qt.ItemDataRole.UserRole.value)
+SORT_ROLE = TASK_ROLE + 1
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 
 
 def _when(value: datetime | None) -> str:
     return "-" if value is None else value.astimezone().strftime("%m-%d %H:%M")
+
+
+RED = QBrush(QColor("#c62828"))
+AMBER = QBrush(QColor("#8a5a00"))
 
 
 class QueueModel(QAbstractTableModel):
@@ -52,6 +59,7 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[QueueEntry] = []
+        self._display: list[tuple[str, ...]] = []
         self._headers = [
             self.tr("Business"),
             self.tr("Inspectors"),
@@ -64,13 +72,25 @@ class QueueModel(QAbstractTableModel):
     def set_entries(self, entries: list[QueueEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
+        # What each cell shows, made once per reload: painting asks for it many times.
+        self._display = [self._cells(e) for e in self.entries]
         self.endResetModel()
+
+    def _cells(self, e: QueueEntry) -> tuple[str, ...]:
+        return (
+            e.business_name,
+            "、".join(e.inspectors),
+            _when(e.waiting_since),
+            str(e.round),
+            f"{e.noncompliant} / {e.results}",
+            str(e.documents),
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.entries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else 6
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -79,27 +99,22 @@ class QueueModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # Plain ints first: this runs for every role of every cell painted.
+        if role == DISPLAY:
+            return self._display[index.row()][index.column()]
+        if role == FOREGROUND:
+            e = self.entries[index.row()]
+            column = index.column()
+            if column == self.NONCOMPLIANT and e.noncompliant:
+                return RED
+            if column == self.ROUND and e.round > 1:
+                return AMBER
             return None
-        e = self.entries[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.BUSINESS:
-                return e.business_name
-            if column == self.INSPECTORS:
-                return "、".join(e.inspectors)
-            if column == self.SUBMITTED:
-                return _when(e.waiting_since)
-            if column == self.ROUND:
-                return str(e.round)
-            if column == self.NONCOMPLIANT:
-                return f"{e.noncompliant} / {e.results}"
-            if column == self.DOCUMENTS:
-                return str(e.documents)
-        elif role == TASK_ROLE:
-            return e.task_id
-        elif role == SORT_ROLE:
+        if role == TASK_ROLE:
+            return self.entries[index.row()].task_id
+        if role == SORT_ROLE:
+            e = self.entries[index.row()]
             keys = {
                 self.BUSINESS: e.business_name,
                 self.INSPECTORS: "、".join(e.inspectors),
@@ -108,14 +123,10 @@ class QueueModel(QAbstractTableModel):
                 self.NONCOMPLIANT: e.noncompliant,
                 self.DOCUMENTS: e.documents,
             }
-            return keys[column]
-        elif role == Qt.ItemDataRole.ToolTipRole and column == self.BUSINESS:
+            return keys[index.column()]
+        if role == TOOLTIP and index.column() == self.BUSINESS:
+            e = self.entries[index.row()]
             return f"{e.uscc}\n{e.address}\n{'、'.join(e.departments)}"
-        elif role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.NONCOMPLIANT and e.noncompliant:
-                return QBrush(QColor("#c62828"))
-            if column == self.ROUND and e.round > 1:
-                return QBrush(QColor("#8a5a00"))
         return None
 
 

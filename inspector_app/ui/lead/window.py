@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -132,7 +132,13 @@ class LeadWindow(QMainWindow):
 
         self.ops.status.connect(self.statusBar().showMessage)
         self.ops.data_changed.connect(self._on_data_changed)
-        self.queue.visit_selected.connect(self.review.show_visit)
+        # The review page follows the queue one turn of the event loop later: the queue
+        # paints first, and moving fast through it reads only the visit stopped at.
+        self._selected: str | None = None
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.timeout.connect(lambda: self.review.show_visit(self._selected))
+        self.queue.visit_selected.connect(self._visit_selected)
         self.review.refused.connect(lambda _task_id: self.reload())
         # Enter on a visit in the queue: on to its items, to read and comment.
         self.queue.table.activated.connect(lambda _index: self.review.focus_items())
@@ -179,6 +185,10 @@ class LeadWindow(QMainWindow):
             self.pages.insert(len(self.pages) - 1, page.actions)
             install(self, [page.actions])
 
+    def _visit_selected(self, task_id: str | None) -> None:
+        self._selected = task_id
+        self._follow.start(0)
+
     @property
     def data_changed(self) -> Any:
         return self.ops.data_changed
@@ -206,6 +216,7 @@ class LeadWindow(QMainWindow):
         # read as stored now; the lead moves on in the queue (Ctrl+Shift+PgDown).
         self.queue.set_entries(entries, select_first=listed)
         if shown is not None and not listed:
+            self._follow.stop()
             self.review.show_visit(shown, message=self.review.message.text())
 
     def _on_data_changed(self, _changes: Changes) -> None:
