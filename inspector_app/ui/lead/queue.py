@@ -218,7 +218,7 @@ class QueuePage(QWidget):
         layout.addLayout(boxes)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
-        self.actions = self.declare_actions()
+        self.page_actions = self.declare_actions()
         self._show_counts()
 
     def declare_actions(self) -> PageActions:

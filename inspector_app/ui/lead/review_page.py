@@ -247,7 +247,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        self.actions = self.declare_actions()
+        self.page_actions = self.declare_actions()
         self.show_visit(None)
 
     # --- actions --------------------------------------------------------------------
@@ -286,12 +286,12 @@ class ReviewPage(QWidget):
     def _update_actions(self) -> None:
         visit = self.visit
         may = visit is not None and visit.refusal is None and not self.ops.busy
-        for widget in (self.approve_action, self.approve_button):
-            widget.setEnabled(may)
-        for widget in (self.return_action, self.return_button):
-            widget.setEnabled(may)
-        for widget in (self.item_comment, self.overall):
-            widget.setReadOnly(not may)
+        for control in (self.approve_action, self.approve_button):
+            control.setEnabled(may)
+        for control in (self.return_action, self.return_button):
+            control.setEnabled(may)
+        self.item_comment.setReadOnly(not may)
+        self.overall.setReadOnly(not may)
         self.item_comment.setEnabled(may and self.current_item_id() is not None)
 
     # --- showing --------------------------------------------------------------------
@@ -468,7 +468,7 @@ class ReviewPage(QWidget):
     def select_item(self, item_id: str) -> bool:
         for n in range(self.items.topLevelItemCount()):
             row = self.items.topLevelItem(n)
-            if row.data(self.ITEM, ITEM_ROLE) == item_id:
+            if row is not None and row.data(self.ITEM, ITEM_ROLE) == item_id:
                 self.items.setCurrentItem(row)
                 return True
         return False
@@ -559,9 +559,11 @@ class ReviewPage(QWidget):
     # --- navigation -----------------------------------------------------------------
 
     def step(self, delta: int) -> None:
-        n = self.items.indexOfTopLevelItem(self.items.currentItem()) + delta
-        if 0 <= n < self.items.topLevelItemCount():
-            self.items.setCurrentItem(self.items.topLevelItem(n))
+        current = self.items.currentItem()
+        n = (-1 if current is None else self.items.indexOfTopLevelItem(current)) + delta
+        row = self.items.topLevelItem(n) if n >= 0 else None
+        if row is not None:
+            self.items.setCurrentItem(row)
 
     def _comment_next(self) -> None:
         self.step(1)

@@ -116,8 +116,8 @@ class LeadWindow(QMainWindow):
         self.help_actions = self._help_actions()
         self.pages: list[PageActions] = [
             self.file_actions,
-            self.queue.actions,
-            self.review.actions,
+            self.queue.page_actions,
+            self.review.page_actions,
             self.go_actions,
             self.help_actions,
         ]
