@@ -1741,6 +1741,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>检查清单中标记的 {n} 个事项有组长意见。请重新签到（Ctrl+K），改正后完成检查（Ctrl+Shift+K）并提交（{keys}）。</translation>
     </message>
     <message>
+        <source>Returned in a co-review on this laptop: the server confirms the return at the next sync (F9); then check in again (Ctrl+K) and correct the marked items.</source>
+        <translation>已在本机现场审核中退回：下次同步（F9）时由服务器确认退回；之后请重新签到（Ctrl+K）并改正标记的事项。</translation>
+    </message>
+    <message>
         <source>Lead&apos;s comment: {text}</source>
         <translation>组长意见：{text}</translation>
     </message>

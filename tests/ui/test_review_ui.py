@@ -131,8 +131,12 @@ def test_co_review_offline_with_the_leads_own_unlock_synced_later(
         answers.expect(CoReviewDialog, return_with_comments)
         review.co_review_action.trigger()
         assert "Wrong password" in messages[0]
-        # The server decides: still submitted here until it has heard of the return.
+        # The server decides: still submitted here until it has heard of the return; the
+        # comments show at once, said to wait for the server.
         assert window.visit.status is TaskStatus.SUBMITTED
+        assert not review.banner.isHidden() and "现场复核：补充整改期限" in review.banner.text()
+        assert "next sync" in review.banner.text()
+        assert window.visit.checklist.item_note(item.id) == "写明未亮证的位置"
         offline = _sync_in(qtbot, window)
         assert offline.unreachable is not None
 

@@ -52,6 +52,7 @@ class VisitReview(QObject):
         super().__init__(page)
         self.page = page
         self.returned: ReturnComments | None = None
+        self.unconfirmed = False  # returned here (co-review), the server not told yet
         self.banner = QLabel(page)
         self.banner.setObjectName("returned-banner")
         self.banner.setTextFormat(Qt.TextFormat.RichText)
@@ -97,11 +98,19 @@ class VisitReview(QObject):
         """The task shown, or its lifecycle, changed: read the lead's last return."""
         page = self.page
         self.returned = None
-        if page.task is not None and page.status in CORRECTING:
-            from inspector_app.services import returned_comments
+        self.unconfirmed = False
+        if page.task is not None and page.status in CORRECTING | {TaskStatus.SUBMITTED}:
+            from inspector_app.services import returned_comments, review_history
 
             try:
-                self.returned = returned_comments(page.profile, page.task.id)
+                if page.status is TaskStatus.SUBMITTED:
+                    # Returned in a co-review here: shown at once, before the server's word.
+                    self.unconfirmed = any(
+                        r.decision == "returned" and r.state == "waiting"
+                        for r in review_history(page.profile, page.task.id)
+                    )
+                if page.status is not TaskStatus.SUBMITTED or self.unconfirmed:
+                    self.returned = returned_comments(page.profile, page.task.id)
             except ServiceError as exc:
                 log.warning("comments of %s not read: %s", page.task.id, exc)
         self._show_banner()
@@ -130,6 +139,11 @@ class VisitReview(QObject):
             "{n} item(s) marked in the checklist have comments. Check in again (Ctrl+K), "
             "correct them, complete (Ctrl+Shift+K) and submit ({keys})."
         ).format(n=len(self._notes(r)), keys=SUBMIT_KEYS)
+        if self.unconfirmed:
+            steps = self.tr(
+                "Returned in a co-review on this laptop: the server confirms the return at "
+                "the next sync (F9); then check in again (Ctrl+K) and correct the marked items."
+            )
         comment = f": {escape(r.comment)}" if r.comment else ""
         self.banner.setText(
             f"<b>{escape(head)}</b>{comment}<br><span style='color:gray'>{escape(steps)}</span>"
