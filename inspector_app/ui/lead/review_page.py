@@ -158,6 +158,8 @@ class ReviewPage(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in ((0, 22), (1, 9), (2, 16), (3, 4), (4, 9)):
             title = self.items.headerItem().text(column)
+            if column == self.RESULT:  # the longest result word, in this language
+                title = self.outcome_label(Outcome.NONCOMPLIANT)
             header.resizeSection(
                 column, max(width * em, self.fontMetrics().horizontalAdvance(title) + em)
             )
