@@ -120,11 +120,11 @@ def test_proposal_shown_accepted_and_overridden_by_keyboard(qtbot, window, profi
     assert list_dispositions(profile, task_id)[1].state == "proposed"
 
     # With a reason and, the order being mandatory, why the rule does not apply.
-    qtbot.keyClicks(panel.reason, "已当场改正并公示检查结果")
+    qtbot.keyClicks(panel.reason, "Corrected on the spot, results posted")
     qtbot.keyClick(panel.reason, Qt.Key.Key_Tab)
     qtbot.keyClick(panel.reason, Qt.Key.Key_Tab)
     assert panel.law_statement.isEnabled()
-    qtbot.keyClicks(panel.law_statement, "检查时已公示，事实与认定不同")
+    qtbot.keyClicks(panel.law_statement, "The results were posted: the facts differ")
     _keys(qtbot, Qt.Key.Key_O)
     _wait_op(qtbot, window)
     second = list_dispositions(profile, task_id)[1]
@@ -132,11 +132,13 @@ def test_proposal_shown_accepted_and_overridden_by_keyboard(qtbot, window, profi
     assert second.record is not None and second.record.decision.value == "overridden"
     assert second.confirmed is not None
     assert second.confirmed.kind is DispositionKind.RISK_REMINDER
-    assert second.confirmed.overridden_reason == "已当场改正并公示检查结果"
+    reason = second.confirmed.overridden_reason or ""
+    assert reason.startswith("Corrected on the spot, results posted")
+    assert "The results were posted: the facts differ" in reason
     assert window.warnings == []
     qtbot.waitUntil(lambda: panel.current_item_id() == items[2])
     panel.select_item(items[1])
-    assert "已当场改正并公示检查结果" in panel.view.toPlainText()
+    assert "Corrected on the spot, results posted" in panel.view.toPlainText()
 
 
 def test_service_refusal_shown_in_the_panel(qtbot, window, profile):
@@ -146,7 +148,7 @@ def test_service_refusal_shown_in_the_panel(qtbot, window, profile):
     qtbot.waitUntil(lambda: panel.items.count() == 1)
     # Overriding a mandatory order without saying why the rule does not apply.
     panel.kind.setCurrentIndex(panel.kind.findData(DispositionKind.NO_ACTION.value))
-    qtbot.keyClicks(panel.reason, "理由")
+    qtbot.keyClicks(panel.reason, "because")
     _keys(qtbot, Qt.Key.Key_O)
     _wait_op(qtbot, window)
     assert "应当" in panel.message.text() or "mandatory" in panel.message.text()
@@ -160,15 +162,15 @@ def test_party_statement_recorded_and_weighed(qtbot, window, profile):
     _keys(qtbot, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: panel.items.count() == 1)
     editor = panel.statement
-    qtbot.keyClicks(editor.text, "公示表刚被顾客弄掉")
+    qtbot.keyClicks(editor.text, "A customer knocked the notice down")
     editor.rejected.setChecked(True)
-    qtbot.keyClicks(editor.reason, "现场未见公示表")
+    qtbot.keyClicks(editor.reason, "No notice was seen on site")
     _keys(qtbot, Qt.Key.Key_T)  # Save the party's statement
     _wait_op(qtbot, window)
     statement = get_statement(profile, task_id)
-    assert statement.text == "公示表刚被顾客弄掉"
+    assert statement.text == "A customer knocked the notice down"
     assert statement.accepted is False
-    assert statement.reason == "现场未见公示表"
+    assert statement.reason == "No notice was seen on site"
     qtbot.waitUntil(lambda: editor.recorded.text() != "")
     # Weighed as accepted without a reason: the service's refusal is shown.
     editor.accepted.setChecked(True)
