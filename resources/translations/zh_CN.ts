@@ -344,6 +344,10 @@
         <translation>法定“应当”规定为何不适用的说明</translation>
     </message>
     <message>
+        <source>Facts…</source>
+        <translation>违法情节…</translation>
+    </message>
+    <message>
         <source>Override</source>
         <translation>改变处理方式</translation>
     </message>
@@ -368,8 +372,67 @@
         <translation>处理方式已确定</translation>
     </message>
     <message>
+        <source>Facts recorded; the proposal is made again on them</source>
+        <translation>违法情节已记录，已据此重新提出建议</translation>
+    </message>
+    <message>
         <source>Statement saved</source>
         <translation>陈述申辩已保存</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>Facts of {item}</source>
+        <translation>{item} 的违法情节</translation>
+    </message>
+    <message>
+        <source>The violation is &amp;minor</source>
+        <translation>违法行为轻微(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No harm</source>
+        <translation>没有危害后果</translation>
+    </message>
+    <message>
+        <source>Slight harm</source>
+        <translation>危害后果轻微</translation>
+    </message>
+    <message>
+        <source>Serious harm</source>
+        <translation>危害后果严重</translation>
+    </message>
+    <message>
+        <source>It affects food &amp;safety</source>
+        <translation>影响食品安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Corrected in time</source>
+        <translation>及时改正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The party &amp;proved it was not at fault</source>
+        <translation>当事人有证据足以证明没有主观过错(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The violation is c&amp;ontinuing</source>
+        <translation>违法行为处于连续或者继续状态(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The party &amp;refused to correct after an order</source>
+        <translation>经责令改正后拒不改正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reduce (减轻) rather than lighten (从轻)</source>
+        <translation>减轻处罚（而非从轻）</translation>
+    </message>
+    <message>
+        <source>Mitigating circumstances (第三十二条)</source>
+        <translation>从轻或者减轻情节（第三十二条）</translation>
+    </message>
+    <message>
+        <source>Harm:</source>
+        <translation>危害后果：</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1734,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Choose another &amp;kind…</source>
         <translation>选择其他处理方式(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;facts of the finding…</source>
+        <translation>填写违法情节(&amp;F)…</translation>
     </message>
     <message>
         <source>Save the party&apos;s &amp;statement</source>

@@ -190,3 +190,33 @@ def test_shortcuts_are_unique(window):
                 assert name not in seen, (name, seen.get(name), action.objectName())
                 seen[name] = action.objectName()
     assert seen["Ctrl+Shift+A"] == "accept-proposal"
+
+
+def test_facts_put_the_fine_in_the_lenient_band(qtbot, window, profile):
+    from PySide6.QtCore import QTimer
+
+    from inspector_app.services.dispositions import get_disposition
+    from inspector_app.ui.visit.facts import FactsDialog
+
+    task_id, items = non_compliance(window, profile, count=1)
+    panel = window.visit.tabs.dispositions
+    _keys(qtbot, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: panel.items.count() == 1)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FactsDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.mitigating["removed_harm"].setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    _keys(qtbot, Qt.Key.Key_M)  # Edit the facts of the finding
+    _wait_op(qtbot, window)
+    view = get_disposition(profile, task_id, items[0])
+    assert view.assessment.mitigating == ("removed_harm",)
+    assert view.proposal is not None
+    assert view.proposal.disposition.discretion == "lenient"
+    assert view.proposal.disposition.fine_range == (50_000, 65_000)
+    qtbot.waitUntil(lambda: "Proposed fine band (lenient (从轻))" in panel.view.toPlainText())

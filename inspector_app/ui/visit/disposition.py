@@ -95,6 +95,9 @@ class DispositionPanel(QWidget):
         self.law_statement.setPlaceholderText(
             self.tr("Why the rule the law makes mandatory does not apply")
         )
+        self.facts_button = QPushButton(self.tr("Facts…"), self)
+        self.facts_button.setObjectName("edit-facts")
+        self.facts_button.clicked.connect(self.edit_facts)
         self.override_button = QPushButton(self.tr("Override"), self)
         self.override_button.setObjectName("override-proposal")
         self.override_button.clicked.connect(self.override_current)
@@ -112,6 +115,7 @@ class DispositionPanel(QWidget):
         penalty.addWidget(self.fine)
         penalty.addWidget(self.warning)
         penalty.addStretch(1)
+        penalty.addWidget(self.facts_button)
         form.addRow(penalty)
         override = QHBoxLayout()
         override.addWidget(self.kind)
@@ -249,7 +253,8 @@ class DispositionPanel(QWidget):
             self.view.setHtml(self.words.html(view, getattr(self, "bench", None)))
         proposal = view.proposal if view is not None else None
         can = self.editable and proposal is not None
-        for w in (self.accept_button, self.fine, self.warning, self.kind, self.reason):
+        widgets = (self.accept_button, self.fine, self.warning, self.kind, self.reason)
+        for w in (*widgets, self.facts_button):
             w.setEnabled(can)
         self.override_button.setEnabled(can)
         self.law_statement.setEnabled(can and proposal.disposition.mandatory)  # type: ignore[union-attr]
@@ -341,6 +346,38 @@ class DispositionPanel(QWidget):
             run,
             done=self.tr("Disposition decided"),
             after=done,
+            failed=lambda exc: self.message.setText(error_text(exc)),
+        )
+
+    def edit_facts(self) -> None:
+        """The facts the rules weigh for this item; the proposal is made again on them."""
+        view = self.current()
+        if view is None or view.proposal is None or not self.facts_button.isEnabled():
+            return
+        from inspector_app.ui.visit.facts import FactsDialog
+
+        dialog = FactsDialog(f"{view.item.code} {view.item.title}", view.assessment, self)
+        if not dialog.exec():
+            return
+        assessment = dialog.assessment()
+        go, edit_reason = self.ask_reason()
+        if not go:
+            return
+        from inspector_app.services.dispositions import record_assessment
+
+        profile, task_id, item_id = self.profile, view.task_id, view.item_id
+        department = view.record.department_code if view.record is not None else None
+        self.message.clear()
+        self.ops.run(
+            lambda: record_assessment(
+                profile,
+                task_id,
+                item_id,
+                assessment,
+                department_code=department,
+                reason=edit_reason,
+            ),
+            done=self.tr("Facts recorded; the proposal is made again on them"),
             failed=lambda exc: self.message.setText(error_text(exc)),
         )
 

@@ -48,6 +48,7 @@ class SignaturesPanel(QWidget):
         self.setObjectName("signatures-panel")
         self.profile, self.ops, self.ask_reason = profile, ops, ask_reason
         self.task: Any = None
+        self._signers_of: str | None = None  # the task whose signers the box lists
         self.editable = False
         self.stale = False
         self.signed: dict[str, Any] = {}
@@ -84,6 +85,7 @@ class SignaturesPanel(QWidget):
         self.list.setAccessibleName(self.tr("Signatures recorded"))
         self.list.setIconSize(QPixmap(120, 40).size())
         self.list.setMinimumWidth(220)
+        self.list.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setObjectName("signature-message")
         self.message.setWordWrap(True)
@@ -126,7 +128,7 @@ class SignaturesPanel(QWidget):
             self.pad.clear()
             self.message.clear()
         self.task, self.editable = task, editable
-        self._signers_of: str | None = None  # filled when shown (the roster is a read)
+        self._signers_of = None  # filled when shown (the roster is a read)
         self._mark_stale()
 
     def _mark_stale(self) -> None:
@@ -184,7 +186,7 @@ class SignaturesPanel(QWidget):
 
     def refresh(self) -> None:
         self.stale = False
-        if getattr(self, "_signers_of", None) != (None if self.task is None else self.task.id):
+        if self._signers_of != (None if self.task is None else self.task.id):
             self._fill_signers()
         self._signer_changed()
         self.list.clear()

@@ -47,7 +47,7 @@ class StatementEditor(QGroupBox):
         self.text.setObjectName("statement-text")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What the party stated and argued (陈述、申辩)"))
-        self.text.setMaximumHeight(70)
+        self.text.setMaximumHeight(52)
         self.waived = QCheckBox(self.tr("The party &waived its right to state and defend"), self)
         self.waived.setObjectName("statement-waived")
         self.not_weighed = QRadioButton(self.tr("Not weighed yet"), self)

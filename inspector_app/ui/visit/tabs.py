@@ -73,6 +73,12 @@ class VisitTabs(QTabWidget):
             self._on_dispositions(d.focus_override),
         )
         a.add(
+            "edit-facts",
+            self.tr("Edit the &facts of the finding…"),
+            "Ctrl+Shift+M",
+            self._on_dispositions(d.edit_facts),
+        )
+        a.add(
             "save-statement",
             self.tr("Save the party's &statement"),
             "Ctrl+Shift+T",
@@ -98,6 +104,7 @@ class VisitTabs(QTabWidget):
         for name, button in (
             ("accept-proposal", d.accept_button),
             ("override-proposal", d.override_button),
+            ("edit-facts", d.facts_button),
             ("save-statement", d.statement.save_button),
             ("record-signature", s.sign_button),
             ("undo-stroke", s.undo_button),
