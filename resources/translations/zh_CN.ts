@@ -1756,8 +1756,8 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>清除签名板(&amp;L)</translation>
     </message>
     <message>
-        <source>Record the party&apos;s re&amp;fusal to sign</source>
-        <translation>记录当事人拒绝签名(&amp;F)</translation>
+        <source>Record the party&apos;s refusal to sig&amp;n</source>
+        <translation>记录当事人拒绝签名(&amp;N)</translation>
     </message>
 </context>
 <context>

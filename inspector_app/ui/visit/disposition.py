@@ -144,10 +144,17 @@ class DispositionPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        # The statement below, on a splitter: the proposal's text can take the room.
+        self.rows = QSplitter(Qt.Orientation.Vertical, self)
+        self.rows.addWidget(self.splitter)
+        self.rows.addWidget(self.statement)
+        self.rows.setStretchFactor(0, 3)
+        self.rows.setStretchFactor(1, 1)
+        self.rows.setChildrenCollapsible(False)
+        self.rows.setSizes([10_000, 1])  # the statement at its smallest to begin with
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.statement)
+        layout.addWidget(self.rows, 1)
         self._show_current()
 
     # --- showing --------------------------------------------------------------------
@@ -211,12 +218,9 @@ class DispositionPanel(QWidget):
         self.items.blockSignals(True)
         self.items.clear()
         for d in found:
-            row = QListWidgetItem(
-                f"{MARKS.get(d.state, '')} {d.item.code} {d.item.title}\n    "
-                f"{self.words.state(d.state)}"
-            )
+            row = QListWidgetItem(f"{MARKS.get(d.state, '')} {d.item.code} {d.item.title}")
             row.setData(ITEM_ID, d.item_id)
-            row.setToolTip(f"{d.item.code} {d.item.title}")
+            row.setToolTip(f"{d.item.code} {d.item.title}\n{self.words.state(d.state)}")
             self.items.addItem(row)
         self.items.blockSignals(False)
         self.empty.setVisible(not found)

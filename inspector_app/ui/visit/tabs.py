@@ -96,7 +96,7 @@ class VisitTabs(QTabWidget):
         a.add("clear-pad", self.tr("C&lear the pad"), "Ctrl+Shift+X", s.pad.clear)
         a.add(
             "record-refusal",
-            self.tr("Record the party's re&fusal to sign"),
+            self.tr("Record the party's refusal to sig&n"),
             "Ctrl+Shift+B",
             self._on_signatures(s.record_refusal),
         )
