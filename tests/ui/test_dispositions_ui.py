@@ -110,9 +110,9 @@ def test_proposal_shown_accepted_and_overridden_by_keyboard(qtbot, window, profi
     # Override without a reason: refused, nothing written.
     _keys(qtbot, Qt.Key.Key_H)  # Choose another kind: the kind box has the focus
     assert QApplication.focusWidget() is panel.kind
-    index = panel.kind.findData(DispositionKind.RISK_REMINDER.value)
-    assert index >= 0
-    panel.kind.setCurrentIndex(index)
+    assert panel.kind.currentData() == DispositionKind.NO_ACTION.value
+    qtbot.keyClick(panel.kind, Qt.Key.Key_Down)
+    assert panel.kind.currentData() == DispositionKind.RISK_REMINDER.value
     _keys(qtbot, Qt.Key.Key_O)
     assert panel.message.text() == text(REASON_REQUIRED)
     assert QApplication.focusWidget() is panel.reason
