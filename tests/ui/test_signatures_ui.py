@@ -166,3 +166,50 @@ def test_empty_pad_never_recorded(qtbot, window, profile):
     assert signatures(profile, task_id) == {}
     _keys(qtbot, Qt.Key.Key_X)  # Clear the pad
     assert panel.pad.is_empty() and not panel.sign_button.isEnabled()
+
+
+def test_pad_takes_touch_and_pen(qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPointingDevice, QTabletEvent
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 180)
+    pad.show()
+    qtbot.waitExposed(pad)
+    # A finger.
+    touch = QTest.createTouchDevice()
+    QTest.touchEvent(pad, touch).press(0, QPoint(40, 40), pad).commit()
+    for n in range(1, 15):
+        QTest.touchEvent(pad, touch).move(
+            0, QPoint(40 + 20 * n, 40 + (40 if n % 2 else 0)), pad
+        ).commit()
+    QTest.touchEvent(pad, touch).release(0, QPoint(340, 60), pad).commit()
+    assert len(pad.strokes) == 1
+    # A pen.
+    pen = QPointingDevice.primaryPointingDevice()
+    for kind, x in (
+        (QTabletEvent.Type.TabletPress, 60),
+        (QTabletEvent.Type.TabletMove, 200),
+        (QTabletEvent.Type.TabletMove, 300),
+        (QTabletEvent.Type.TabletRelease, 400),
+    ):
+        at = QPointF(x, 140)
+        event = QTabletEvent(
+            kind,
+            pen,
+            at,
+            pad.mapToGlobal(at),
+            0.5,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+        )
+        QApplication.sendEvent(pad, event)
+    assert len(pad.strokes) == 2
+    check_signature_image(pad.to_png(), who="test")
