@@ -309,6 +309,133 @@
     </message>
 </context>
 <context>
+    <name>DispositionPanel</name>
+    <message>
+        <source>Non-compliant items</source>
+        <extracomment>Asks, when the visit is already completed, why a decision is changed: (go on, reason).</extracomment>
+        <translation>不符合事项</translation>
+    </message>
+    <message>
+        <source>No non-compliant item in this visit.</source>
+        <translation>本次检查没有不符合事项。</translation>
+    </message>
+    <message>
+        <source>Accept the proposal</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>no fine</source>
+        <translation>不罚款</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Why you decide otherwise (required)</source>
+        <translation>不采纳建议的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Why the rule the law makes mandatory does not apply</source>
+        <translation>法定“应当”规定为何不适用的说明</translation>
+    </message>
+    <message>
+        <source>Facts…</source>
+        <translation>违法情节…</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>改变处理方式</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Fine:</source>
+        <translation>罚款：</translation>
+    </message>
+    <message>
+        <source>Override with:</source>
+        <translation>改为：</translation>
+    </message>
+    <message>
+        <source>Mandatory rule:</source>
+        <translation>法定规定：</translation>
+    </message>
+    <message>
+        <source>Disposition decided</source>
+        <translation>处理方式已确定</translation>
+    </message>
+    <message>
+        <source>Facts recorded; the proposal is made again on them</source>
+        <translation>违法情节已记录，已据此重新提出建议</translation>
+    </message>
+    <message>
+        <source>Statement saved</source>
+        <translation>陈述申辩已保存</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>Facts of {item}</source>
+        <translation>{item} 的违法情节</translation>
+    </message>
+    <message>
+        <source>The violation is &amp;minor</source>
+        <translation>违法行为轻微(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No harm</source>
+        <translation>没有危害后果</translation>
+    </message>
+    <message>
+        <source>Slight harm</source>
+        <translation>危害后果轻微</translation>
+    </message>
+    <message>
+        <source>Serious harm</source>
+        <translation>危害后果严重</translation>
+    </message>
+    <message>
+        <source>It affects food &amp;safety</source>
+        <translation>影响食品安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Corrected in time</source>
+        <translation>及时改正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The party &amp;proved it was not at fault</source>
+        <translation>当事人有证据足以证明没有主观过错(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The violation is c&amp;ontinuing</source>
+        <translation>违法行为处于连续或者继续状态(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The party &amp;refused to correct after an order</source>
+        <translation>经责令改正后拒不改正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reduce (减轻) rather than lighten (从轻)</source>
+        <translation>减轻处罚（而非从轻）</translation>
+    </message>
+    <message>
+        <source>Mitigating circumstances (第三十二条)</source>
+        <translation>从轻或者减轻情节（第三十二条）</translation>
+    </message>
+    <message>
+        <source>Harm:</source>
+        <translation>危害后果：</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Restore (Ctrl+Shift+R)</source>
@@ -553,6 +680,141 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
 </context>
 <context>
+    <name>ProposalText</name>
+    <message>
+        <source>No action</source>
+        <translation>不作处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder</source>
+        <translation>行政提示</translation>
+    </message>
+    <message>
+        <source>Order to correct</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty</source>
+        <translation>不予行政处罚</translation>
+    </message>
+    <message>
+        <source>On-the-spot penalty</source>
+        <translation>当场行政处罚</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
+        <source>proposed, not decided</source>
+        <translation>已建议，未确定</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已确定</translation>
+    </message>
+    <message>
+        <source>finding changed: decide again</source>
+        <translation>检查结果已变更，请重新确定</translation>
+    </message>
+    <message>
+        <source>no longer non-compliant</source>
+        <translation>已不属于不符合事项</translation>
+    </message>
+    <message>
+        <source>{lo} to {hi} yuan</source>
+        <translation>{lo}元至{hi}元</translation>
+    </message>
+    <message>
+        <source>No local discretion benchmark is configured.</source>
+        <translation>未配置本机关行政处罚裁量基准。</translation>
+    </message>
+    <message>
+        <source>Lenient (从轻): the lowest {share}% of the range, {band}</source>
+        <translation>从轻：法定幅度最低的{share}%，即{band}</translation>
+    </message>
+    <message>
+        <source>Statutory fine range: {band}</source>
+        <translation>法定罚款幅度：{band}</translation>
+    </message>
+    <message>
+        <source>A fine only when: {condition}</source>
+        <translation>仅在以下情形处以罚款：{condition}</translation>
+    </message>
+    <message>
+        <source>The provision allows a warning.</source>
+        <translation>罚则规定可以给予警告。</translation>
+    </message>
+    <message>
+        <source>lenient (从轻)</source>
+        <translation>从轻</translation>
+    </message>
+    <message>
+        <source>reduced (减轻)</source>
+        <translation>减轻</translation>
+    </message>
+    <message>
+        <source>statutory</source>
+        <translation>法定</translation>
+    </message>
+    <message>
+        <source>Proposed fine band ({how}): {band}</source>
+        <translation>建议罚款幅度（{how}）：{band}</translation>
+    </message>
+    <message>
+        <source>Proposed fine: {fine} yuan</source>
+        <translation>建议罚款：{fine}元</translation>
+    </message>
+    <message>
+        <source>proposal accepted</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>改变建议</translation>
+    </message>
+    <message>
+        <source>Decided: {kind} ({how})</source>
+        <translation>已确定：{kind}（{how}）</translation>
+    </message>
+    <message>
+        <source>Fine: {fine} yuan</source>
+        <translation>罚款：{fine}元</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>改变建议的理由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed: {kind}</source>
+        <translation>建议：{kind}</translation>
+    </message>
+    <message>
+        <source>required by law (应当)</source>
+        <translation>法律规定应当作出</translation>
+    </message>
+    <message>
+        <source>a warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Discretion benchmark</source>
+        <translation>裁量基准</translation>
+    </message>
+    <message>
+        <source>Every rule&apos;s verdict</source>
+        <translation>各项规则的判断</translation>
+    </message>
+</context>
+<context>
     <name>ProvisionDialog</name>
     <message>
         <source>Legal basis: {item}</source>
@@ -759,6 +1021,151 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Signing in failed ({error}). Try again, or tell IT.</source>
         <translation>登录失败（{error}）。请重试，或联系信息技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign here with a pen, a finger or the mouse</source>
+        <translation>请用手写笔、手指或者鼠标在此签名</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Record signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <source>Witness&apos;s name and unit</source>
+        <translation>见证人姓名及单位</translation>
+    </message>
+    <message>
+        <source>Body camera file or other recording</source>
+        <translation>执法记录仪文件或者其他音像记录</translation>
+    </message>
+    <message>
+        <source>Record the party&apos;s refusal to sign</source>
+        <translation>记录当事人拒绝签名</translation>
+    </message>
+    <message>
+        <source>Signatures recorded</source>
+        <translation>已记录的签名</translation>
+    </message>
+    <message>
+        <source>Signer:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>The party refuses to sign</source>
+        <translation>当事人拒绝签名</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>音像记录：</translation>
+    </message>
+    <message>
+        <source>Recorded:</source>
+        <translation>已记录：</translation>
+    </message>
+    <message>
+        <source>{name} (inspector)</source>
+        <translation>{name}（执法人员）</translation>
+    </message>
+    <message>
+        <source>The party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>A witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>The witness&apos;s name and unit (required)</source>
+        <translation>见证人姓名及单位（必填）</translation>
+    </message>
+    <message>
+        <source>Who signs for the party (default: the representative at check-in)</source>
+        <translation>代表当事人签名的人（默认为签到时登记的当事人代表）</translation>
+    </message>
+    <message>
+        <source>{who}: refused to sign ({at}); witness: {proof}</source>
+        <translation>{who}：拒绝签名（{at}）；见证：{proof}</translation>
+    </message>
+    <message>
+        <source>{who}: signed {at}</source>
+        <translation>{who}：已签名 {at}</translation>
+    </message>
+    <message>
+        <source>Signature recorded</source>
+        <translation>签名已保存</translation>
+    </message>
+    <message>
+        <source>Refusal to sign recorded</source>
+        <translation>拒绝签名已记录</translation>
+    </message>
+</context>
+<context>
+    <name>StatementEditor</name>
+    <message>
+        <source>The party&apos;s statement and how it was weighed</source>
+        <translation>当事人的陈述、申辩及采纳情况</translation>
+    </message>
+    <message>
+        <source>What the party stated and argued (陈述、申辩)</source>
+        <translation>当事人陈述、申辩的内容</translation>
+    </message>
+    <message>
+        <source>The party &amp;waived its right to state and defend</source>
+        <translation>当事人放弃陈述、申辩权利(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Not weighed yet</source>
+        <translation>尚未复核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>予以采纳</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Why it was accepted or not (printed in the decision)</source>
+        <translation>采纳或者不予采纳的理由（载入决定书）</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>保存陈述申辩</translation>
+    </message>
+    <message>
+        <source>Recorded {at}</source>
+        <translation>记录于 {at}</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1691,73 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTabs</name>
+    <message>
+        <source>Item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>&amp;Decide</source>
+        <translation>处理(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;item</source>
+        <translation>显示检查事项(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;dispositions</source>
+        <translation>显示处理方式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the si&amp;gnatures</source>
+        <translation>显示签名(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the proposal</source>
+        <translation>采纳建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Override with the kind and reason given</source>
+        <translation>按所选方式及理由改变建议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;kind…</source>
+        <translation>选择其他处理方式(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;facts of the finding…</source>
+        <translation>填写违法情节(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the party&apos;s &amp;statement</source>
+        <translation>保存当事人陈述申辩(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Record the signature</source>
+        <translation>保存签名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last stroke</source>
+        <translation>撤销最后一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the pad</source>
+        <translation>清除签名板(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record the party&apos;s refusal to sig&amp;n</source>
+        <translation>记录当事人拒绝签名(&amp;N)</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from inspector_app.ui.visit.card import BusinessCard
 from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
+from inspector_app.ui.visit.tabs import VisitTabs
 from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
@@ -83,7 +84,10 @@ class VisitPage(VisitWrites, QWidget):
         self.splitter.setObjectName("visit-splitter")
         self.splitter.addWidget(self.card)
         self.splitter.addWidget(self.checklist)
-        self.splitter.addWidget(self.editor)
+        # The item editor, the dispositions and the signatures as tabs (ui/visit/tabs).
+        self.tabs = VisitTabs(profile, ops, self._reason_if_needed, self.editor, self)
+        self.decide_actions = self.tabs.actions
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -95,6 +99,9 @@ class VisitPage(VisitWrites, QWidget):
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         self._update_actions()
+
+    def _show_tabs(self) -> None:
+        self.tabs.show_task(self.task, editable=self.status in EDITABLE)
 
     # --- actions --------------------------------------------------------------------
 
@@ -204,6 +211,7 @@ class VisitPage(VisitWrites, QWidget):
             self.checklist.select_item(target)  # -> _item_selected
         else:
             self._show_item(None)
+        self._show_tabs()
         self._update_actions()
 
     def _clear(self) -> None:
@@ -213,6 +221,7 @@ class VisitPage(VisitWrites, QWidget):
         self.card.show_task(None, None, None, None, status_text="")
         self.checklist.show_task(None, {})
         self._show_item(None)
+        self._show_tabs()
         self._update_actions()
 
     def _first_open_item(self) -> str | None:
@@ -273,6 +282,7 @@ class VisitPage(VisitWrites, QWidget):
         sync) re-reads the task, keeping what was typed."""
         if self.task is None:
             return
+        self.tabs.apply_changes(changes)
         task_id = self.task.id
         items = {
             rid.split(":", 1)[1] for rid in changes.item_results if rid.split(":", 1)[0] == task_id
@@ -314,6 +324,7 @@ class VisitPage(VisitWrites, QWidget):
                 self.editor.set_editable(self.status in EDITABLE)
             else:
                 self._show_item(self.editor.item_id)
+            self._show_tabs()
             self.status_changed.emit()
         self._update_actions()
 
