@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-#: Colours told apart by people with the common colour-vision deficiencies (Okabe-Ito).
+# Colours told apart by people with the common colour-vision deficiencies (Okabe-Ito).
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
 

@@ -12,7 +12,7 @@ from inspector_app.services import Profile
 from inspector_app.ui.actions import PageActions
 from inspector_app.ui.operations import Operations
 
-#: Opens the statistics window (not used by any other action: see ui/actions.py's list).
+# Opens the statistics window (not used by any other action: see ui/actions.py's list).
 SHORTCUT = "Ctrl+Shift+T"
 
 

@@ -43,9 +43,9 @@ from inspector_app.ui.operations import Operations
 from inspector_app.ui.stats.charts import Chart, Series
 from inspector_app.ui.stats.periods import PeriodKind, period_bounds
 
-#: Row keys of the table whose value is a share (shown as a percentage).
+# Row keys of the table whose value is a share (shown as a percentage).
 RATES = frozenset({"problem_rate", "items_reduction"})
-#: How long the page waits after a change of team or period before counting again.
+# How long the page waits after a change of team or period before counting again.
 DEBOUNCE_MS = 150
 
 
