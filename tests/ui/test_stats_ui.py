@@ -212,8 +212,8 @@ def test_the_year_shows_the_figures_counted_by_hand(qtbot, page: StatisticsPage)
     assert (v("follow_ups_overdue", "Total"), v("publication_overdue", "Total")) == ("1", "1")
     assert v("dispositions.order_to_correct", "Total") == "2"
     assert v("dispositions.summary_penalty", "Total") == "1"
-    assert [v(f"documents.{k}", "Total") for k in (
-        "onsite_record", "order_to_correct", "summary_penalty_decision")] == ["1", "1", "1"]  # fmt: skip
+    kinds = ("onsite_record", "order_to_correct", "summary_penalty_decision")
+    assert [v(f"documents.{k}", "Total") for k in kinds] == ["1", "1", "1"]
     # Per team: team-1 A B C D, 3 done, A and C with problems; team-2 E F, both done, F.
     assert [v(k, "team-1") for k in ("planned", "done", "with_problems", "problem_rate")] == [
         "4", "3", "2", "66.7%"]  # fmt: skip
@@ -235,8 +235,7 @@ def test_the_year_shows_the_figures_counted_by_hand(qtbot, page: StatisticsPage)
         "Planned": (4, 2), "Done": (3, 2), "With a non-compliance": (2, 1)}  # fmt: skip
     assert c["items_by_month"].series == {"Before merging": (6, 6, 24), "After merging": (3, 3, 12)}
     assert c["dispositions"].series == {"Number": (2, 1)}
-    assert c["dispositions"].categories == [page.kind_label("order_to_correct"),
-                                            page.kind_label("summary_penalty")]  # fmt: skip
+    assert c["dispositions"].categories == ["Order to correct", "Penalty on the spot"]  # fmt: skip
     assert c["documents"].series == {"Number": (1, 1, 1)}
     assert "2026-05 66.7%" in c["rate_by_month"].accessibleDescription()
     assert "5 of 6 planned visits done, 1 published" in page.summary.text()

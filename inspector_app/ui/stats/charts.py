@@ -8,15 +8,19 @@ is the keyboard's and the screen reader's way to them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 # Colours told apart by people with the common colour-vision deficiencies (Okabe-Ito).
+#: The widest a category's name may be on a horizontal bar chart's axis, in pixels.
+MAX_NAME_WIDTH = 180
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
 
@@ -43,30 +47,53 @@ class Chart(pg.PlotWidget):  # type: ignore[misc]
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         text = palette.color(QPalette.ColorRole.Text)
-        self.plotItem.setTitle(title, color=text, size="10pt")
+        self._text = text
+        self._title(())
         for side in ("left", "bottom"):
             axis = self.getAxis(side)
             axis.setTextPen(text)
             axis.setPen(text)
         self.showGrid(y=True, alpha=0.25)
-        self._legend = self.addLegend(offset=(-4, 4), labelTextColor=text)
         self.setAccessibleName(title)
+
+    def _title(self, series: Sequence[Series]) -> None:
+        """The title, and under it the key of the series' colours (a legend inside the
+        plot would cover bars)."""
+        key = "&nbsp;&nbsp; ".join(
+            f'<span style="color:{COLOURS[k % len(COLOURS)]}">■</span>&nbsp;{escape(s.name)}'
+            for k, s in enumerate(series)
+        )
+        html = f"<b>{escape(self.title)}</b>" + (f"<br>{key}" if len(series) > 1 else "")
+        self.plotItem.setTitle(html, color=self._text, size="9pt")
 
     def clear_chart(self) -> None:
         self.clear()
-        self._legend.clear()
         self.categories, self.series = [], {}
 
     def _axes(self, categories: Sequence[str], top: float) -> None:
         self.getAxis("bottom").setTicks([list(enumerate(categories))])
         self.setXRange(-0.6, max(len(categories), 1) - 0.4, padding=0)
-        self.setYRange(0, top * 1.15 if top > 0 else 1, padding=0)
+        self._value_axis(self.getAxis("left"), top)
+        self.setYRange(0, self._upper(top), padding=0)
         summary = "; ".join(
             f"{name}: "
             + ", ".join(f"{c} {self._say(v)}" for c, v in zip(categories, values, strict=True))
             for name, values in self.series.items()
         )
         self.setAccessibleDescription(summary)
+
+    def _upper(self, top: float) -> float:
+        if self.percent:
+            return 105.0
+        return top * 1.1 if top > 0 else 1.0
+
+    def _value_axis(self, axis: pg.AxisItem, top: float) -> None:
+        """Whole numbers for counts (no 0.5 visit), every 20 for a percentage."""
+        if self.percent:
+            axis.setTickSpacing(20, 20)
+        else:
+            step = max(1, math.ceil(top / 6))
+            axis.setTickSpacing(step, step)
 
     def _say(self, value: float) -> str:
         return f"{value:.1f}%" if self.percent else f"{value:g}"
@@ -86,10 +113,39 @@ class Chart(pg.PlotWidget):  # type: ignore[misc]
                 x=xs, height=list(s.values), width=width * 0.9, brush=colour, pen=colour
             )
             self.addItem(bars)
-            if n > 1:
-                self._legend.addItem(bars, s.name)
             top = max([top, *s.values])
+        self._title(series)
         self._axes(categories, top)
+
+    def set_hbars(self, categories: Sequence[str], series: Series) -> None:
+        """One horizontal bar per category, its name on the left: for long names."""
+        self.clear_chart()
+        self.categories = list(categories)
+        self.series = {series.name: tuple(series.values)}
+        colour = QColor(COLOURS[0])
+        n = len(categories)
+        ys = [n - 1 - i for i in range(n)]  # the first category on top
+        self.addItem(
+            pg.BarGraphItem(
+                x0=0, y=ys, height=0.6, width=list(series.values), brush=colour, pen=colour
+            )
+        )
+        left, bottom = self.getAxis("left"), self.getAxis("bottom")
+        metrics = QFontMetrics(left.font())
+        # Names longer than the axis may take are cut with "…": the table has them whole.
+        names = [
+            metrics.elidedText(c, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH) for c in categories
+        ]
+        left.setTicks([list(zip(ys, names, strict=True))])
+        widest = max((metrics.horizontalAdvance(c) for c in names), default=0)
+        left.setWidth(widest + 12)
+        top = max(series.values, default=0)
+        self._value_axis(bottom, top)
+        self.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        self.setXRange(0, self._upper(top), padding=0)
+        self.setAccessibleDescription(
+            ", ".join(f"{c} {self._say(v)}" for c, v in zip(categories, series.values, strict=True))
+        )
 
     def set_line(self, categories: Sequence[str], series: Sequence[Series]) -> None:
         """Lines through each category's value, with a dot at each."""
@@ -106,10 +162,10 @@ class Chart(pg.PlotWidget):  # type: ignore[misc]
                 symbol="o",
                 symbolBrush=colour,
                 symbolPen=colour,
-                name=s.name if len(series) > 1 else None,
             )
             top = max([top, *s.values])
-        self._axes(categories, 100.0 if self.percent and top <= 100 else top)
+        self._title(series)
+        self._axes(categories, top)
 
 
 __all__ = ["COLOURS", "Chart", "Series"]

@@ -9,6 +9,7 @@ page follows the window's one ``data_changed`` signal (a sync, a review) while s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -249,8 +250,11 @@ class StatisticsPage(QWidget):
             "proof_of_service": self.tr("Proof of service (送达回证)"),
         }
 
-    def kind_label(self, kind: str) -> str:
-        return self._kinds.get(kind, kind)
+    def kind_label(self, kind: str, *, short: bool = False) -> str:
+        """The name of a disposition's or document's kind; ``short``: without the Chinese
+        term in brackets an English name carries (for a chart's narrow axis)."""
+        label = self._kinds.get(kind, kind)
+        return (re.sub(r"\s*\([^()]*\)$", "", label) or label) if short else label
 
     # -- the selection ------------------------------------------------------------------
 
@@ -499,9 +503,9 @@ class StatisticsPage(QWidget):
         )
         for bucket in ("dispositions", "documents"):
             kinds = figures["totals"][bucket]
-            self.charts[bucket].set_bars(
-                [self.kind_label(k) for k in kinds],
-                [Series(self.tr("Number"), tuple(kinds.values()))],
+            self.charts[bucket].set_hbars(
+                [self.kind_label(k, short=True) for k in kinds],
+                Series(self.tr("Number"), tuple(kinds.values())),
             )
 
 
