@@ -855,6 +855,26 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>统计数据</translation>
     </message>
     <message>
+        <source>Teams and months</source>
+        <translation>小组和月份</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <source>Colu&amp;mns:</source>
+        <translation>列(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the table</source>
+        <translation>复制表格(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
@@ -989,6 +1009,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>无计划</translation>
     </message>
     <message>
         <source>no team</source>

@@ -223,6 +223,12 @@ def test_the_year_shows_the_figures_counted_by_hand(qtbot, page: StatisticsPage)
     assert [v("planned", m) for m in ("2026-03", "2026-04", "2026-05")] == ["1", "1", "4"]
     assert [v("done", m) for m in ("2026-03", "2026-04", "2026-05")] == ["1", "1", "3"]
     assert v("dispositions.summary_penalty", "2026-05") == "0"
+    # Per department (every joint visit counts for both) and per plan (all in one).
+    page.breakdown.setCurrentIndex(page.breakdown.findData("department"))
+    assert [v("done", d) for d in ("市场监管局", "卫健委")] == ["5", "5"]
+    page.breakdown.setCurrentIndex(page.breakdown.findData("plan"))
+    assert (v("planned", "餐饮"), v("problem_rate", "餐饮")) == ("6", "60.0%")
+    page.breakdown.setCurrentIndex(page.breakdown.findData("team_month"))
 
     # The charts draw the very same numbers.
     c = page.charts

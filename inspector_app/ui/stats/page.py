@@ -158,9 +158,36 @@ class StatisticsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
+        self.breakdown = QComboBox(self)
+        self.breakdown.setObjectName("stats-breakdown")
+        for value, text in (
+            ("team_month", self.tr("Teams and months")),
+            ("department", self.tr("Departments")),
+            ("plan", self.tr("Plans")),
+        ):
+            self.breakdown.addItem(text, value)
+        self.breakdown.currentIndexChanged.connect(self._breakdown_changed)
+        breakdown_label = QLabel(self.tr("Colu&mns:"), self)
+        breakdown_label.setBuddy(self.breakdown)
+        copy_button = QPushButton(self.tr("Cop&y the table"), self)
+        copy_button.setToolTip("Ctrl+Shift+C")
+        copy_button.setObjectName("stats-copy")
+        copy_button.clicked.connect(self.copy_table)
+        table_bar = QHBoxLayout()
+        table_bar.setContentsMargins(0, 0, 0, 0)
+        table_bar.addWidget(breakdown_label)
+        table_bar.addWidget(self.breakdown)
+        table_bar.addStretch(1)
+        table_bar.addWidget(copy_button)
+        table_holder = QWidget(self)
+        table_column = QVBoxLayout(table_holder)
+        table_column.setContentsMargins(0, 0, 0, 0)
+        table_column.addLayout(table_bar)
+        table_column.addWidget(self.table)
+
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(grid_holder)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(table_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -372,11 +399,23 @@ class StatisticsPage(QWidget):
     # -- the table ----------------------------------------------------------------------
 
     def columns(self, figures: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        """(header, figures) of each column: the total, each team, each month."""
+        """(header, figures) of each column: the total, then as the breakdown says: each
+        team and each month, each department, or each plan."""
         out = [(self.tr("Total"), figures["totals"])]
-        out += [(str(t["team_id"] or self.tr("no team")), t) for t in figures["by_team"]]
-        out += [(str(m["month"]), m) for m in figures["by_month"]]
+        breakdown = self.breakdown.currentData()
+        if breakdown == "department":
+            out += [(str(d["name"] or d["department_code"]), d) for d in figures["by_department"]]
+        elif breakdown == "plan":
+            out += [(str(p["name"] or p["plan_id"] or self.tr("no plan")), p)
+                    for p in figures["by_plan"]]  # fmt: skip
+        else:
+            out += [(str(t["team_id"] or self.tr("no team")), t) for t in figures["by_team"]]
+            out += [(str(m["month"]), m) for m in figures["by_month"]]
         return out
+
+    def _breakdown_changed(self, *_args: object) -> None:
+        if self.figures is not None:  # the same figures, other columns: nothing to count
+            self._fill_table(self.figures)
 
     def rows(
         self, figures: dict[str, Any]
