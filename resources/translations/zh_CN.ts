@@ -694,6 +694,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>（重新启动后生效）</translation>
     </message>
     <message>
+        <source>The system&apos;s default printer ({name})</source>
+        <translation>系统默认打印机（{name}）</translation>
+    </message>
+    <message>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
