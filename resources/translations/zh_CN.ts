@@ -819,8 +819,8 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Holding:</source>
-        <translation>所在日期(&amp;H)：</translation>
+        <source>Cont&amp;aining:</source>
+        <translation>所在日期(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;From:</source>

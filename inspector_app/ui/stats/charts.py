@@ -74,7 +74,8 @@ class Chart(pg.PlotWidget):  # type: ignore[misc]
         self.getAxis("bottom").setTicks([list(enumerate(categories))])
         self.setXRange(-0.6, max(len(categories), 1) - 0.4, padding=0)
         self._value_axis(self.getAxis("left"), top)
-        self.setYRange(0, self._upper(top), padding=0)
+        # A percentage of 0 is a dot on the axis: a little room below shows it whole.
+        self.setYRange(-4 if self.percent else 0, self._upper(top), padding=0)
         summary = "; ".join(
             f"{name}: "
             + ", ".join(f"{c} {self._say(v)}" for c, v in zip(categories, values, strict=True))

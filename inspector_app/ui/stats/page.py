@@ -110,7 +110,7 @@ class StatisticsPage(QWidget):
         for text, editor in (
             (self.tr("&Team:"), self.team),
             (self.tr("&Period:"), self.period),
-            (self.tr("&Holding:"), self.anchor),
+            (self.tr("Cont&aining:"), self.anchor),
             (self.tr("&From:"), self.since),
             (self.tr("T&o:"), self.until),
         ):
