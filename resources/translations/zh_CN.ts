@@ -956,6 +956,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>（重新启动后生效）</translation>
     </message>
     <message>
+        <source>The system&apos;s default printer ({name})</source>
+        <translation>系统默认打印机（{name}）</translation>
+    </message>
+    <message>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
@@ -1166,6 +1170,304 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Recorded {at}</source>
         <translation>记录于 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>统计(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>All my teams</source>
+        <translation>我负责的全部小组</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>Everything synced</source>
+        <translation>全部已同步数据</translation>
+    </message>
+    <message>
+        <source>The month, quarter or year that holds this day</source>
+        <translation>包含此日期的月、季度或年</translation>
+    </message>
+    <message>
+        <source>&amp;Count again</source>
+        <translation>重新统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>小组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Cont&amp;aining:</source>
+        <translation>所在日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Visits by month</source>
+        <translation>按月检查户次</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate by month (%)</source>
+        <translation>按月问题发现率（%）</translation>
+    </message>
+    <message>
+        <source>Visits by team</source>
+        <translation>按小组检查户次</translation>
+    </message>
+    <message>
+        <source>Check items before and after merging</source>
+        <translation>合并前后的检查事项数</translation>
+    </message>
+    <message>
+        <source>Dispositions by kind</source>
+        <translation>按类别的处置</translation>
+    </message>
+    <message>
+        <source>Documents issued by kind</source>
+        <translation>按类别的已出具文书</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计数据</translation>
+    </message>
+    <message>
+        <source>Teams and months</source>
+        <translation>小组和月份</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <source>Colu&amp;mns:</source>
+        <translation>列(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the table</source>
+        <translation>复制表格(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;table</source>
+        <translation>复制表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the selected figures</source>
+        <translation>复制所选数据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>计划检查户次</translation>
+    </message>
+    <message>
+        <source>Visits done</source>
+        <translation>已完成检查户次</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Published (公示)</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Visits with a non-compliance</source>
+        <translation>发现问题的户次</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate (问题发现率)</source>
+        <translation>问题发现率</translation>
+    </message>
+    <message>
+        <source>Check items before merging</source>
+        <translation>合并前检查事项数</translation>
+    </message>
+    <message>
+        <source>Check items after merging</source>
+        <translation>合并后检查事项数</translation>
+    </message>
+    <message>
+        <source>Check items saved (减负率)</source>
+        <translation>检查事项减负率</translation>
+    </message>
+    <message>
+        <source>Departmental visits they stand for</source>
+        <translation>相当于各部门分别检查的户次</translation>
+    </message>
+    <message>
+        <source>Joint visits made</source>
+        <translation>实际联合检查户次</translation>
+    </message>
+    <message>
+        <source>Visits saved by joint tasks</source>
+        <translation>联合检查减少的户次（进一次门、查多项事）</translation>
+    </message>
+    <message>
+        <source>Follow-up visits overdue</source>
+        <translation>逾期未复查</translation>
+    </message>
+    <message>
+        <source>Publications overdue (20 working days)</source>
+        <translation>逾期未公示（20个工作日）</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>不予处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder (行政提示)</source>
+        <translation>行政提示</translation>
+    </message>
+    <message>
+        <source>Order to correct (责令改正)</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty (不予处罚)</source>
+        <translation>不予行政处罚</translation>
+    </message>
+    <message>
+        <source>Penalty on the spot (当场处罚)</source>
+        <translation>当场行政处罚</translation>
+    </message>
+    <message>
+        <source>Referred for a case (立案)</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
+        <source>On-site record (现场笔录)</source>
+        <translation>现场笔录</translation>
+    </message>
+    <message>
+        <source>No-penalty decision (不予处罚决定书)</source>
+        <translation>不予行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>On-the-spot penalty decision (当场处罚决定书)</source>
+        <translation>当场行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>Credit repair notice (信用修复告知书)</source>
+        <translation>信用修复告知书</translation>
+    </message>
+    <message>
+        <source>Joint result notice (联合检查结果告知书)</source>
+        <translation>联合检查结果告知书</translation>
+    </message>
+    <message>
+        <source>Proof of service (送达回证)</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} planned visits done, {published} published. Counted on this laptop on {as_of} from what was synced ({last}).</source>
+        <translation>计划检查 {planned} 户次，已完成 {done} 户次，已公示 {published} 户次。于 {as_of} 在本机根据已同步的数据统计（{last}）。</translation>
+    </message>
+    <message>
+        <source>last sync {at}</source>
+        <translation>最近同步 {at}</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>无小组</translation>
+    </message>
+    <message>
+        <source>Dispositions: {kind}</source>
+        <translation>处置：{kind}</translation>
+    </message>
+    <message>
+        <source>Documents issued: {kind}</source>
+        <translation>已出具文书：{kind}</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate</source>
+        <translation>问题发现率</translation>
+    </message>
+    <message>
+        <source>With a non-compliance</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Before merging</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>After merging</source>
+        <translation>合并后</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
