@@ -201,7 +201,7 @@ class ReviewPage(QWidget):
         self.approve_button = QPushButton(self.tr("&Approve (Ctrl+Shift+A)"), self)
         self.approve_button.setObjectName("approve")
         self.approve_button.clicked.connect(self.approve)
-        self.return_button = QPushButton(self.tr("Re&turn with comments (Ctrl+Shift+T)"), self)
+        self.return_button = QPushButton(self.tr("Re&turn with comments (Ctrl+Shift+Y)"), self)
         self.return_button.setObjectName("return")
         self.return_button.clicked.connect(self.return_visit)
 
@@ -262,7 +262,7 @@ class ReviewPage(QWidget):
         self.return_action = a.add(
             "return-visit",
             self.tr("Re&turn with comments"),
-            "Ctrl+Shift+T",
+            "Ctrl+Shift+Y",
             self.return_visit,
             toolbar=True,
         )

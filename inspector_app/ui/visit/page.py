@@ -30,6 +30,7 @@ from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
 from inspector_app.ui.visit.review import VisitReview
+from inspector_app.ui.visit.tabs import VisitTabs
 from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
@@ -84,7 +85,10 @@ class VisitPage(VisitWrites, QWidget):
         self.splitter.setObjectName("visit-splitter")
         self.splitter.addWidget(self.card)
         self.splitter.addWidget(self.checklist)
-        self.splitter.addWidget(self.editor)
+        # The item editor, the dispositions and the signatures as tabs (ui/visit/tabs).
+        self.tabs = VisitTabs(profile, ops, self._reason_if_needed, self.editor, self)
+        self.decide_actions = self.tabs.actions
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -98,6 +102,9 @@ class VisitPage(VisitWrites, QWidget):
         # Submit for review, the lead's comments of a return, the on-site co-review.
         self.review = VisitReview(self)
         self._update_actions()
+
+    def _show_tabs(self) -> None:
+        self.tabs.show_task(self.task, editable=self.status in EDITABLE)
 
     # --- actions --------------------------------------------------------------------
 
@@ -209,6 +216,7 @@ class VisitPage(VisitWrites, QWidget):
             self.checklist.select_item(target)  # -> _item_selected
         else:
             self._show_item(None)
+        self._show_tabs()
         self._update_actions()
 
     def _clear(self) -> None:
@@ -219,6 +227,7 @@ class VisitPage(VisitWrites, QWidget):
         self.checklist.show_task(None, {})
         self.review.refresh()
         self._show_item(None)
+        self._show_tabs()
         self._update_actions()
 
     def _first_open_item(self) -> str | None:
@@ -280,6 +289,7 @@ class VisitPage(VisitWrites, QWidget):
         sync) re-reads the task, keeping what was typed."""
         if self.task is None:
             return
+        self.tabs.apply_changes(changes)
         task_id = self.task.id
         items = {
             rid.split(":", 1)[1] for rid in changes.item_results if rid.split(":", 1)[0] == task_id
@@ -322,6 +332,7 @@ class VisitPage(VisitWrites, QWidget):
                 self.editor.set_editable(self.status in EDITABLE)
             else:
                 self._show_item(self.editor.item_id)
+            self._show_tabs()
             self.status_changed.emit()
         self._update_actions()
 

@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 # The lead's comments of a return are shown while the inspectors correct the visit.
 CORRECTING = frozenset({TaskStatus.RETURNED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED})
-SUBMIT_KEYS = "Ctrl+Shift+M"
+SUBMIT_KEYS = "Ctrl+Shift+S"
 CO_REVIEW_KEYS = "Ctrl+Alt+R"
 
 
