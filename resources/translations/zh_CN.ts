@@ -259,6 +259,56 @@
     </message>
 </context>
 <context>
+    <name>CoReviewDialog</name>
+    <message>
+        <source>Co-review by {lead} on this laptop</source>
+        <translation>{lead}在本机现场审核</translation>
+    </message>
+    <message>
+        <source>Reviewing as {lead}. Esc locks the co-review; the decision goes up with the next sync.</source>
+        <translation>正在以{lead}的身份审核。按 Esc 锁定现场审核；审核意见将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>&amp;Lock and close</source>
+        <translation>锁定并关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>CoReviewSignIn</name>
+    <message>
+        <source>Co-review on this laptop</source>
+        <translation>在本机现场审核</translation>
+    </message>
+    <message>
+        <source>The team lead reviews this visit here with their own password; the review is theirs and goes to the server with this laptop&apos;s next sync.</source>
+        <translation>组长使用自己的密码在本机审核此次检查；审核意见属于组长本人，将在本机下次同步时上传服务器。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Team lead&apos;s &amp;user name</source>
+        <translation>组长用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Their &amp;password</source>
+        <translation>组长密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Enter the team lead&apos;s user name and password.</source>
+        <translation>请输入组长的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Unlocking failed ({error}).</source>
+        <translation>解锁失败（{error}）。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Conflicts</source>
@@ -520,6 +570,63 @@
     <message>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadWindow</name>
+    <message>
+        <source>Field Inspector — team lead</source>
+        <translation>现场检查 — 组长</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Review queue</source>
+        <translation>待审核队列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Field Inspector</source>
+        <translation>关于现场检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Field Inspector</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was changed: {error}</source>
+        <translation>出现错误，未作任何更改：{error}</translation>
+    </message>
+    <message>
+        <source>About Field Inspector</source>
+        <translation>关于现场检查</translation>
+    </message>
+    <message>
+        <source>Field Inspector {version}
+Joint market-supervision inspections, offline first.</source>
+        <translation>现场检查 {version}
+部门联合“双随机、一公开”现场检查，离线优先。</translation>
     </message>
 </context>
 <context>
@@ -842,6 +949,76 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Business</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Filter: business, inspector, department (Ctrl+F)</source>
+        <translation>筛选：经营主体、执法人员、部门（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Non-compliant only</source>
+        <translation>仅看有不符合项(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Resubmitted only</source>
+        <translation>仅看重新提交(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;With documents</source>
+        <translation>有文书(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the queue</source>
+        <translation>筛选队列(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;queue</source>
+        <translation>转到队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext visit</source>
+        <translation>下一个检查(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious visit</source>
+        <translation>上一个检查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{n} waiting · {shown} shown · {bad} with non-compliance · {again} resubmitted</source>
+        <translation>待审核 {n} · 显示 {shown} · 有不符合项 {bad} · 重新提交 {again}</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>Changes the server refused</source>
@@ -897,6 +1074,265 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Task</source>
         <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Check item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s comment</source>
+        <translation>组长意见</translation>
+    </message>
+    <message>
+        <source>No photos for this item</source>
+        <translation>此事项没有照片</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+Shift+V: the full view</source>
+        <translation>回车或 Ctrl+Shift+V：查看大图</translation>
+    </message>
+    <message>
+        <source>What to correct in this item (F2; Enter goes to the next item)</source>
+        <translation>此事项需改正的内容（F2；回车转到下一项）</translation>
+    </message>
+    <message>
+        <source>Comment on the whole visit (Ctrl+Shift+O); a return needs a comment</source>
+        <translation>对整次检查的意见（Ctrl+Shift+O）；退回须填写意见</translation>
+    </message>
+    <message>
+        <source>&amp;Approve (Ctrl+Shift+A)</source>
+        <translation>通过(&amp;A)（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn with comments (Ctrl+Shift+Y)</source>
+        <translation>退回并附意见(&amp;T)（Ctrl+Shift+Y）</translation>
+    </message>
+    <message>
+        <source>Comment on the item</source>
+        <translation>事项意见</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn with comments</source>
+        <translation>退回并附意见(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment on the item</source>
+        <translation>对事项提意见(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Comment on the &amp;whole visit</source>
+        <translation>对整次检查提意见(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Next item</source>
+        <translation>下一项(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation>上一项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;items</source>
+        <translation>转到检查事项(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;View photos</source>
+        <translation>查看照片(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Select a submitted visit in the queue to review it.</source>
+        <translation>在队列中选择一个已提交的检查进行审核。</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>no number yet</source>
+        <translation>尚无文号</translation>
+    </message>
+    <message>
+        <source>No document issued</source>
+        <translation>未签发文书</translation>
+    </message>
+    <message>
+        <source>First submission: not reviewed yet</source>
+        <translation>首次提交，尚未审核</translation>
+    </message>
+    <message>
+        <source>Round {round} · {status} · submitted {at}</source>
+        <translation>第{round}轮 · {status} · 提交于 {at}</translation>
+    </message>
+    <message>
+        <source>Inspectors: {names}</source>
+        <translation>执法人员：{names}</translation>
+    </message>
+    <message>
+        <source>Checked in {start}, out {end} · {bad} non-compliant</source>
+        <translation>签到 {start}，签退 {end} · 不符合 {bad} 项</translation>
+    </message>
+    <message>
+        <source>Present: {people}</source>
+        <translation>在场人员：{people}</translation>
+    </message>
+    <message>
+        <source>The party said: {text}</source>
+        <translation>当事人陈述：{text}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>已上传服务器</translation>
+    </message>
+    <message>
+        <source>waiting for sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Round {round}: {decision} {at} ({state})</source>
+        <translation>第{round}轮：{decision} {at}（{state}）</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder</source>
+        <translation>风险提示</translation>
+    </message>
+    <message>
+        <source>Order to correct</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty</source>
+        <translation>不予处罚</translation>
+    </message>
+    <message>
+        <source>On-site penalty</source>
+        <translation>当场处罚</translation>
+    </message>
+    <message>
+        <source>Refer for a case</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
+        <source>Last return: {text}</source>
+        <translation>上次退回意见：{text}</translation>
+    </message>
+    <message>
+        <source>Measured: {values}</source>
+        <translation>测量：{values}</translation>
+    </message>
+    <message>
+        <source>Corrected on the spot</source>
+        <translation>当场改正</translation>
+    </message>
+    <message>
+        <source>Correct by {day}</source>
+        <translation>限期 {day} 前改正</translation>
+    </message>
+    <message>
+        <source>{n} photo(s) not on this laptop yet: sync</source>
+        <translation>{n} 张照片尚未下载到本机：请同步</translation>
+    </message>
+    <message>
+        <source>Asked in the last return: {text}</source>
+        <translation>上次退回意见：{text}</translation>
+    </message>
+    <message>
+        <source>Say what to correct: type a comment on an item (F2) or on the whole visit (Ctrl+Shift+O), then return it.</source>
+        <translation>请说明需要改正的内容：对事项（F2）或整次检查（Ctrl+Shift+O）填写意见后再退回。</translation>
+    </message>
+    <message>
+        <source>Approved; the review goes up with the next sync.</source>
+        <translation>已通过；审核意见将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>Returned with comments; the review goes up with the next sync.</source>
+        <translation>已退回并附意见；审核意见将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>未保存：{why}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2429,41 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReview</name>
+    <message>
+        <source>Su&amp;bmit for review</source>
+        <translation>提交审核(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Co-&amp;review on this laptop…</source>
+        <translation>在本机现场审核(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Returned by {lead} on {day} (round {round})</source>
+        <translation>{lead}于 {day} 退回（第{round}轮）</translation>
+    </message>
+    <message>
+        <source>{n} item(s) marked in the checklist have comments. Check in again (Ctrl+K), correct them, complete (Ctrl+Shift+K) and submit ({keys}).</source>
+        <translation>检查清单中标记的 {n} 个事项有组长意见。请重新签到（Ctrl+K），改正后完成检查（Ctrl+Shift+K）并提交（{keys}）。</translation>
+    </message>
+    <message>
+        <source>Returned in a co-review on this laptop: the server confirms the return at the next sync (F9); then check in again (Ctrl+K) and correct the marked items.</source>
+        <translation>已在本机现场审核中退回：下次同步（F9）时由服务器确认退回；之后请重新签到（Ctrl+K）并改正标记的事项。</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s comment: {text}</source>
+        <translation>组长意见：{text}</translation>
+    </message>
+    <message>
+        <source>Submitted for review; it goes to the lead with the next sync.</source>
+        <translation>已提交审核；下次同步时发送给组长。</translation>
+    </message>
+    <message>
+        <source>Co-review locked; the laptop is {name}&apos;s again.</source>
+        <translation>现场审核已锁定；本机已交还{name}使用。</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,8 @@
 """Which window a signed-in user gets: the role switch point.
 
 The composition root (``app.py``) hands the session a mapping from role to window
-factory; an inspector gets the inspector's window, a team lead the lead's. Until the
-lead's screens exist (issue 14) a lead gets the inspector's window, whose services
-refuse what a lead may not change; the lead's window replaces that entry.
+factory; an inspector gets the inspector's window, a team lead the lead's (the review
+queue and page, ``ui/lead``), where nothing a lead may not change is editable.
 """
 
 from __future__ import annotations
@@ -40,8 +39,14 @@ def inspector_window(profile: Profile, context: WindowContext) -> QMainWindow:
     return window
 
 
+def lead_window(profile: Profile, context: WindowContext) -> QMainWindow:
+    from inspector_app.ui.lead.window import LeadWindow
+
+    return LeadWindow(profile, server_url=context.server_url, settings=context.settings)
+
+
 def default_windows() -> dict[Role, WindowFactory]:
-    return {Role.INSPECTOR: inspector_window, Role.TEAM_LEAD: inspector_window}
+    return {Role.INSPECTOR: inspector_window, Role.TEAM_LEAD: lead_window}
 
 
 def window_for(windows: Mapping[Role, WindowFactory], role: Role) -> WindowFactory:

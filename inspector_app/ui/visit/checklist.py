@@ -7,13 +7,15 @@ legal basis. A saved result updates that one row.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
 from inspector_app.domain.checklist_groups import display_order, group_checklist
 from inspector_app.domain.entities import ItemResult, JointTask, MergedItem, Outcome, Severity
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the item id, on item rows only
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # a note shown beside the item (mark_items)
+COMMENT_TINT = QColor("#fff3cd")
 OUTCOME_COLOURS = {
     Outcome.COMPLIANT: QColor("#2e7d32"),
     Outcome.NONCOMPLIANT: QColor("#c62828"),
@@ -54,6 +56,7 @@ class ChecklistView(QTreeView):
         for column, width in ((0, 26), (1, 8), (2, 6), (3, 7)):
             header.resizeSection(column, width * em)
         self._rows: dict[str, QStandardItem] = {}  # item id -> its first cell
+        self._marked: set[str] = set()  # items with a note beside them (mark_items)
         self._order: list[str] = []
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -62,6 +65,7 @@ class ChecklistView(QTreeView):
     def show_task(self, task: JointTask | None, results: dict[str, ItemResult]) -> None:
         self.model_.removeRows(0, self.model_.rowCount())
         self._rows = {}
+        self._marked = set()
         self._order = []
         if task is None:
             return
@@ -128,6 +132,30 @@ class ChecklistView(QTreeView):
         cell = parent.child(first.row(), self.RESULT) if parent is not None else None
         if cell is not None:
             self._set_outcome(cell, result)
+
+    def mark_items(self, notes: dict[str, str]) -> None:
+        """Mark the items with a note beside them (the lead's comments of a return): a
+        tinted row with a flag, the note in its tool tip; other items unmarked."""
+        flag = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        # Only the rows marked before or now: a long checklist without notes costs nothing.
+        for item_id in (set(notes) | self._marked) & set(self._rows):
+            first = self._rows[item_id]
+            parent = first.parent()
+            if parent is None:
+                continue
+            note = notes.get(item_id)
+            for column in range(self.model_.columnCount()):
+                cell = parent.child(first.row(), column)
+                if cell is not None:
+                    cell.setBackground(QBrush(COMMENT_TINT) if note else QBrush())
+            first.setIcon(flag if note else QIcon())
+            first.setData(note, NOTE_ROLE)
+        self._marked = set(notes) & set(self._rows)
+
+    def item_note(self, item_id: str) -> str | None:
+        first = self._rows.get(item_id)
+        value = None if first is None else first.data(NOTE_ROLE)
+        return None if value is None else str(value)
 
     # --- navigation -----------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from inspector_app.ui.visit.card import BusinessCard
 from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
+from inspector_app.ui.visit.review import VisitReview
 from inspector_app.ui.visit.tabs import VisitTabs
 from inspector_app.ui.visit.writes import VisitWrites
 
@@ -98,6 +99,8 @@ class VisitPage(VisitWrites, QWidget):
         layout.addWidget(self.splitter)
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
+        # Submit for review, the lead's comments of a return, the on-site co-review.
+        self.review = VisitReview(self)
         self._update_actions()
 
     def _show_tabs(self) -> None:
@@ -180,6 +183,7 @@ class VisitPage(VisitWrites, QWidget):
         self.save_action.setEnabled(editable)
         self.photo_action.setEnabled(editable)
         self.law_action.setEnabled(self.editor.item is not None)
+        self.review.update_actions()
 
     # --- showing --------------------------------------------------------------------
 
@@ -206,6 +210,7 @@ class VisitPage(VisitWrites, QWidget):
         self.server_state = summaries[0].server_state if summaries else None
         self._show_card()
         self.checklist.show_task(task, results)
+        self.review.refresh()
         target = keep or self._first_open_item()
         if target is not None:
             self.checklist.select_item(target)  # -> _item_selected
@@ -220,6 +225,7 @@ class VisitPage(VisitWrites, QWidget):
         self.server_state = None
         self.card.show_task(None, None, None, None, status_text="")
         self.checklist.show_task(None, {})
+        self.review.refresh()
         self._show_item(None)
         self._show_tabs()
         self._update_actions()
@@ -269,6 +275,7 @@ class VisitPage(VisitWrites, QWidget):
             kept = self.drafts.get(self.task.id, item.id)
             if kept is not None:
                 self.editor.offer_draft(kept[0][:16].replace("T", " "))
+        self.review.show_item(item_id)
         self._update_actions()
 
     def _photo_loader(self) -> Callable[[str], bytes]:
@@ -319,6 +326,7 @@ class VisitPage(VisitWrites, QWidget):
         self.status, self.server_state = summaries[0].status, summaries[0].server_state
         self.visit = services.get_visit(self.profile, self.task.id)
         self._show_card()
+        self.review.refresh()
         if before != self.status:
             if self.editor.dirty:  # what was typed stays; only what may be edited changes
                 self.editor.set_editable(self.status in EDITABLE)
