@@ -79,6 +79,16 @@ def test_a_lead_gets_the_leads_window(qtbot: Any, server: Any, tmp_path: Path) -
         names = {a.objectName() for a in window.actions()}
         assert {"approve", "return-visit", "sync"} <= names
         assert not names & {"save-result", "check-in", "complete"}
+        # The lead's figures: File > Statistics… opens them in a window of their own.
+        from PySide6.QtWidgets import QApplication
+
+        from inspector_app.ui.stats.dialog import StatisticsDialog
+
+        window.file_actions.by_name("statistics").trigger()
+        opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, StatisticsDialog)]
+        assert len(opened) == 1 and opened[0].isVisible()
+        opened[0].page.ops.wait()
+        opened[0].close()
         # The place where Search and Statistics join: a tab, a menu, a Go entry.
         from PySide6.QtWidgets import QLabel
 

@@ -46,6 +46,7 @@ from inspector_app.ui.lead.queue import QueuePage
 from inspector_app.ui.lead.review_page import ReviewPage, own_access
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings.hub import SettingsHub
+from inspector_app.ui.stats.dialog import add_statistics_action
 from inspector_app.ui.sync.controller import SyncController
 from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
 
@@ -154,6 +155,8 @@ class LeadWindow(QMainWindow):
         names = ("sync", "refused-changes", "conflicts")
         for name, action in zip(names, self.sync.actions(), strict=True):
             a.adopt(name, action, toolbar=action is self.sync_action)
+        # The lead's figures in a window of their own (pyqtgraph loads when it opens).
+        add_statistics_action(a, self.profile, self.ops, self)
         a.add("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, separator=True)
         return a
 
