@@ -29,6 +29,7 @@ from inspector_app.ui.visit.card import BusinessCard
 from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
+from inspector_app.ui.visit.self_check import SelfCheckPrinting
 from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class VisitPage(VisitWrites, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.self_check = SelfCheckPrinting(self, profile, ops)  # 合规体检自查表
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         self._update_actions()
@@ -121,6 +123,13 @@ class VisitPage(VisitWrites, QWidget):
         a.add("next-item", self.tr("&Next item"), "Ctrl+PgDown", lambda: self.step(1))
         a.add("previous-item", self.tr("&Previous item"), "Ctrl+PgUp", lambda: self.step(-1))
         a.add("focus-checklist", self.tr("Go to the chec&klist"), "Ctrl+J", self.focus_checklist)
+        self.self_check_action = a.add(
+            "print-self-check",
+            self.tr("Print the &self-check sheet…"),
+            "Ctrl+Shift+J",
+            lambda: self.task is not None and self.self_check.start(self.task.id),
+            separator=True,
+        )
         return a
 
     def declare_record_actions(self) -> PageActions:
@@ -173,6 +182,7 @@ class VisitPage(VisitWrites, QWidget):
         self.save_action.setEnabled(editable)
         self.photo_action.setEnabled(editable)
         self.law_action.setEnabled(self.editor.item is not None)
+        self.self_check_action.setEnabled(self.task is not None)
 
     # --- showing --------------------------------------------------------------------
 
