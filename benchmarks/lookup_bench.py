@@ -75,9 +75,7 @@ def seed(profile_dir: Path, tasks: int, distinct: int) -> None:
         batch = []
         for t in range(tasks):
             start = (t * 37) % distinct
-            checklist = tuple(
-                replace(items[(start + k) % distinct], id=f"i{k}") for k in range(60)
-            )
+            checklist = tuple(replace(items[(start + k) % distinct], id=f"i{k}") for k in range(60))
             batch.append(replace(demo[t % len(demo)], id=f"bench-{t}", checklist=checklist))
         import_tasks(p, batch)
 

@@ -204,5 +204,5 @@ def add_commands(sub: Any) -> None:
         "self-check", help="the business's compliance self-check sheet (合规体检自查表), a PDF"
     )
     p.add_argument("task")
-    p.add_argument("--out", type=Path, metavar="FILE", help="default: 合规体检自查表-<business>.pdf")
+    p.add_argument("--out", type=Path, metavar="FILE", help="default: in this folder")
     p.add_argument("--date", type=_date, metavar="DATE", help="the date printed (default: today)")

@@ -189,10 +189,7 @@ class LookupIndex:
         self.engine = self._create_table()
         self._db.executemany(
             "INSERT INTO lookup(rowid, title, body, alias) VALUES (?, ?, ?, ?)",
-            (
-                (n, e.title, f"{e.context}\n{e.text}", e.alias)
-                for n, e in enumerate(self.entries)
-            ),
+            ((n, e.title, f"{e.context}\n{e.text}", e.alias) for n, e in enumerate(self.entries)),
         )
         self._db.commit()
         self._folded = [(e.title.casefold(), e.text.casefold()) for e in self.entries]
@@ -260,7 +257,7 @@ class LookupIndex:
             return SearchResult(query, terms, {k: () for k in KINDS}, dict.fromkeys(KINDS, 0))
         phrase = "".join(terms).casefold()
         found = self._candidates(terms)
-        ranked = sorted(((-self._score(n, terms, phrase), n) for n in found))
+        ranked = sorted((-self._score(n, terms, phrase), n) for n in found)
         groups: dict[Kind, list[Hit]] = {k: [] for k in KINDS}
         totals = dict.fromkeys(KINDS, 0)
         for neg, n in ranked:

@@ -38,9 +38,7 @@ def test_a_provision_is_found_by_a_few_characters(demo: Profile) -> None:
     provisions = found.groups[Kind.PROVISION]
     assert provisions, "责令改正 is in the shipped laws"
     assert all("责令改正" in h.entry.text for h in provisions)
-    assert found.totals[Kind.PROVISION] == sum(
-        "责令改正" in e.text for e in provision_entries()
-    )
+    assert found.totals[Kind.PROVISION] == sum("责令改正" in e.text for e in provision_entries())
     # The matched words are marked in the snippet shown under the title.
     hit = provisions[0]
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["责令改正"]
@@ -53,10 +51,11 @@ def test_two_characters_are_enough(demo: Profile) -> None:
 
 
 def test_a_citation_with_arabic_numbers_finds_the_article(demo: Profile) -> None:
-    assert titles(demo, "处罚法第33条", Kind.PROVISION)[0] == "《中华人民共和国行政处罚法》第三十三条"
+    article_33 = "《中华人民共和国行政处罚法》第三十三条"
+    assert titles(demo, "处罚法第33条", Kind.PROVISION)[0] == article_33
     assert titles(demo, "第三十三条 首违", Kind.PROVISION) == []  # every word must be there
     hits = titles(demo, "第三十三条 初次违法", Kind.PROVISION)
-    assert hits == ["《中华人民共和国行政处罚法》第三十三条"]
+    assert hits == [article_33]
 
 
 def test_rule_pack_entries_are_found_by_their_list(demo: Profile) -> None:
@@ -133,10 +132,9 @@ def test_without_fts5_the_answers_are_the_same(demo: Profile, monkeypatch) -> No
     monkeypatch.setattr(
         LookupIndex,
         "_create_table",
-        lambda self: self._db.execute(
-            "CREATE TABLE lookup(title TEXT, body TEXT, alias TEXT)"
-        )
-        and "like",
+        lambda self: (
+            self._db.execute("CREATE TABLE lookup(title TEXT, body TEXT, alias TEXT)") and "like"
+        ),
     )
     plain = LookupIndex(index.entries)
     assert plain.engine == "like"

@@ -62,7 +62,8 @@ def _groups(dialog: LookupDialog) -> dict[str, list[str]]:
         group = model.index(r, 0)
         kind = group.data(Qt.ItemDataRole.AccessibleDescriptionRole)
         out[kind] = [
-            model.index(c, 0, group).data(HIT_ROLE).entry.title for c in range(model.rowCount(group))
+            model.index(c, 0, group).data(HIT_ROLE).entry.title
+            for c in range(model.rowCount(group))
         ]
     return out
 

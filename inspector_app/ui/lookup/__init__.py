@@ -42,7 +42,7 @@ def open_lookup(parent: QWidget, profile: Profile) -> LookupDialog:
 
 
 def lookup_action(parent: QWidget, profile: Profile) -> QAction:
-    """"Search provisions, rule packs and check items…" (F3), opening the search page."""
+    """The window action (F3) that opens the search page."""
     text = QCoreApplication.translate("lookup", "&Search provisions, rule packs and check items…")
     action = QAction(text, parent)
     action.setObjectName("lookup")
