@@ -26,6 +26,7 @@ from inspector_app.services.lookup import KINDS, Hit, Kind, SearchResult
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's markup (result rows only)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Hit (result rows only)
 MARK = "background-color:#ffe082;color:#000000"
+MUTED = ("#757575", "#424242")  # context and snippet; white on a selected row
 
 
 def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -130,13 +131,14 @@ class RichRowDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = opt.rect  # type: ignore[attr-defined]
         self._doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
-        self._doc.setHtml(html)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = opt.palette  # type: ignore[attr-defined]
         if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            context.palette.setColor(
-                QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText)
-            )
+            selected = palette.color(QPalette.ColorRole.HighlightedText)
+            context.palette.setColor(QPalette.ColorRole.Text, selected)
+            for muted in MUTED:
+                html = html.replace(f"color:{muted}", f"color:{selected.name()}")
+        self._doc.setHtml(html)
         painter.save()
         painter.translate(rect.topLeft())
         painter.setClipRect(0, 0, rect.width(), rect.height())
