@@ -17,6 +17,7 @@ early the terms occur in the text.
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 import re
 import sqlite3
@@ -91,7 +92,7 @@ class Entry:
     """One thing that can be found: an article, a rule-pack entry or a check item."""
 
     kind: Kind
-    key: str  # stable: provision:<law>:<n>, rule_pack_entry:<id>, check_item:<code>:<n>
+    key: str  # stable: provision:<law>:<n>, rule_pack_entry:<id>, check_item:<code>:<hash>
     title: str
     context: str  # where it comes from: the law's chapter and version, the list, the code
     sections: tuple[tuple[Section, str], ...]
@@ -351,23 +352,45 @@ def rule_pack_entries(packs: RulePacks) -> list[Entry]:
     return out
 
 
+#: Per profile folder, per task: its rev and the entries of its checklist. A task's
+#: JSON is read again only when its rev changed, so an index rebuilt after a sync
+#: reads the tasks the sync brought, not all of them.
+_TASK_ENTRIES: dict[str, dict[str, tuple[int, tuple[Entry, ...]]]] = {}
+_TASK_LOCK = threading.Lock()
+_BATCH = 200
+
+
 def check_item_entries(profile: Profile) -> list[Entry]:
     """The check items of the profile's tasks, each distinct item once."""
-    seen: dict[tuple[str, str, str], int] = {}
-    out: list[Entry] = []
-    with profile.db.session() as s:
-        for (data,) in s.execute(select(TaskRow.data)):
-            names = {d.get("code"): d.get("name", "") for d in data.get("departments") or ()}
-            for item in data.get("checklist") or ():
-                key = (item.get("code", ""), item.get("title", ""), item.get("content", ""))
-                if key in seen:
-                    continue
-                seen[key] = len(out)
-                out.append(_item_entry(item, names, len(out)))
-    return out
+    with _TASK_LOCK:
+        held = _TASK_ENTRIES.setdefault(str(profile.folder), {})
+        with profile.db.session() as s:
+            revs = dict(s.execute(select(TaskRow.id, TaskRow.rev).order_by(TaskRow.id)).all())
+            stale = [tid for tid, rev in revs.items() if tid not in held or held[tid][0] != rev]
+            for n in range(0, len(stale), _BATCH):
+                query = select(TaskRow.id, TaskRow.rev, TaskRow.data).where(
+                    TaskRow.id.in_(stale[n : n + _BATCH])
+                )
+                for task_id, rev, data in s.execute(query):
+                    held[task_id] = (rev, _task_entries(data))
+        for task_id in [t for t in held if t not in revs]:
+            del held[task_id]
+        seen: set[str] = set()
+        out: list[Entry] = []
+        for task_id in revs:
+            for entry in held[task_id][1]:
+                if entry.key not in seen:
+                    seen.add(entry.key)
+                    out.append(entry)
+        return out
 
 
-def _item_entry(item: dict[str, Any], names: dict[Any, str], n: int) -> Entry:
+def _task_entries(data: dict[str, Any]) -> tuple[Entry, ...]:
+    names = {d.get("code"): d.get("name", "") for d in data.get("departments") or ()}
+    return tuple(_item_entry(item, names) for item in data.get("checklist") or ())
+
+
+def _item_entry(item: dict[str, Any], names: dict[Any, str]) -> Entry:
     sources = item.get("sources") or ()
     departments = "\n".join(
         f"{names.get(src.get('department_code')) or src.get('department_code', '')}："
@@ -387,9 +410,14 @@ def _item_entry(item: dict[str, Any], names: dict[Any, str], n: int) -> Entry:
         dict.fromkeys(names.get(s.get("department_code")) or "" for s in sources if s)
     ).strip("、")
     code = item.get("code", "")
+    # The same item in many tasks is one entry: the same code, title and content.
+    same = hashlib.sha1(
+        "\0".join((code, item.get("title", ""), item.get("content", ""))).encode("utf-8"),
+        usedforsecurity=False,
+    ).hexdigest()[:12]
     return Entry(
         Kind.CHECK_ITEM,
-        f"check_item:{code}:{n}",
+        f"check_item:{code}:{same}",
         item.get("title", ""),
         " · ".join(p for p in (code, dept_names) if p),
         tuple(sections),
@@ -398,13 +426,14 @@ def _item_entry(item: dict[str, Any], names: dict[Any, str], n: int) -> Entry:
 
 def _signature(profile: Profile) -> tuple[Any, ...]:
     with profile.db.session() as s:
-        tasks = s.execute(select(func.count(), func.coalesce(func.sum(TaskRow.rev), 0))).one()
+        revs = s.execute(select(TaskRow.id, TaskRow.rev).order_by(TaskRow.id)).all()
+        tasks = hashlib.sha1(repr(revs).encode("utf-8"), usedforsecurity=False).hexdigest()
         packs = s.execute(
             select(func.count(), func.coalesce(func.sum(ReferenceRow.rev), 0)).where(
                 ReferenceRow.kind == RULE_PACK
             )
         ).one()
-    return (tuple(tasks), tuple(packs))
+    return (tasks, tuple(packs))
 
 
 def build_index(profile: Profile) -> LookupIndex:

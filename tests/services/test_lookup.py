@@ -11,6 +11,7 @@ import pytest
 from inspector_app.services import InvalidInput, Profile, import_tasks, open_profile
 from inspector_app.services.demo import demo_tasks, load_demo
 from inspector_app.services.lookup import (
+    _TASK_ENTRIES,
     MAX_QUERY,
     Kind,
     LookupIndex,
@@ -114,12 +115,17 @@ def test_the_index_is_built_once_and_again_after_new_tasks(tmp_path: Path) -> No
         load_demo(p)
         first = lookup_index(p)
         assert lookup_index(p) is first
+        held = dict(_TASK_ENTRIES[str(p.folder)])
         task = demo_tasks()[0]
         item = replace(task.checklist[0], id="new-item", code="ZZ-001", title="冷库除霜记录")
         import_tasks(p, [replace(task, id="t-new", checklist=(item,))])
         second = lookup_index(p)
         assert second is not first
         assert titles(p, "除霜", Kind.CHECK_ITEM) == ["冷库除霜记录"]
+        # Only the new task's JSON was read again: the others' entries are the same objects.
+        now = _TASK_ENTRIES[str(p.folder)]
+        assert set(now) == {*held, "t-new"}
+        assert all(now[t] is held[t] for t in held)
 
 
 def test_highlight_spans_merge_and_ignore_case() -> None:
