@@ -111,6 +111,7 @@ class RichRowDelegate(QStyledItemDelegate):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
         self._doc.setDefaultTextOption(option)
+        self._font_key = ""  # setDefaultFont lays the document out again: only on a change
 
     def paint(
         self,
@@ -130,7 +131,10 @@ class RichRowDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = opt.rect  # type: ignore[attr-defined]
-        self._doc.setDefaultFont(opt.font)  # type: ignore[attr-defined]
+        font = opt.font  # type: ignore[attr-defined]
+        if font.key() != self._font_key:
+            self._font_key = font.key()
+            self._doc.setDefaultFont(font)
         context = QAbstractTextDocumentLayout.PaintContext()
         palette = opt.palette  # type: ignore[attr-defined]
         if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
@@ -148,8 +152,8 @@ class RichRowDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        base = super().sizeHint(option, index)
         if not index.data(HTML_ROLE):
-            return base
+            return super().sizeHint(option, index)
+        # Two lines, as wide as the view: measuring the row's text is what costs here.
         line = option.fontMetrics.lineSpacing()  # type: ignore[attr-defined]
-        return QSize(base.width(), 2 * line + 8)
+        return QSize(option.rect.width(), 2 * line + 8)  # type: ignore[attr-defined]
