@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
 
     def declare_help_actions(self) -> PageActions:
         a = PageActions(self.tr("&Help"), self)
-        a.adopt("lookup", lookup_action(self, self.profile))  # F3: ui/lookup's search page
+        lookup = lookup_action(self, self.profile, lambda: self.ops.prepare())
+        a.adopt("lookup", lookup)  # F3: ui/lookup's search page
         a.add("shortcuts", self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts)
         a.add("about", self.tr("&About Field Inspector"), None, self._about)
         return a

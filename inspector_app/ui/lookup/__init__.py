@@ -8,6 +8,7 @@ first use, so a window that never searches never pays for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,15 +22,20 @@ if TYPE_CHECKING:
 SHORTCUT = "F3"
 
 
-def open_lookup(parent: QWidget, profile: Profile) -> LookupDialog:
-    """Show the search page over ``parent`` (the same one again), its search box focused."""
+def open_lookup(
+    parent: QWidget, profile: Profile, prepare: Callable[[], None] | None = None
+) -> LookupDialog:
+    """Show the search page over ``parent`` (the same one again), its search box focused.
+
+    ``prepare`` runs on the GUI thread before the index is built in a worker: a window
+    passes what finishes its warm-up (``Operations.prepare``)."""
     from inspector_app.ui.lookup.page import LookupDialog
 
     dialog = parent.findChild(LookupDialog, "lookup-dialog")
     if dialog is None or dialog.profile is not profile:
         if dialog is not None:
             dialog.deleteLater()
-        dialog = LookupDialog(profile, parent)
+        dialog = LookupDialog(profile, parent, prepare)
     else:
         dialog.refresh_index()  # a sync may have brought tasks or rule packs
     if dialog.isVisible():
@@ -41,12 +47,14 @@ def open_lookup(parent: QWidget, profile: Profile) -> LookupDialog:
     return dialog
 
 
-def lookup_action(parent: QWidget, profile: Profile) -> QAction:
+def lookup_action(
+    parent: QWidget, profile: Profile, prepare: Callable[[], None] | None = None
+) -> QAction:
     """The window action (F3) that opens the search page."""
     text = QCoreApplication.translate("lookup", "&Search provisions, rule packs and check items…")
     action = QAction(text, parent)
     action.setObjectName("lookup")
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda _checked=False: open_lookup(parent, profile))
+    action.triggered.connect(lambda _checked=False: open_lookup(parent, profile, prepare))
     return action

@@ -9,6 +9,7 @@ results, Enter to read the full text, Esc back to the search box, Esc again to c
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -48,9 +49,17 @@ class LookupDialog(QDialog):
 
     searched = Signal(object)  # SearchResult | None
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        parent: QWidget | None = None,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        """``prepare``: runs on the GUI thread before the index is built in a worker (the
+        window's warm-up: a first import must not happen in a worker thread)."""
         super().__init__(parent)
         self.setObjectName("lookup-dialog")
+        self.prepare = prepare
         self.setWindowTitle(self.tr("Search provisions, rule packs and check items"))
         self.profile = profile
         self.index: LookupIndex | None = None
@@ -108,7 +117,10 @@ class LookupDialog(QDialog):
         """Build the index (or check it is current) off the GUI thread."""
         if self.index is None:
             self.status.setText(self.tr("Preparing the search…"))
+        if self.prepare is not None:
+            self.prepare()
         profile = self.profile
+        profile.db  # noqa: B018 - opened here, on the GUI thread, if nothing opened it yet
         self._runner.run(
             lambda: lookup_index(profile), on_success=self._index_ready, on_failure=self._failed
         )
