@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import json
 import logging
 import re
 import sqlite3
@@ -25,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,6 +34,7 @@ from sqlalchemy import func, select
 from inspector_app.domain.lawtext import Article, Law
 from inspector_app.domain.reference import RULE_PACK
 from inspector_app.domain.rules.rulepacks import RulePacks
+from inspector_app.paths import resource
 from inspector_app.services.errors import InvalidInput
 from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
@@ -298,6 +301,15 @@ def _arabic_label(article: Article) -> str:
     return f"第{article.number}条"
 
 
+@cache
+def _terms() -> dict[str, dict[str, list[str]]]:
+    """Words inspectors use for a provision its text lacks (resources/reference)."""
+    path = resource("reference", "lookup_terms.json")
+    if not path.is_file():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8")).get("provisions") or {})
+
+
 def provision_entries() -> list[Entry]:
     """Every article of every law shipped in resources/reference/laws."""
     library = law_library()
@@ -307,15 +319,17 @@ def provision_entries() -> list[Entry]:
         if held is None:
             continue
         law, version = held
-        out.extend(_law_entries(key, law, version))
+        out.extend(_law_entries(key, law, version, _terms().get(key) or {}))
     return out
 
 
-def _law_entries(key: str, law: Law, version: str) -> Iterable[Entry]:
+def _law_entries(key: str, law: Law, version: str, terms: dict[str, list[str]]) -> Iterable[Entry]:
     short = key  # 行政处罚法: how people name it
     for number in sorted(law.articles):
         article = law.articles[number]
-        context = " · ".join(p for p in (article.chapter, version) if p)
+        said = "、".join(terms.get(str(number)) or ())
+        parts = (article.chapter, article.section, version, said)
+        context = " · ".join(p for p in parts if p)
         yield Entry(
             Kind.PROVISION,
             f"provision:{key}:{number}",

@@ -223,9 +223,10 @@ class LookupDialog(QDialog):
     def show_detail(self, hit: Hit) -> None:
         terms = self.result.terms if self.result is not None else ()
         entry = hit.entry
+        context = marked(entry.context, highlight_spans(entry.context, terms))
         parts = [
             f"<h3>{marked(entry.title, highlight_spans(entry.title, terms))}</h3>",
-            f"<p style='color:gray'>{escape(entry.context)}</p>",
+            f"<p style='color:gray'>{context}</p>",
         ]
         for section, text in entry.sections:
             label = self.section_label(section)

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from inspector_app.services.lookup import KINDS, Hit, Kind, SearchResult
+from inspector_app.services.lookup import KINDS, Hit, Kind, SearchResult, highlight_spans
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's markup (result rows only)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Hit (result rows only)
@@ -41,9 +41,9 @@ def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def row_html(hit: Hit) -> str:
+def row_html(hit: Hit, terms: Sequence[str]) -> str:
     title = marked(hit.entry.title, hit.title_spans)
-    context = escape(hit.entry.context)
+    context = marked(hit.entry.context, highlight_spans(hit.entry.context, terms))
     snippet = marked(hit.snippet, hit.snippet_spans)
     return (
         f"<b>{title}</b>&nbsp;&nbsp;<span style='color:#757575'>{context}</span>"
@@ -91,7 +91,7 @@ class ResultModel(QStandardItemModel):
             for hit in hits:
                 item = QStandardItem(f"{hit.entry.title} {hit.snippet}")
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setData(row_html(hit), HTML_ROLE)
+                item.setData(row_html(hit, result.terms), HTML_ROLE)
                 item.setData(hit, HIT_ROLE)
                 item.setToolTip(hit.entry.title)
                 children.append(item)
