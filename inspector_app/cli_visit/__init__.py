@@ -15,6 +15,7 @@
     inspector-app complete TASK
     inspector-app tasks [--json] / task TASK --json
     inspector-app follow-ups [--json] / follow-up TASK (--corrected | --not-corrected)
+    inspector-app self-check TASK [--out FILE] [--date DATE]
 
 Exit 0 on success, 1 with a clear message on a refusal (the message in the language of
 ``--lang``, else the system's). The names and JSON fields are a contract scripts rely on

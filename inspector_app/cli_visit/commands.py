@@ -328,6 +328,18 @@ def _follow_up(profile: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _self_check(profile: Any, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from inspector_app.services.self_check import self_check_sheet
+
+    sheet = self_check_sheet(profile, args.task, today=args.date)
+    target = args.out if args.out is not None else Path(sheet.filename)
+    target.write_bytes(sheet.pdf)
+    print(f"{sheet.business_name}: {sheet.items} item(s), written to {target}")
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
     "check-in": _check_in,
     "record": _record,
@@ -344,4 +356,5 @@ _HANDLERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
     "task": _task,
     "follow-ups": _follow_ups,
     "follow-up": _follow_up,
+    "self-check": _self_check,
 }

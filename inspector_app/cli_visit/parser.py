@@ -29,6 +29,7 @@ COMMANDS = (
     "task",
     "follow-ups",
     "follow-up",
+    "self-check",
 )
 
 
@@ -198,3 +199,10 @@ def add_commands(sub: Any) -> None:
     c.add_argument("--not-corrected", dest="corrected", action="store_false")
     p.add_argument("--due", type=_date, metavar="DATE")
     p.add_argument("--note", default="")
+
+    p = sub.add_parser(
+        "self-check", help="the business's compliance self-check sheet (合规体检自查表), a PDF"
+    )
+    p.add_argument("task")
+    p.add_argument("--out", type=Path, metavar="FILE", help="default: in this folder")
+    p.add_argument("--date", type=_date, metavar="DATE", help="the date printed (default: today)")

@@ -109,6 +109,7 @@ class Article:
     label: str  # 第三十三条
     paragraphs: tuple[Paragraph, ...]
     chapter: str = ""  # 第四章 行政处罚的管辖和适用
+    section: str = ""  # 第二节 简易程序 (a chapter's part, where the law has them)
 
     @property
     def text(self) -> str:
@@ -140,13 +141,14 @@ def parse_law(markdown: str) -> Law:
     chapter = ""
     preamble: list[str] = []
     articles: dict[int, Article] = {}
-    current: tuple[int, str, str] | None = None  # number, label, chapter
+    section = ""
+    current: tuple[int, str, str, str] | None = None  # number, label, chapter, section
     blocks: list[str] = []
 
     def close() -> None:
         if current is None:
             return
-        number, label, in_chapter = current
+        number, label, in_chapter, in_section = current
         paragraphs: list[Paragraph] = []
         for block in blocks:
             if _ITEM.match(block) and paragraphs:
@@ -154,7 +156,8 @@ def parse_law(markdown: str) -> Law:
                 paragraphs[-1] = Paragraph(last.text, (*last.items, block))
             else:
                 paragraphs.append(Paragraph(block))
-        articles.setdefault(number, Article(number, label, tuple(paragraphs), in_chapter))
+        article = Article(number, label, tuple(paragraphs), in_chapter, in_section)
+        articles.setdefault(number, article)
 
     in_info = True
     for raw in markdown.splitlines():
@@ -170,7 +173,9 @@ def parse_law(markdown: str) -> Law:
         if line.startswith("#"):
             heading = line.lstrip("#").strip()
             if line.startswith("## "):
-                chapter = heading
+                chapter, section = heading, ""
+            elif line.startswith("### "):
+                section = heading
             continue
         m = _ARTICLE.match(line)
         if m is not None and m["sub"]:  # 第X条之一: not looked up by number, skipped whole
@@ -181,7 +186,7 @@ def parse_law(markdown: str) -> Law:
             close()
             in_info = False
             number = chinese_number(m["number"])
-            current = (number, f"第{m['number']}条", chapter)
+            current = (number, f"第{m['number']}条", chapter, section)
             blocks = [m["rest"]] if m["rest"] else []
             continue
         if current is None:

@@ -29,6 +29,7 @@ from inspector_app.ui.actions import (
     menu_bar_pages,
 )
 from inspector_app.ui.i18n import error_text
+from inspector_app.ui.lookup import lookup_action
 from inspector_app.ui.operations import Operations, Warmup
 from inspector_app.ui.settings.hub import SettingsHub
 from inspector_app.ui.stats.dialog import add_statistics_action
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
 
     def declare_help_actions(self) -> PageActions:
         a = PageActions(self.tr("&Help"), self)
+        lookup = lookup_action(self, self.profile, lambda: self.ops.prepare())
+        a.adopt("lookup", lookup)  # F3: ui/lookup's search page
         a.add("shortcuts", self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts)
         a.add("about", self.tr("&About Field Inspector"), None, self._about)
         return a

@@ -158,3 +158,56 @@ class PrintService(QObject):
             return False
         self.print_pdf(pdf, printer)
         return True
+
+
+# --- a PDF straight to a CUPS queue ------------------------------------------------------
+
+
+def cups_queue(printer: QPrinter) -> str | None:
+    """The CUPS queue ``printer`` prints to, when the PDF can go there as it is: a native
+    printer (not a file) on a system with CUPS's ``lp`` (Linux, macOS); else None."""
+    import shutil
+
+    if printer.outputFormat() is not QPrinter.OutputFormat.NativeFormat:
+        return None
+    name = printer.printerName()
+    if not name or shutil.which("lp") is None:
+        return None
+    return name
+
+
+def send_pdf(
+    pdf: bytes,
+    printer: QPrinter,
+    title: str = "Field Inspector",
+    options: tuple[str, ...] = (),
+) -> PrintResult:
+    """Print ``pdf`` on ``printer``: to a CUPS queue the PDF itself (vector text, as sharp
+    as the printer allows), with the copies and page range chosen and any CUPS job
+    ``options`` (``name=value``); elsewhere painted page by page (``paint_pdf``)."""
+    import subprocess
+
+    queue = cups_queue(printer)
+    if queue is None:
+        return paint_pdf(pdf, printer)
+    doc = _open_pdf(pdf)
+    try:
+        n = len(doc)
+    finally:
+        doc.close()
+    first = max(printer.fromPage(), 1) if printer.fromPage() else 1
+    last = min(printer.toPage(), n) if printer.toPage() else n
+    command = ["lp", "-d", queue, "-t", title, "-n", str(max(printer.copyCount(), 1))]
+    for option in ("media=A4", *options):
+        command += ["-o", option]
+    if (first, last) != (1, n):
+        command += ["-P", f"{first}-{last}"]
+    try:
+        done = subprocess.run(command, input=pdf, capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PrintError(f"无法把文件发送到打印机 {queue}：{exc}") from exc
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", "replace").strip()
+        raise PrintError(f"打印机 {queue} 没有接受打印任务：{why}")
+    log.info("sent to %s: %s", queue, done.stdout.decode("utf-8", "replace").strip())
+    return PrintResult(pages=last - first + 1, dpi=0)

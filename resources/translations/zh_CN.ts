@@ -630,6 +630,65 @@ Joint market-supervision inspections, offline first.</source>
     </message>
 </context>
 <context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Search provisions, rule packs and check items</source>
+        <translation>查询法律条文、清单条目和检查事项</translation>
+    </message>
+    <message>
+        <source>Type a few characters, e.g. 责令改正, 首违不罚, 处罚法第33条 (F3)</source>
+        <translation>输入几个字，例如：责令改正、首违不罚、处罚法第33条（F3）</translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>正在准备查询…</translation>
+    </message>
+    <message>
+        <source>The search is not available: {error}</source>
+        <translation>查询暂不可用：{error}</translation>
+    </message>
+    <message>
+        <source>{provisions} provisions, {entries} rule-pack entries and {items} check items on this laptop. Up/Down moves, Enter reads, Esc closes.</source>
+        <translation>本机共有法律条文 {provisions} 条、清单条目 {entries} 项、检查事项 {items} 项。上下键选择，回车查看全文，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>没有找到“{query}”。</translation>
+    </message>
+    <message>
+        <source>{n} found in {ms:.1f} ms.</source>
+        <translation>找到 {n} 项，用时 {ms:.1f} 毫秒。</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>适用条件</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>What is checked</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>检查方法</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>检查依据</translation>
+    </message>
+    <message>
+        <source>Departments and their items</source>
+        <translation>涉及部门及其原检查事项</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Field Inspector</source>
@@ -1077,6 +1136,29 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
 </context>
 <context>
+    <name>ResultModel</name>
+    <message>
+        <source>Provisions</source>
+        <translation>法律条文</translation>
+    </message>
+    <message>
+        <source>Rule-pack entries (首违不罚 / 轻微免罚)</source>
+        <translation>清单条目（首违不罚 / 轻微免罚）</translation>
+    </message>
+    <message>
+        <source>Check items</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <source>{kind} ({shown} of {total} shown)</source>
+        <translation>{kind}（共 {total} 项，显示 {shown} 项）</translation>
+    </message>
+    <message>
+        <source>{kind} ({total})</source>
+        <translation>{kind}（{total}）</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Check item</source>
@@ -1336,6 +1418,21 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
 </context>
 <context>
+    <name>SelfCheckPrinting</name>
+    <message>
+        <source>Self-check sheet ready.</source>
+        <translation>合规体检自查表已生成。</translation>
+    </message>
+    <message>
+        <source>Self-check sheet: {business}</source>
+        <translation>合规体检自查表：{business}</translation>
+    </message>
+    <message>
+        <source>Self-check sheet sent to the printer ({n} pages).</source>
+        <translation>合规体检自查表已发送到打印机（共 {n} 页）。</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>Field Inspector</source>
@@ -1402,6 +1499,17 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>打印(&amp;P)…（Ctrl+P）</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2454,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>转到检查事项(&amp;K)</translation>
     </message>
     <message>
+        <source>Print the &amp;self-check sheet…</source>
+        <translation>打印合规体检自查表(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -2553,6 +2665,13 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>lookup</name>
+    <message>
+        <source>&amp;Search provisions, rule packs and check items…</source>
+        <translation>查询法律条文、清单和检查事项(&amp;S)…</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
 from inspector_app.ui.visit.review import VisitReview
+from inspector_app.ui.visit.self_check import SelfCheckPrinting
 from inspector_app.ui.visit.tabs import VisitTabs
 from inspector_app.ui.visit.writes import VisitWrites
 
@@ -97,6 +98,7 @@ class VisitPage(VisitWrites, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.self_check = SelfCheckPrinting(self, profile, ops)  # 合规体检自查表
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         # Submit for review, the lead's comments of a return, the on-site co-review.
@@ -131,6 +133,13 @@ class VisitPage(VisitWrites, QWidget):
         a.add("next-item", self.tr("&Next item"), "Ctrl+PgDown", lambda: self.step(1))
         a.add("previous-item", self.tr("&Previous item"), "Ctrl+PgUp", lambda: self.step(-1))
         a.add("focus-checklist", self.tr("Go to the chec&klist"), "Ctrl+J", self.focus_checklist)
+        self.self_check_action = a.add(
+            "print-self-check",
+            self.tr("Print the &self-check sheet…"),
+            "Ctrl+Shift+J",
+            lambda: self.task is not None and self.self_check.start(self.task.id),
+            separator=True,
+        )
         return a
 
     def declare_record_actions(self) -> PageActions:
@@ -184,6 +193,7 @@ class VisitPage(VisitWrites, QWidget):
         self.photo_action.setEnabled(editable)
         self.law_action.setEnabled(self.editor.item is not None)
         self.review.update_actions()
+        self.self_check_action.setEnabled(self.task is not None)
 
     # --- showing --------------------------------------------------------------------
 
