@@ -89,6 +89,13 @@ def test_a_lead_gets_the_leads_window(qtbot: Any, server: Any, tmp_path: Path) -
         assert len(opened) == 1 and opened[0].isVisible()
         opened[0].page.ops.wait()
         opened[0].close()
+        # F3: the offline search of provisions, rule packs and check items.
+        from inspector_app.ui.lookup.page import LookupDialog
+
+        window.help_actions.by_name("lookup").trigger()
+        found = window.findChild(LookupDialog, "lookup-dialog")
+        assert found is not None and found.isVisible()
+        found.close()
         # The place where Search and Statistics join: a tab, a menu, a Go entry.
         from PySide6.QtWidgets import QLabel
 

@@ -44,6 +44,7 @@ from inspector_app.ui.actions import (
 from inspector_app.ui.i18n import error_text
 from inspector_app.ui.lead.queue import QueuePage
 from inspector_app.ui.lead.review_page import ReviewPage, own_access
+from inspector_app.ui.lookup import lookup_action
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.settings.hub import SettingsHub
 from inspector_app.ui.stats.dialog import add_statistics_action
@@ -162,6 +163,7 @@ class LeadWindow(QMainWindow):
 
     def _help_actions(self) -> PageActions:
         a = PageActions(self.tr("&Help"), self)
+        a.adopt("lookup", lookup_action(self, self.profile))  # F3: ui/lookup's search page
         a.add("shortcuts", self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts)
         a.add("about", self.tr("&About Field Inspector"), None, self._about)
         return a
