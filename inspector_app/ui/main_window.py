@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             self.tasks.actions,
             self.visit.visit_actions,
             self.visit.record_actions,
+            self.visit.documents.actions,
             self.help_actions,
         ]
         for page in self.pages:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from inspector_app import services
 from inspector_app.domain.entities import ItemResult, JointTask, Outcome, TaskStatus
@@ -23,6 +23,7 @@ from inspector_app.services.errors import ServiceError
 from inspector_app.services.profile import Profile
 from inspector_app.services.task_list import list_tasks
 from inspector_app.ui.actions import PageActions
+from inspector_app.ui.documents.page import DocumentsPanel
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.tasks.model import status_label
 from inspector_app.ui.visit.card import BusinessCard
@@ -91,7 +92,14 @@ class VisitPage(VisitWrites, QWidget):
         self.splitter.setSizes([190, 330, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        # Tabs: the checklist with its recording, then the parts after the findings.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("visit-tabs")
+        self.tabs.addTab(self.splitter, self.tr("Checklist"))
+        self.documents = DocumentsPanel(profile, ops, self)
+        self.documents.wanted.connect(lambda: self.tabs.setCurrentWidget(self.documents))
+        self.tabs.addTab(self.documents, self.tr("Documents"))
+        layout.addWidget(self.tabs)
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         self._update_actions()
@@ -204,6 +212,7 @@ class VisitPage(VisitWrites, QWidget):
             self.checklist.select_item(target)  # -> _item_selected
         else:
             self._show_item(None)
+        self.documents.show_task(task_id, task.business.legal_rep)
         self._update_actions()
 
     def _clear(self) -> None:
@@ -213,6 +222,7 @@ class VisitPage(VisitWrites, QWidget):
         self.card.show_task(None, None, None, None, status_text="")
         self.checklist.show_task(None, {})
         self._show_item(None)
+        self.documents.show_task(None)
         self._update_actions()
 
     def _first_open_item(self) -> str | None:
@@ -344,6 +354,7 @@ class VisitPage(VisitWrites, QWidget):
             self.editor.focus_first_field()
 
     def focus_checklist(self) -> None:
+        self.tabs.setCurrentWidget(self.splitter)
         self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_note(self) -> None:

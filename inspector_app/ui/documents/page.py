@@ -1,0 +1,629 @@
+"""The documents panel of the task page: what the visit needs and the state of each
+(blocked with what is missing, draft, issued, delivered, voided), a draft preview at any
+time, issue one or all, print one or the whole set, record delivery, void with a reason.
+
+Writes go through :class:`Operations` (off the GUI thread) and the panel refreshes from
+the window's one ``data_changed`` signal. The panel reads nothing until it is shown.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.services.changes import Changes
+from inspector_app.services.errors import ServiceError
+from inspector_app.services.messages import Message
+from inspector_app.ui.actions import PageActions
+from inspector_app.ui.documents.dialogs import DeliveryDialog, DeliveryEntry, VoidDialog
+from inspector_app.ui.documents.model import ISSUED, PRINTABLE, DocumentTableModel
+from inspector_app.ui.documents.preview import PdfPreview
+from inspector_app.ui.documents.print_set import (
+    ChoosePrinter,
+    PrintItem,
+    PrintOutcome,
+    SetPrinter,
+    choose_printer_dialog,
+)
+from inspector_app.ui.i18n import current_language, error_text
+from inspector_app.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from inspector_app.services.document_records import VisitDocument
+    from inspector_app.services.profile import Profile
+
+log = logging.getLogger(__name__)
+
+
+class DocumentsPanel(QWidget):
+    """One task's documents. ``wanted`` asks the task page to bring the panel forward
+    (a shortcut of the panel was pressed while another tab was on show)."""
+
+    wanted = Signal()
+    previewed = Signal(str)  # the key of the document on show, once its first page is
+
+    def __init__(self, profile: Profile, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documents-panel")
+        self.profile = profile
+        self.ops = ops
+        self.task_id: str | None = None
+        self.stale = False
+        self.legal_rep = ""
+        self.shown_key: str | None = None  # the document whose pages are on show
+        # Replaced in tests, which must not block in a modal dialog.
+        self.choose_printer: ChoosePrinter = choose_printer_dialog
+        self.ask_delivery: Callable[[VisitDocument], DeliveryEntry | None] = self._ask_delivery
+        self.ask_void_reason: Callable[[VisitDocument], str | None] = self._ask_void_reason
+        self.copies = 1
+
+        self.model = DocumentTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("documents-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selected())
+        self.table.doubleClicked.connect(lambda _i: self.preview())
+        self.details = QLabel(self)
+        self.details.setObjectName("document-details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("visit-problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a8281e;")
+        self.problems.hide()
+
+        self.preview_title = QLabel(self)
+        self.preview_title.setObjectName("preview-title")
+        self.zoom_label = QLabel(self)
+        self.view = PdfPreview(self)
+        self.view.shown.connect(self._pages_shown)
+        self.view.show_message(self.tr("Choose a document and press Ctrl+Alt+V to preview it."))
+
+        self.printer = SetPrinter(self)
+        self.printer.progress.connect(self._print_progress)
+        self.printer.done.connect(self._printed)
+        self.printer.failed.connect(self._print_failed)
+        self.progress: QProgressDialog | None = None
+
+        self.actions = self.declare_actions()
+        self.toolbar = QToolBar(self.tr("Documents"), self)
+        self.toolbar.setObjectName("documents-toolbar")
+        for action in self.actions.actions:
+            if action.objectName() not in ("show-documents",):
+                self.toolbar.addAction(action)
+                action.setToolTip(
+                    f"{action.text().replace('&', '')} "
+                    f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                )
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.table, 3)
+        lv.addWidget(self.details, 1)
+        lv.addWidget(self.problems)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.preview_title, 1)
+        top.addWidget(self.zoom_label)
+        rv.addLayout(top)
+        rv.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("documents-splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.ops.data_changed.connect(self.apply_changes)
+        self._show_zoom()
+        self._update_actions()
+
+    # --- actions --------------------------------------------------------------------
+
+    def declare_actions(self) -> PageActions:
+        a = PageActions(self.tr("&Documents"), self)
+        a.add("show-documents", self.tr("Show the &documents"), "Ctrl+Alt+D", self.bring_forward)
+        self.preview_action = a.add(
+            "preview-document", self.tr("Pre&view"), "Ctrl+Alt+V", self.preview, separator=True
+        )
+        self.issue_action = a.add("issue-document", self.tr("&Issue"), "Ctrl+Alt+I", self.issue)
+        self.issue_all_action = a.add(
+            "issue-all-documents", self.tr("Issue &all"), "Ctrl+Alt+Shift+I", self.issue_all
+        )
+        self.print_action = a.add(
+            "print-document",
+            self.tr("&Print…"),
+            QKeySequence.StandardKey.Print,
+            self.print_selected,
+            separator=True,
+        )
+        self.print_set_action = a.add(
+            "print-set", self.tr("Print the whole &set…"), "Ctrl+Alt+P", self.print_set
+        )
+        self.deliver_action = a.add(
+            "deliver-document",
+            self.tr("&Record delivery…"),
+            "Ctrl+Alt+R",
+            self.deliver,
+            separator=True,
+        )
+        self.void_action = a.add("void-document", self.tr("V&oid…"), "Ctrl+Alt+X", self.void)
+        self.zoom_in_action = a.add(
+            "zoom-in",
+            self.tr("Zoom i&n"),
+            QKeySequence.StandardKey.ZoomIn,
+            self.zoom_in,
+            separator=True,
+        )
+        self.zoom_out_action = a.add(
+            "zoom-out", self.tr("Zoom ou&t"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
+        )
+        return a
+
+    def _update_actions(self) -> None:
+        d = self.current()
+        state = d.state if d is not None else None
+        busy = self.printer.busy
+        self.preview_action.setEnabled(d is not None)
+        self.issue_action.setEnabled(state in ("needed", "draft"))
+        self.issue_all_action.setEnabled(
+            any(r.state in ("needed", "draft") for r in self.model.rows)
+        )
+        self.print_action.setEnabled(state in PRINTABLE and not busy)
+        self.print_set_action.setEnabled(
+            any(r.state in ISSUED for r in self.model.rows) and not busy
+        )
+        self.deliver_action.setEnabled(state in ISSUED)
+        self.void_action.setEnabled(state in ISSUED)
+        has_pages = self.view.pdf is not None
+        self.zoom_in_action.setEnabled(has_pages)
+        self.zoom_out_action.setEnabled(has_pages)
+
+    def bring_forward(self) -> None:
+        self.wanted.emit()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- showing --------------------------------------------------------------------
+
+    def show_task(self, task_id: str | None, legal_rep: str = "") -> None:
+        if task_id != self.task_id:
+            self.shown_key = None
+            self.view.show_message(self.tr("Choose a document and press Ctrl+Alt+V to preview it."))
+        self.task_id, self.legal_rep = task_id, legal_rep
+        self.stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the visit's documents and what blocks each, keeping the selection."""
+        from inspector_app.services.document_gates import blocking
+        from inspector_app.services.issuing import list_documents, visit_problems
+
+        self.stale = False
+        current = self.current()
+        keep = (current.id, current.key) if current is not None else (None, None)
+        if self.task_id is None:
+            self.model.set_documents([], {})
+            self._show_details()
+            self._update_actions()
+            return
+        try:
+            rows = list_documents(self.profile, self.task_id)
+            gates = blocking(self.profile, self.task_id)
+            problems = visit_problems(self.profile, self.task_id)
+        except ServiceError as exc:
+            log.warning("documents of %s not read: %s", self.task_id, exc)
+            rows, gates, problems = [], {}, []
+        lang = current_language()
+        texts = {
+            key: [b.render(lang) if isinstance(b, Message) else b for b in found]
+            for key, found in gates.items()
+        }
+        self.model.set_documents(rows, texts)
+        if problems:
+            self.problems.setText(
+                self.tr("The issued documents disagree: {problems}").format(
+                    problems="；".join(p.message for p in problems)
+                )
+            )
+        self.problems.setVisible(bool(problems))
+        row = self.model.row_of(*keep)
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            self.select_row(row)
+        self._show_details()
+        self._update_actions()
+
+    def current(self) -> VisitDocument | None:
+        index = self.table.currentIndex()
+        return self.model.document(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def select_document(self, doc_id: str | None = None, key: str | None = None) -> bool:
+        row = self.model.row_of(doc_id, key)
+        if row is not None:
+            self.select_row(row)
+        return row is not None
+
+    def _selected(self) -> None:
+        self._show_details()
+        self._update_actions()
+
+    def _show_details(self) -> None:
+        d = self.current()
+        if d is None:
+            self.details.setText(
+                self.tr("No document: check in and record the findings first.")
+                if self.task_id
+                else ""
+            )
+            return
+        e = html.escape
+        parts = [f"<b>{e(self.model.title(d))}</b> {e(d.number or '')}"]
+        blocked = self.model.blocked_by(d)
+        if blocked:
+            parts.append(e(self.tr("Before it can be issued, it needs:")))
+            parts.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in blocked) + "</ul>")
+        else:
+            parts.append(e(self.model.details(d)))
+        for delivery in d.deliveries:
+            parts.append(
+                e(
+                    self.tr("Delivered to {recipient} ({how}), {at}").format(
+                        recipient=delivery.recipient,
+                        how=self._method_name(delivery.method),
+                        at=delivery.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    )
+                )
+            )
+        if d.note:
+            parts.append(f"<i>{e(d.note)}</i>")
+        self.details.setText("<br>".join(parts))
+
+    def _method_name(self, wire: str) -> str:
+        names = {
+            "direct": self.tr("in person"),
+            "left": self.tr("left at the premises"),
+            "post": self.tr("by post"),
+            "entrusted": self.tr("entrusted"),
+            "transferred": self.tr("transferred"),
+            "electronic": self.tr("electronically"),
+            "public": self.tr("by public announcement"),
+        }
+        return names.get(wire, wire)
+
+    # --- following changes ----------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        task_id = self.task_id
+        if task_id is None:
+            return
+        prefix = f"{task_id}:"
+        linked = changes.item_results | changes.dispositions | changes.signatures
+        named = bool(changes.tasks or changes.inspections or changes.documents or linked)
+        touched = (
+            task_id in changes.tasks
+            or task_id in changes.inspections
+            or bool(changes.documents)
+            or any(r.startswith(prefix) for r in linked)
+        )
+        if not touched and named:
+            return
+        self.stale = True
+        if self.isVisible():
+            self.reload()
+
+    # --- preview --------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Show the selected document: a fresh draft while it is not issued, else the
+        stored PDF of the issued (or voided) document."""
+        self.bring_forward()
+        d = self.current()
+        if d is None or self.task_id is None:
+            return
+        if d.id is not None and d.state in ("issued", "delivered", "voided"):
+            from inspector_app.services.issuing import document_pdf
+
+            try:
+                pdf = document_pdf(self.profile, d.id)
+            except ServiceError as exc:
+                self.view.show_message(error_text(exc))
+                return
+            self._show_pdf(d.key, self._caption(d), pdf)
+            return
+        from inspector_app.services.issuing import preview
+
+        profile, task_id, kind, items = self.profile, self.task_id, d.kind, d.item_ids
+        key = d.key
+        self.view.show_message(self.tr("Drawing up the draft…"))
+
+        def draft() -> tuple[Any, Changes]:
+            result = preview(profile, task_id, kind, item_ids=items or None)
+            return result, result.changes
+
+        def made(result: Any) -> None:
+            docs = result[0].documents
+            if docs and self.task_id == task_id:
+                self._show_pdf(
+                    key, self.tr("Draft: {title}").format(title=docs[0].title), docs[0].pdf
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.view.show_message(error_text(exc) if isinstance(exc, ServiceError) else str(exc))
+
+        self.ops.run(draft, after=made, failed=failed)
+
+    def _caption(self, d: VisitDocument) -> str:
+        state = self.model.state_text(d)
+        return f"{d.title} {d.number or ''} ({state})"
+
+    def _show_pdf(self, key: str, caption: str, pdf: bytes) -> None:
+        self.shown_key = key
+        self.preview_title.setText(caption)
+        self.view.show_pdf(pdf)
+        self._update_actions()
+
+    def _pages_shown(self, first_only: bool) -> None:
+        if first_only or self.view.rendered():
+            self.previewed.emit(self.shown_key or "")
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+        self._show_zoom()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(
+            self.tr("Zoom {percent}%").format(percent=round(self.view.zoom * 100))
+        )
+
+    # --- issuing --------------------------------------------------------------------
+
+    def issue(self) -> None:
+        self.bring_forward()
+        d = self.current()
+        if d is None or self.task_id is None or d.state not in ("needed", "draft"):
+            return
+        from inspector_app.services.issuing import issue
+
+        profile, task_id, kind, items = self.profile, self.task_id, d.kind, d.item_ids
+
+        def run() -> tuple[Any, Changes]:
+            result = issue(profile, task_id, kind, item_ids=items or None)
+            return result, result.changes
+
+        self.ops.run(run, done=self.tr("Document issued."), after=self._issued)
+
+    def issue_all(self) -> None:
+        self.bring_forward()
+        if self.task_id is None:
+            return
+        from inspector_app.services.issuing import issue_all
+
+        profile, task_id = self.profile, self.task_id
+
+        def run() -> tuple[Any, Changes]:
+            result = issue_all(profile, task_id)
+            return result, result.changes
+
+        self.ops.run(run, after=self._issued)
+
+    def _issued(self, result: Any) -> None:
+        issued = result[0]
+        docs = issued.documents
+        numbers = "、".join(d.number or "" for d in docs)
+        text = (
+            self.tr("Issued {n} document(s): {numbers}").format(n=len(docs), numbers=numbers)
+            if docs
+            else self.tr("Nothing to issue: every document this visit needs is issued.")
+        )
+        notes = " ".join(issued.notes)
+        self.ops.status.emit(f"{text} {notes}".strip(), 10_000)
+        if docs and self.select_document(docs[0].id):
+            self._show_pdf(self.current().key, self._caption(self.current()), docs[0].pdf)  # type: ignore[union-attr]
+
+    # --- printing -------------------------------------------------------------------
+
+    def print_selected(self) -> None:
+        self.bring_forward()
+        d = self.current()
+        if d is None or d.state not in PRINTABLE or d.id is None:
+            return
+        from inspector_app.services.issuing import document_pdf
+
+        try:
+            pdf = document_pdf(self.profile, d.id)
+        except ServiceError as exc:
+            self.ops.status.emit(error_text(exc), 10_000)
+            return
+        title = f"{d.title} {d.number or self.tr('draft')}".strip()
+        self._print([PrintItem(title, pdf)], title)
+
+    def print_set(self) -> None:
+        """Every issued document of the visit, in order, as one print job."""
+        self.bring_forward()
+        from inspector_app.services.issuing import document_pdf
+
+        items = []
+        for d in self.model.rows:
+            if d.state in ISSUED and d.id is not None:
+                try:
+                    items.append(
+                        PrintItem(f"{d.title} {d.number}", document_pdf(self.profile, d.id))
+                    )
+                except ServiceError as exc:
+                    self.ops.status.emit(error_text(exc), 10_000)
+                    return
+        if not items:
+            self.ops.status.emit(self.tr("Issue the documents first: none is issued yet."), 10_000)
+            return
+        self._print(items, self.tr("Documents of the visit ({n})").format(n=len(items)))
+
+    def _print(self, items: list[PrintItem], title: str) -> None:
+        if self.printer.busy:
+            return
+        printer = self.choose_printer(self, title, self.copies)
+        if printer is None:
+            return
+        total = self.printer.start(items, printer)
+        progress = QProgressDialog(
+            self.tr("Printing {title}…").format(title=title), self.tr("Cancel"), 0, total, self
+        )
+        progress.setObjectName("print-progress")
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.printer.cancel)
+        progress.setValue(0)
+        self.progress = progress
+        self._update_actions()
+
+    def _print_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(
+                self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+            )
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.printer.cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._update_actions()
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self._close_progress()
+        if outcome.cancelled:
+            self.ops.status.emit(self.tr("Printing cancelled."), 10_000)
+        else:
+            self.ops.status.emit(
+                self.tr("Sent {documents} document(s), {pages} page(s) to the printer.").format(
+                    documents=outcome.documents, pages=outcome.pages
+                ),
+                10_000,
+            )
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        log.error("printing failed", exc_info=exc)
+        self.ops.status.emit(
+            self.tr(
+                "The printer could not be used ({error}). Check that it is on and connected, "
+                "then print again."
+            ).format(error=exc),
+            15_000,
+        )
+
+    # --- delivery and void ----------------------------------------------------------
+
+    def _ask_delivery(self, d: VisitDocument) -> DeliveryEntry | None:
+        dialog = DeliveryDialog(f"{d.title} {d.number or ''}", self.legal_rep, self)
+        return dialog.entry() if dialog.exec() else None
+
+    def _ask_void_reason(self, d: VisitDocument) -> str | None:
+        dialog = VoidDialog(f"{d.title} {d.number or ''}", self)
+        return dialog.text() if dialog.exec() else None
+
+    def deliver(self) -> None:
+        self.bring_forward()
+        d = self.current()
+        if d is None or d.id is None or d.state not in ISSUED:
+            return
+        entry = self.ask_delivery(d)
+        if entry is None:
+            return
+        from inspector_app.services.issuing import deliver
+
+        profile, doc_id = self.profile, d.id
+
+        def run() -> Changes:
+            return deliver(
+                profile,
+                doc_id,
+                method=entry.method,
+                recipient=entry.recipient,
+                at=entry.at,
+                place=entry.place,
+                witness=entry.witness,
+                reference=entry.reference,
+                proxy_relationship=entry.proxy_relationship,
+                proxy_reason=entry.proxy_reason,
+            )
+
+        self.ops.run(run, done=self.tr("Delivery recorded."))
+
+    def void(self) -> None:
+        self.bring_forward()
+        d = self.current()
+        if d is None or d.id is None or d.state not in ISSUED:
+            return
+        reason = self.ask_void_reason(d)
+        if reason is None:
+            return
+        from inspector_app.services.issuing import void_document
+
+        profile, doc_id = self.profile, d.id
+        self.ops.run(
+            lambda: void_document(profile, doc_id, reason=reason),
+            done=self.tr("Document voided; its number will not be used again."),
+        )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.view.wait(msecs) and self.printer.wait(msecs)
