@@ -12,9 +12,9 @@ from inspector_app.services.document_records import VisitDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: States a document can be printed in (a draft, for the party to read first).
+# States a document can be printed in (a draft, for the party to read first).
 PRINTABLE = frozenset({"draft", "issued", "delivered"})
-#: States of an issued document (has a number, may be delivered or voided).
+# States of an issued document (has a number, may be delivered or voided).
 ISSUED = frozenset({"issued", "delivered"})
 BLOCKED_COLOUR = QColor(170, 40, 30)
 VOID_COLOUR = QColor(130, 130, 130)

@@ -19,9 +19,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-from pathlib import Path
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Signal
@@ -33,7 +33,7 @@ from inspector_app.ui.documents.preview import PDFIUM, load_pdfium, rasterise
 from inspector_app.ui.operations import OperationRunner
 from inspector_app.ui.printing import MAX_DPI, a4_printer
 
-#: (parent, job title, copies) -> the printer to use, or None when the user cancelled.
+# (parent, job title, copies) -> the printer to use, or None when the user cancelled.
 ChoosePrinter = Callable[[QWidget, str, int], "QPrinter | None"]
 
 
