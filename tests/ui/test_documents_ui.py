@@ -90,6 +90,13 @@ def _idle(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.ops.busy, timeout=20_000)
 
 
+def _show_documents(qtbot, window: MainWindow) -> DocumentsPanel:
+    panel = _panel(window)
+    window.visit.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: bool(panel.model.rows) and not panel.reader.busy, timeout=20_000)
+    return panel
+
+
 def _states(panel: DocumentsPanel) -> dict[str, str]:
     return {d.kind.value: d.state for d in panel.model.rows}
 
@@ -114,7 +121,7 @@ def test_needs_with_what_blocks_them_and_a_draft_preview_by_keyboard(qtbot, wind
     qtbot.waitUntil(panel.view.rendered, timeout=20_000)
     assert panel.view.page_count >= 1 and panel.view.pages[0].pixmap().width() > 300
     _idle(qtbot, window)
-    assert _states(panel)["order_to_correct"] == "draft"
+    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "draft")
     width = panel.view.pages[0].width()
     panel.zoom_in_action.trigger()
     qtbot.waitUntil(lambda: panel.view.rendered() and panel.view.pages[0].width() > width)
@@ -136,10 +143,9 @@ def test_a_visit_without_signatures_shows_what_is_missing(qtbot, day, server, tm
     qtbot.addWidget(w)
     qtbot.waitUntil(lambda: w.visit.task is not None)
     assert w.select_task(other)
-    panel = _panel(w)
-    w.visit.tabs.setCurrentWidget(panel)
     w.show()
     qtbot.waitExposed(w)
+    panel = _show_documents(qtbot, w)
     record = next(d for d in panel.model.rows if d.kind.value == "onsite_record")
     blocked = " ".join(panel.model.blocked_by(record))
     assert "当事人签名" in blocked
@@ -150,8 +156,7 @@ def test_a_visit_without_signatures_shows_what_is_missing(qtbot, day, server, tm
 
 
 def _issue_order(qtbot, window: MainWindow) -> str:
-    panel = _panel(window)
-    window.visit.tabs.setCurrentWidget(panel)
+    panel = _show_documents(qtbot, window)
     key = next(d.key for d in panel.model.rows if d.kind.value == "order_to_correct")
     panel.select_document(key=key)
     _press(qtbot, window, Qt.Key.Key_I, CTRL_ALT)  # Issue
@@ -276,7 +281,7 @@ def test_deliver_then_void_with_a_reason_only(qtbot, window) -> None:
     qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "delivered")
     assert "张伟" in panel.details.text()
     # A proof of service is now needed for the delivered order.
-    assert _states(panel).get("proof_of_service") == "needed"
+    qtbot.waitUntil(lambda: _states(panel).get("proof_of_service") == "needed")
 
     panel.select_document(key=next(d.key for d in panel.model.rows if d.number == number))
     panel.ask_void_reason = lambda _d: "   "
@@ -288,14 +293,21 @@ def test_deliver_then_void_with_a_reason_only(qtbot, window) -> None:
     panel.ask_void_reason = lambda _d: "送达地址写错"
     _press(qtbot, window, Qt.Key.Key_X, CTRL_ALT)
     _idle(qtbot, window)
+    qtbot.waitUntil(
+        lambda: next(d for d in panel.model.rows if d.number == number).state == "voided"
+    )
     voided = next(d for d in panel.model.rows if d.number == number)
-    assert voided.state == "voided" and voided.void_reason == "送达地址写错"
+    assert voided.void_reason == "送达地址写错"
     profile = window.profile
     assert {d.number: d.state for d in list_documents(profile, window.visit.task.id)}[
         number
     ] == "voided"
     # The order is needed again: it can be issued anew, with a new number.
-    assert "needed" in {d.state for d in panel.model.rows if d.kind.value == "order_to_correct"}
+    qtbot.waitUntil(
+        lambda: (
+            "needed" in {d.state for d in panel.model.rows if d.kind.value == "order_to_correct"}
+        )
+    )
 
 
 def test_void_dialog_refuses_without_a_reason(qtbot) -> None:

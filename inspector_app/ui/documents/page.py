@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from inspector_app.ui.documents.print_set import (
     choose_printer_dialog,
 )
 from inspector_app.ui.i18n import current_language, error_text
-from inspector_app.ui.operations import Operations
+from inspector_app.ui.operations import OperationRunner, Operations
 
 if TYPE_CHECKING:
     from inspector_app.services.document_records import VisitDocument
@@ -58,6 +58,7 @@ class DocumentsPanel(QWidget):
 
     wanted = Signal()
     previewed = Signal(str)  # the key of the document on show, once its first page is
+    loaded = Signal()  # the list was read again
 
     def __init__(self, profile: Profile, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,9 @@ class DocumentsPanel(QWidget):
         self.ask_delivery: Callable[[VisitDocument], DeliveryEntry | None] = self._ask_delivery
         self.ask_void_reason: Callable[[VisitDocument], str | None] = self._ask_void_reason
         self.copies = 1
+        self._pending: Changes | None = None  # a draft's changes, told once it is shown
+        self.reader = OperationRunner(self)  # reads, beside the writes of ``ops``
+        self._reads = 0
 
         self.model = DocumentTableModel(self)
         self.table = QTableView(self)
@@ -217,6 +221,8 @@ class DocumentsPanel(QWidget):
 
     def bring_forward(self) -> None:
         self.wanted.emit()
+        if self.stale or self.reader.busy:
+            self.reload(wait=True)  # the action works on the list as it is now
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- showing --------------------------------------------------------------------
@@ -235,31 +241,51 @@ class DocumentsPanel(QWidget):
         if self.stale:
             self.reload()
 
-    def reload(self) -> None:
-        """Read the visit's documents and what blocks each, keeping the selection."""
+    def reload(self, *, wait: bool = False) -> None:
+        """Read the visit's documents and what blocks each (composing every needed
+        document: a while) in the reader thread, then show them keeping the selection;
+        ``wait``: read here and now (an action needs the list at once)."""
         from inspector_app.services.document_gates import blocking
         from inspector_app.services.issuing import list_documents, visit_problems
 
         self.stale = False
+        self._reads += 1
+        read_no, task_id, profile = self._reads, self.task_id, self.profile
+        lang = current_language()
+
+        def read() -> tuple[list[Any], dict[str, list[str]], list[Any]]:
+            if task_id is None:
+                return [], {}, []
+            try:
+                rows = list_documents(profile, task_id)
+                gates = blocking(profile, task_id)
+                problems = visit_problems(profile, task_id)
+            except ServiceError as exc:
+                log.warning("documents of %s not read: %s", task_id, exc)
+                return [], {}, []
+            texts = {
+                key: [b.render(lang) if isinstance(b, Message) else b for b in found]
+                for key, found in gates.items()
+            }
+            return rows, texts, problems
+
+        def fill(result: Any) -> None:
+            if read_no == self._reads and task_id == self.task_id:
+                self._fill(*result)
+
+        def failed(exc: BaseException) -> None:
+            log.error("documents of %s not read", task_id, exc_info=exc)
+
+        if wait:
+            fill(read())
+        else:
+            self.reader.run(read, on_success=fill, on_failure=failed)
+
+    def _fill(
+        self, rows: list[VisitDocument], texts: dict[str, list[str]], problems: list[Any]
+    ) -> None:
         current = self.current()
         keep = (current.id, current.key) if current is not None else (None, None)
-        if self.task_id is None:
-            self.model.set_documents([], {})
-            self._show_details()
-            self._update_actions()
-            return
-        try:
-            rows = list_documents(self.profile, self.task_id)
-            gates = blocking(self.profile, self.task_id)
-            problems = visit_problems(self.profile, self.task_id)
-        except ServiceError as exc:
-            log.warning("documents of %s not read: %s", self.task_id, exc)
-            rows, gates, problems = [], {}, []
-        lang = current_language()
-        texts = {
-            key: [b.render(lang) if isinstance(b, Message) else b for b in found]
-            for key, found in gates.items()
-        }
         self.model.set_documents(rows, texts)
         if problems:
             self.problems.setText(
@@ -275,6 +301,7 @@ class DocumentsPanel(QWidget):
             self.select_row(row)
         self._show_details()
         self._update_actions()
+        self.loaded.emit()
 
     def current(self) -> VisitDocument | None:
         index = self.table.currentIndex()
@@ -386,16 +413,20 @@ class DocumentsPanel(QWidget):
         key = d.key
         self.view.show_message(self.tr("Drawing up the draft…"))
 
-        def draft() -> tuple[Any, Changes]:
-            result = preview(profile, task_id, kind, item_ids=items or None)
-            return result, result.changes
+        def draft() -> tuple[Any, None]:
+            # The list learns of the new draft once its first page is on screen
+            # (``_pages_shown``): re-reading what blocks each document takes a while.
+            return preview(profile, task_id, kind, item_ids=items or None), None
 
         def made(result: Any) -> None:
-            docs = result[0].documents
+            drafted = result[0]
+            self._pending = drafted.changes
+            docs = drafted.documents
             if docs and self.task_id == task_id:
-                self._show_pdf(
-                    key, self.tr("Draft: {title}").format(title=docs[0].title), docs[0].pdf
-                )
+                caption = self.tr("Draft: {title}").format(title=docs[0].title)
+                self._show_pdf(key, caption, docs[0].pdf)
+            else:
+                self._announce_draft()
 
         def failed(exc: BaseException) -> None:
             self.view.show_message(error_text(exc) if isinstance(exc, ServiceError) else str(exc))
@@ -415,6 +446,12 @@ class DocumentsPanel(QWidget):
     def _pages_shown(self, first_only: bool) -> None:
         if first_only or self.view.rendered():
             self.previewed.emit(self.shown_key or "")
+        QTimer.singleShot(0, self._announce_draft)  # after the page is painted
+
+    def _announce_draft(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.ops.data_changed.emit(pending)
 
     def zoom_in(self) -> None:
         self.view.zoom_in()
@@ -626,4 +663,4 @@ class DocumentsPanel(QWidget):
         )
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.view.wait(msecs) and self.printer.wait(msecs)
+        return self.reader.wait(msecs) and self.view.wait(msecs) and self.printer.wait(msecs)
