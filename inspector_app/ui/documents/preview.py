@@ -20,6 +20,7 @@ from inspector_app.ui.operations import OperationRunner
 PDFIUM = threading.Lock()
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 DEFAULT_ZOOM = 3
+A4_WIDTH_PT = 595.3  # the documents are A4 portrait
 FORMATS = {
     "RGB": QImage.Format.Format_RGB888,
     "RGBA": QImage.Format.Format_RGBA8888,
@@ -67,6 +68,7 @@ class PdfPreview(QScrollArea):
         self.runner = OperationRunner(self)
         self.pdf: bytes | None = None
         self.zoom_index = DEFAULT_ZOOM
+        self.fit_width = True  # until the inspector zooms: the page as wide as the view
         self.page_count = 0
         self.pages: list[QLabel] = []
         self._generation = 0
@@ -89,7 +91,14 @@ class PdfPreview(QScrollArea):
 
     @property
     def zoom(self) -> float:
+        if self.fit_width:
+            return self._fit_zoom()
         return ZOOMS[self.zoom_index]
+
+    def _fit_zoom(self) -> float:
+        room = self.viewport().width() - 24 - self.verticalScrollBar().sizeHint().width()
+        dpi = self.logicalDpiX() or 96
+        return max(0.3, room / (A4_WIDTH_PT * dpi / 72))
 
     def scale(self) -> float:
         """Pdfium's scale (1.0 = 72 dpi) for the zoom on this screen, in device pixels."""
@@ -113,16 +122,22 @@ class PdfPreview(QScrollArea):
 
     def set_zoom(self, index: int) -> None:
         index = max(0, min(len(ZOOMS) - 1, index))
-        if index != self.zoom_index:
+        if index != self.zoom_index or self.fit_width:
+            self.fit_width = False
             self.zoom_index = index
             if self.pdf is not None:
                 self._render()
 
+    def _nearest(self) -> int:
+        return min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+
     def zoom_in(self) -> None:
-        self.set_zoom(self.zoom_index + 1)
+        near = self._nearest()
+        self.set_zoom(near + 1 if ZOOMS[near] <= self.zoom else near)
 
     def zoom_out(self) -> None:
-        self.set_zoom(self.zoom_index - 1)
+        near = self._nearest()
+        self.set_zoom(near - 1 if ZOOMS[near] >= self.zoom else near)
 
     # --- drawing --------------------------------------------------------------------
 
