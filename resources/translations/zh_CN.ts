@@ -617,6 +617,10 @@
         <translation>无需出具：本次检查所需的文书均已出具。</translation>
     </message>
     <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
         <source>Issue the documents first: none is issued yet.</source>
         <translation>请先出具文书：目前尚无已出具的文书。</translation>
     </message>

@@ -62,9 +62,11 @@ def window(qtbot, day, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     w = MainWindow(profile)
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.visit.task is not None)
+    qtbot.waitUntil(lambda: w.visit.task is not None, timeout=20_000)
     assert w.select_task(recorded.task_id)
-    qtbot.waitUntil(lambda: w.visit.task is not None and w.visit.task.id == recorded.task_id)
+    qtbot.waitUntil(
+        lambda: w.visit.task is not None and w.visit.task.id == recorded.task_id, timeout=20_000
+    )
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
@@ -121,10 +123,12 @@ def test_needs_with_what_blocks_them_and_a_draft_preview_by_keyboard(qtbot, wind
     qtbot.waitUntil(panel.view.rendered, timeout=20_000)
     assert panel.view.page_count >= 1 and panel.view.pages[0].pixmap().width() > 300
     _idle(qtbot, window)
-    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "draft")
+    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "draft", timeout=20_000)
     width = panel.view.pages[0].width()
     panel.zoom_in_action.trigger()
-    qtbot.waitUntil(lambda: panel.view.rendered() and panel.view.pages[0].width() > width)
+    qtbot.waitUntil(
+        lambda: panel.view.rendered() and panel.view.pages[0].width() > width, timeout=20_000
+    )
 
 
 def test_a_visit_without_signatures_shows_what_is_missing(qtbot, day, server, tmp_path) -> None:
@@ -141,7 +145,7 @@ def test_a_visit_without_signatures_shows_what_is_missing(qtbot, day, server, tm
     start_inspection(profile, other, opening=Opening("张伟", False, False), present=["张伟"])
     w = MainWindow(profile)
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.visit.task is not None)
+    qtbot.waitUntil(lambda: w.visit.task is not None, timeout=20_000)
     assert w.select_task(other)
     w.show()
     qtbot.waitExposed(w)
@@ -161,7 +165,7 @@ def _issue_order(qtbot, window: MainWindow) -> str:
     panel.select_document(key=key)
     _press(qtbot, window, Qt.Key.Key_I, CTRL_ALT)  # Issue
     _idle(qtbot, window)
-    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "issued")
+    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "issued", timeout=20_000)
     doc = panel.current()
     assert doc is not None and doc.state == "issued" and doc.number
     return doc.number
@@ -211,7 +215,7 @@ def test_issue_then_print_the_set_to_cups(qtbot, window, tmp_path) -> None:
     # The whole set: issue the others too, then print them all in one job, two copies.
     _press(qtbot, window, Qt.Key.Key_I, CTRL_ALT | Qt.KeyboardModifier.ShiftModifier)
     _idle(qtbot, window)
-    qtbot.waitUntil(lambda: set(_states(panel).values()) == {"issued"})
+    qtbot.waitUntil(lambda: set(_states(panel).values()) == {"issued"}, timeout=20_000)
     doc_name = f"fi-{uuid.uuid4().hex[:8]}"
     chosen: list[tuple[str, int]] = []
 
@@ -278,23 +282,24 @@ def test_deliver_then_void_with_a_reason_only(qtbot, window) -> None:
     panel.ask_delivery = lambda _d: DeliveryEntry("direct", "张伟", at, place="店堂")
     _press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)  # Record delivery
     _idle(qtbot, window)
-    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "delivered")
+    qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "delivered", timeout=20_000)
     assert "张伟" in panel.details.text()
     # A proof of service is now needed for the delivered order.
-    qtbot.waitUntil(lambda: _states(panel).get("proof_of_service") == "needed")
+    qtbot.waitUntil(lambda: _states(panel).get("proof_of_service") == "needed", timeout=20_000)
 
     panel.select_document(key=next(d.key for d in panel.model.rows if d.number == number))
     panel.ask_void_reason = lambda _d: "   "
     _press(qtbot, window, Qt.Key.Key_X, CTRL_ALT)  # Void, without a reason
     _idle(qtbot, window)
-    assert window.warnings and "理由" in window.warnings[-1] or "why" in window.warnings[-1]
+    assert window.warnings and ("理由" in window.warnings[-1] or "why" in window.warnings[-1])
     assert next(d for d in panel.model.rows if d.number == number).state == "delivered"
 
     panel.ask_void_reason = lambda _d: "送达地址写错"
     _press(qtbot, window, Qt.Key.Key_X, CTRL_ALT)
     _idle(qtbot, window)
     qtbot.waitUntil(
-        lambda: next(d for d in panel.model.rows if d.number == number).state == "voided"
+        lambda: next(d for d in panel.model.rows if d.number == number).state == "voided",
+        timeout=20_000,
     )
     voided = next(d for d in panel.model.rows if d.number == number)
     assert voided.void_reason == "送达地址写错"
@@ -306,7 +311,8 @@ def test_deliver_then_void_with_a_reason_only(qtbot, window) -> None:
     qtbot.waitUntil(
         lambda: (
             "needed" in {d.state for d in panel.model.rows if d.kind.value == "order_to_correct"}
-        )
+        ),
+        timeout=20_000,
     )
 
 

@@ -32,13 +32,12 @@ from inspector_app.services.changes import Changes
 from inspector_app.services.errors import ServiceError
 from inspector_app.services.messages import Message
 from inspector_app.ui.actions import PageActions
-from inspector_app.ui.documents.dialogs import DeliveryDialog, DeliveryEntry, VoidDialog
+from inspector_app.ui.documents.dialogs import DeliveryEntry
 from inspector_app.ui.documents.model import ISSUED, PRINTABLE, DocumentTableModel
+from inspector_app.ui.documents.outgoing import DocumentOutgoing
 from inspector_app.ui.documents.preview import PdfPreview
 from inspector_app.ui.documents.print_set import (
     ChoosePrinter,
-    PrintItem,
-    PrintOutcome,
     SetPrinter,
     choose_printer_dialog,
 )
@@ -52,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class DocumentsPanel(QWidget):
+class DocumentsPanel(DocumentOutgoing, QWidget):
     """One task's documents. ``wanted`` asks the task page to bring the panel forward
     (a shortcut of the panel was pressed while another tab was on show)."""
 
@@ -357,18 +356,6 @@ class DocumentsPanel(QWidget):
             parts.append(f"<i>{e(d.note)}</i>")
         self.details.setText("<br>".join(parts))
 
-    def _method_name(self, wire: str) -> str:
-        names = {
-            "direct": self.tr("in person"),
-            "left": self.tr("left at the premises"),
-            "post": self.tr("by post"),
-            "entrusted": self.tr("entrusted"),
-            "transferred": self.tr("transferred"),
-            "electronic": self.tr("electronically"),
-            "public": self.tr("by public announcement"),
-        }
-        return names.get(wire, wire)
-
     # --- following changes ----------------------------------------------------------
 
     def apply_changes(self, changes: Changes) -> None:
@@ -396,6 +383,7 @@ class DocumentsPanel(QWidget):
         """Show the selected document: a fresh draft while it is not issued, else the
         stored PDF of the issued (or voided) document."""
         self.bring_forward()
+        self._announce_draft()  # a draft whose pages never came (a rendering error)
         d = self.current()
         if d is None or self.task_id is None:
             return
@@ -512,157 +500,6 @@ class DocumentsPanel(QWidget):
         self.ops.status.emit(f"{text} {notes}".strip(), 10_000)
         if docs and self.select_document(docs[0].id):
             self._show_pdf(self.current().key, self._caption(self.current()), docs[0].pdf)  # type: ignore[union-attr]
-
-    # --- printing -------------------------------------------------------------------
-
-    def print_selected(self) -> None:
-        self.bring_forward()
-        d = self.current()
-        if d is None or d.state not in PRINTABLE or d.id is None:
-            return
-        from inspector_app.services.issuing import document_pdf
-
-        try:
-            pdf = document_pdf(self.profile, d.id)
-        except ServiceError as exc:
-            self.ops.status.emit(error_text(exc), 10_000)
-            return
-        title = f"{d.title} {d.number or self.tr('draft')}".strip()
-        self._print([PrintItem(title, pdf)], title)
-
-    def print_set(self) -> None:
-        """Every issued document of the visit, in order, as one print job."""
-        self.bring_forward()
-        from inspector_app.services.issuing import document_pdf
-
-        items = []
-        for d in self.model.rows:
-            if d.state in ISSUED and d.id is not None:
-                try:
-                    items.append(
-                        PrintItem(f"{d.title} {d.number}", document_pdf(self.profile, d.id))
-                    )
-                except ServiceError as exc:
-                    self.ops.status.emit(error_text(exc), 10_000)
-                    return
-        if not items:
-            self.ops.status.emit(self.tr("Issue the documents first: none is issued yet."), 10_000)
-            return
-        self._print(items, self.tr("Documents of the visit ({n})").format(n=len(items)))
-
-    def _print(self, items: list[PrintItem], title: str) -> None:
-        if self.printer.busy:
-            return
-        printer = self.choose_printer(self, title, self.copies)
-        if printer is None:
-            return
-        total = self.printer.start(items, printer)
-        progress = QProgressDialog(
-            self.tr("Printing {title}…").format(title=title), self.tr("Cancel"), 0, total, self
-        )
-        progress.setObjectName("print-progress")
-        progress.setWindowTitle(self.tr("Printing"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(self.printer.cancel)
-        progress.setValue(0)
-        self.progress = progress
-        self._update_actions()
-
-    def _print_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(
-                self.tr("Printing page {done} of {total}…").format(done=done, total=total)
-            )
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.printer.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self._update_actions()
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        self._close_progress()
-        if outcome.cancelled:
-            self.ops.status.emit(self.tr("Printing cancelled."), 10_000)
-        else:
-            self.ops.status.emit(
-                self.tr("Sent {documents} document(s), {pages} page(s) to the printer.").format(
-                    documents=outcome.documents, pages=outcome.pages
-                ),
-                10_000,
-            )
-
-    def _print_failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        log.error("printing failed", exc_info=exc)
-        self.ops.status.emit(
-            self.tr(
-                "The printer could not be used ({error}). Check that it is on and connected, "
-                "then print again."
-            ).format(error=exc),
-            15_000,
-        )
-
-    # --- delivery and void ----------------------------------------------------------
-
-    def _ask_delivery(self, d: VisitDocument) -> DeliveryEntry | None:
-        dialog = DeliveryDialog(f"{d.title} {d.number or ''}", self.legal_rep, self)
-        return dialog.entry() if dialog.exec() else None
-
-    def _ask_void_reason(self, d: VisitDocument) -> str | None:
-        dialog = VoidDialog(f"{d.title} {d.number or ''}", self)
-        return dialog.text() if dialog.exec() else None
-
-    def deliver(self) -> None:
-        self.bring_forward()
-        d = self.current()
-        if d is None or d.id is None or d.state not in ISSUED:
-            return
-        entry = self.ask_delivery(d)
-        if entry is None:
-            return
-        from inspector_app.services.issuing import deliver
-
-        profile, doc_id = self.profile, d.id
-
-        def run() -> Changes:
-            return deliver(
-                profile,
-                doc_id,
-                method=entry.method,
-                recipient=entry.recipient,
-                at=entry.at,
-                place=entry.place,
-                witness=entry.witness,
-                reference=entry.reference,
-                proxy_relationship=entry.proxy_relationship,
-                proxy_reason=entry.proxy_reason,
-            )
-
-        self.ops.run(run, done=self.tr("Delivery recorded."))
-
-    def void(self) -> None:
-        self.bring_forward()
-        d = self.current()
-        if d is None or d.id is None or d.state not in ISSUED:
-            return
-        reason = self.ask_void_reason(d)
-        if reason is None:
-            return
-        from inspector_app.services.issuing import void_document
-
-        profile, doc_id = self.profile, d.id
-        self.ops.run(
-            lambda: void_document(profile, doc_id, reason=reason),
-            done=self.tr("Document voided; its number will not be used again."),
-        )
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.reader.wait(msecs) and self.view.wait(msecs) and self.printer.wait(msecs)
