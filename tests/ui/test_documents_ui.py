@@ -163,11 +163,16 @@ def _issue_order(qtbot, window: MainWindow) -> str:
     panel = _show_documents(qtbot, window)
     key = next(d.key for d in panel.model.rows if d.kind.value == "order_to_correct")
     panel.select_document(key=key)
+    doc0 = panel.current()
     _press(qtbot, window, Qt.Key.Key_I, CTRL_ALT)  # Issue
     _idle(qtbot, window)
     qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "issued", timeout=20_000)
+    qtbot.waitUntil(lambda: (panel.current() or doc0).state == "issued", timeout=20_000)
     doc = panel.current()
-    assert doc is not None and doc.state == "issued" and doc.number
+    assert doc is not None and doc.kind.value == "order_to_correct" and doc.number
+    # The issued document is on show, with its number.
+    qtbot.waitUntil(panel.view.rendered, timeout=20_000)
+    assert doc.number in panel.preview_title.text()
     return doc.number
 
 

@@ -76,6 +76,7 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self._pending: Changes | None = None  # a draft's changes, told once it is shown
         self.reader = OperationRunner(self)  # reads, beside the writes of ``ops``
         self._reads = 0
+        self._select_next: str | None = None  # a document just issued, once it is listed
 
         self.model = DocumentTableModel(self)
         self.table = QTableView(self)
@@ -295,7 +296,10 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
                 )
             )
         self.problems.setVisible(bool(problems))
-        row = self.model.row_of(*keep)
+        wanted, self._select_next = self._select_next, None
+        row = self.model.row_of(wanted, None) if wanted else None
+        if row is None:
+            row = self.model.row_of(*keep)
         if row is None and rows:
             row = 0
         if row is not None:
@@ -498,8 +502,14 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         )
         notes = " ".join(issued.notes)
         self.ops.status.emit(f"{text} {notes}".strip(), 10_000)
-        if docs and self.select_document(docs[0].id):
-            self._show_pdf(self.current().key, self._caption(self.current()), docs[0].pdf)  # type: ignore[union-attr]
+        if docs:
+            # The list is read again in the reader thread; it selects the document then.
+            first = docs[0]
+            self._select_next = first.id
+            self.select_document(first.id)
+            current = self.current()
+            key = current.key if current is not None else ""
+            self._show_pdf(key, f"{first.title} {first.number}", first.pdf)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.reader.wait(msecs) and self.view.wait(msecs) and self.printer.wait(msecs)
