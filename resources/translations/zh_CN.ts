@@ -1674,7 +1674,7 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
     <message>
         <source>Void {title}? An issued document is never changed: it is voided with a reason, its number is recorded void and never used again; then issue a new one.</source>
-        <translation>作废《{title}》？已出具的文书不得修改：须写明理由予以作废，其文号记为作废、不再使用；然后重新出具新的文书。</translation>
+        <translation>作废 {title}？已出具的文书不得修改：须写明理由予以作废，其文号记为作废、不再使用；然后重新出具新的文书。</translation>
     </message>
     <message>
         <source>Why is it voided? (e.g. a wrong fact, a spoiled printout)</source>

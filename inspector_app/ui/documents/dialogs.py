@@ -42,6 +42,7 @@ class DeliveryDialog(QDialog):
     def __init__(self, title: str, recipient: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("delivery-dialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Record delivery"))
         self.method = QComboBox(self)
         names = self.method_names()
@@ -146,7 +147,9 @@ class VoidDialog(QDialog):
         self.reason.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addWidget(QLabel(self.tr("&Reason (required)"), self))
+        label = QLabel(self.tr("&Reason (required)"), self)
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self._update()
