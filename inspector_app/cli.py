@@ -220,6 +220,9 @@ def _open(
             CANNOT_OPEN.render(_lang(args), folder=folder, error=_error(exc, args)), file=sys.stderr
         )
         raise SystemExit(1) from exc
+    from inspector_app.services.settings import Settings
+
+    profile.follow_settings(Settings.load())  # the photo size, as in the window
     if check_audit and not profile.audit_verdict.ok:
         print(
             f"Warning: this laptop's audit trail was changed outside Field Inspector "

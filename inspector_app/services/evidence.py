@@ -98,7 +98,7 @@ def attach_evidence(
     """
     user = profile.require_user()
     check_text(caption, FIELD_CAPTION)
-    photo = check_photo(data)
+    photo = check_photo(data, long_side=profile.photo_long_side)
     sniffed = photo.mime
     if mime is not None and mime != sniffed:
         raise InvalidInput(WRONG_TYPE, sniffed=sniffed, mime=mime)
@@ -256,7 +256,7 @@ def document_image(profile: Profile, sha256: str) -> bytes:
     except StoreError as exc:
         raise NotFound(NOT_ON_LAPTOP, sha=sha256[:12], detail=str(exc)) from exc
     try:
-        copy_bytes = make_document_copy(original)
+        copy_bytes = make_document_copy(original, long_side=profile.photo_long_side)
     except Exception as exc:  # noqa: BLE001 - any decoder error: print the original
         log.warning("photo %s has no document copy (%s); printing the original", sha256, exc)
         return original

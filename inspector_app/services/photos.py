@@ -2,10 +2,11 @@
 
 The original is the evidence: its bytes and SHA-256 are what sync uploads and what a
 record names, untouched. Documents print a copy instead, made at import: the long side
-at most ``COPY_LONG_SIDE`` pixels, turned upright by its EXIF orientation (a PDF shows a
-JPEG's pixels as stored, so a camera photo taken upright would otherwise print on its
-side), JPEG at ``COPY_QUALITY``. Six camera photos then weigh a few hundred kilobytes in
-a 现场笔录 instead of twenty megabytes.
+at most the ``photo_long_side`` setting's pixels (``COPY_LONG_SIDE`` by default),
+turned upright by its EXIF orientation (a PDF shows a JPEG's pixels as stored, so a
+camera photo taken upright would otherwise print on its side), JPEG at ``COPY_QUALITY``.
+Six camera photos then weigh a few hundred kilobytes in a 现场笔录 instead of twenty
+megabytes.
 
 The copy is not synced. It is a pure function of the original (and of the Pillow
 version), and every laptop that can see a record downloads its originals, so a
@@ -25,14 +26,14 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from inspector_app.services.errors import InvalidInput
 from inspector_app.services.messages import Text
+from inspector_app.services.settings import BY_KEY
 from inspector_app.sync.protocol import MAX_BLOB_BYTES
 
 log = logging.getLogger(__name__)
 
-#: Longest side of the copy printed in documents: ~440 dpi across the 74 mm photo box,
-#: beyond what a printer resolves, and a label still reads on screen zoomed in. (1600
-#: px made a 60-item record with six noisy 12-megapixel photos 2.2 MB, over its goal.)
-COPY_LONG_SIDE = 1280
+#: Longest side of the copy printed in documents, unless the ``photo_long_side`` setting
+#: (``Profile.photo_long_side``) says otherwise: its declared default.
+COPY_LONG_SIDE: int = BY_KEY["photo_long_side"].default
 COPY_QUALITY = 80
 #: An upright JPEG or PNG within the copy's size and this many bytes is its own copy.
 COPY_KEEP_BYTES = 300_000
@@ -86,9 +87,10 @@ def megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def check_photo(data: bytes) -> CheckedPhoto:
+def check_photo(data: bytes, *, long_side: int = COPY_LONG_SIDE) -> CheckedPhoto:
     """Refuse what cannot be evidence, with a message saying what to do; decode the
-    whole image (a truncated file is refused, not embedded damaged) and make its copy.
+    whole image (a truncated file is refused, not embedded damaged) and make its copy
+    (at most ``long_side`` pixels long).
 
     Refused: an empty file, one over the sync limit (the server could never take it),
     anything but JPEG or PNG, a damaged or truncated file, and an image of more than
@@ -108,7 +110,7 @@ def check_photo(data: bytes) -> CheckedPhoto:
                 raise InvalidInput(NOT_A_PHOTO)
             if width * height > MAX_PHOTO_PIXELS:
                 raise _too_many_pixels(width, height)
-            copy = _document_copy(image, len(data))
+            copy = _document_copy(image, len(data), long_side)
     except Image.DecompressionBombError:
         # Pillow refuses past twice its bound while reading the header.
         raise _too_many_pixels(0, 0) from None
@@ -117,7 +119,7 @@ def check_photo(data: bytes) -> CheckedPhoto:
     return CheckedPhoto(_FORMATS[fmt], width, height, copy)
 
 
-def make_document_copy(data: bytes) -> bytes:
+def make_document_copy(data: bytes, *, long_side: int = COPY_LONG_SIDE) -> bytes:
     """The document copy of photo bytes already accepted (older rows, downloaded photos).
 
     Raises the decoder's error for bytes that are not a readable photo.
@@ -125,7 +127,7 @@ def make_document_copy(data: bytes) -> bytes:
     with Image.open(io.BytesIO(data)) as image:
         if image.size[0] * image.size[1] > MAX_PHOTO_PIXELS:
             raise Image.DecompressionBombError(f"{image.size} is too many pixels")
-        copy = _document_copy(image, len(data))
+        copy = _document_copy(image, len(data), long_side)
     return data if copy is None else copy
 
 
@@ -134,12 +136,12 @@ def _too_many_pixels(width: int, height: int) -> InvalidInput:
     return InvalidInput(TOO_MANY_PIXELS, size=size, limit=MAX_PHOTO_PIXELS // 1_000_000)
 
 
-def _document_copy(image: Image.Image, n_bytes: int) -> bytes | None:
+def _document_copy(image: Image.Image, n_bytes: int, long_side: int) -> bytes | None:
     """Decode every pixel (so truncation shows) and return the copy, or None when the
     original is already small, upright and light enough to print as it is."""
     width, height = image.size
     orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
-    scale = min(1.0, COPY_LONG_SIDE / max(width, height, 1))
+    scale = min(1.0, long_side / max(width, height, 1))
     if image.format == "JPEG" and scale < 1:
         # Let libjpeg decode at 1/2, 1/4 or 1/8 size: it still reads every byte, so a
         # truncated file fails all the same, in a fraction of the time and memory.
@@ -154,7 +156,7 @@ def _document_copy(image: Image.Image, n_bytes: int) -> bytes | None:
     if keep:
         return None
     upright = ImageOps.exif_transpose(image)
-    upright.thumbnail((COPY_LONG_SIDE, COPY_LONG_SIDE), Image.Resampling.LANCZOS)
+    upright.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     _flat_rgb(upright).save(out, format="JPEG", quality=COPY_QUALITY, optimize=True)
     return out.getvalue()

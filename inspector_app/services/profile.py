@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from inspector_app.domain.entities import Inspector
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
 from inspector_app.services.messages import Text
+from inspector_app.services.settings import BY_KEY, Settings
 from inspector_app.store.blobs import BlobStore
 from inspector_app.store.errors import (
     DatabaseCorrupt,
@@ -101,6 +102,9 @@ class Profile:
         self.user = user
         self.reader = reader or Reader(folder / DATABASE_NAME)
         self.checked = checked
+        #: The long side of photos' copies for documents: the ``photo_long_side`` setting
+        #: of whoever opened the profile (:meth:`follow_settings`), else its default.
+        self.photo_long_side: int = BY_KEY["photo_long_side"].default
         # What the check of the audit trail found (None: the database is not open yet).
         self._audit_verdict = audit_verdict
         if db is not None and audit_verdict is None:
@@ -144,6 +148,11 @@ class Profile:
             self.db  # noqa: B018 - opening the database checks the trail
         assert self._audit_verdict is not None
         return self._audit_verdict
+
+    def follow_settings(self, settings: Settings) -> None:
+        """Work on this profile as this laptop's settings say (the window calls it again
+        when a setting changes): the size of photos' document copies."""
+        self.photo_long_side = int(settings.get("photo_long_side"))
 
     def require_user(self) -> Inspector:
         if self.user is None:

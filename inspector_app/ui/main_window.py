@@ -31,6 +31,7 @@ from inspector_app.ui.actions import (
 from inspector_app.ui.i18n import error_text
 from inspector_app.ui.operations import Operations, Warmup
 from inspector_app.ui.settings.hub import SettingsHub
+from inspector_app.ui.stats.dialog import add_statistics_action
 from inspector_app.ui.sync.controller import SyncController
 from inspector_app.ui.tasks.model import TaskTableModel
 from inspector_app.ui.tasks.page import TaskListPage
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             self.tasks.actions,
             self.visit.visit_actions,
             self.visit.record_actions,
+            self.visit.decide_actions,
             self.visit.documents.actions,
             self.help_actions,
         ]
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         names = ("sync", "refused-changes", "conflicts")
         for name, action in zip(names, self.sync.actions(), strict=True):
             a.adopt(name, action, toolbar=action is self.sync_action)
+        add_statistics_action(a, self.profile, self.ops, self)  # a lead's figures (issue 14)
         a.add("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, separator=True)
         return a
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from inspector_app.services.errors import ServiceError
+
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
@@ -84,7 +86,9 @@ class Operations(QObject):
 
     ``run`` runs a service call off the GUI thread; its ``Changes`` go out through
     ``data_changed``, the one signal every view refreshes from; a failure is shown
-    by ``on_error`` (a message the user can act on, or a logged crash).
+    by ``on_error`` (a message the user can act on, or a logged crash). A page that
+    passes ``failed`` shows a refusal (a ``ServiceError``) itself, where the user
+    acted, and then no dialog is put on top of it; a crash still reaches ``on_error``.
     """
 
     data_changed = Signal(object)  # Changes
@@ -120,6 +124,8 @@ class Operations(QObject):
         def failure(exc: BaseException) -> None:
             if failed is not None:
                 failed(exc)
+                if isinstance(exc, ServiceError):
+                    return  # a refusal shown where the user acted: no dialog on top of it
             self._on_error(exc)
 
         self.prepare()

@@ -8,12 +8,15 @@ and painted with QPainter onto the full paper: the PDF already has its margins.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
+
+from inspector_app.ui.settings.hub import SettingsHub
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +78,17 @@ def paint_pdf(pdf: bytes, printer: QPrinter, *, max_dpi: int = MAX_DPI) -> Print
         doc.close()
 
 
-def a4_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
+def a4_printer(
+    mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution, name: str = ""
+) -> QPrinter:
+    """An A4 printer: ``name`` (the ``printer`` setting) when it is installed, else the
+    system's default one (a printer set up on another laptop, or since removed)."""
     printer = QPrinter(mode)
+    if name:
+        if name in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(name)
+        else:
+            log.warning("printer %r (the settings) is not installed: the default is used", name)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the PDF carries its own GB/T 9704 margins
@@ -86,14 +98,33 @@ def a4_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution)
 class PrintService(QObject):
     """Send document PDFs to a printer, with a preview the inspector confirms."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, printer_name: str | Callable[[], str] = ""
+    ) -> None:
+        """``printer_name``: the printer to preselect, or what says it at each print
+        (:meth:`following` the settings); empty: the system's default."""
         super().__init__(parent)
         self.last_result: PrintResult | None = None
         self._keep_printer: QPrinter | None = None
+        self._printer_name = printer_name
+
+    @classmethod
+    def following(cls, settings: SettingsHub, parent: QObject | None = None) -> PrintService:
+        """A service whose printer is the ``printer`` setting at the time of each print."""
+        return cls(parent, lambda: str(settings.get("printer") or ""))
+
+    @property
+    def printer_name(self) -> str:
+        name = self._printer_name
+        return name() if callable(name) else name
+
+    def new_printer(self) -> QPrinter:
+        """An A4 printer on the chosen printer (the setting's, else the default)."""
+        return a4_printer(name=self.printer_name)
 
     def print_pdf(self, pdf: bytes, printer: QPrinter | None = None) -> PrintResult:
-        """Print straight away (on ``printer`` or the default one)."""
-        printer = printer or a4_printer()
+        """Print straight away (on ``printer``, else the chosen printer or the default)."""
+        printer = printer or self.new_printer()
         self.last_result = paint_pdf(pdf, printer)
         return self.last_result
 
@@ -101,7 +132,7 @@ class PrintService(QObject):
         self, pdf: bytes, parent: QWidget | None = None, printer: QPrinter | None = None
     ) -> QPrintPreviewDialog:
         """A preview of ``pdf``; its print button prints it. Call ``exec()`` on it."""
-        printer = printer or a4_printer()
+        printer = printer or self.new_printer()
         dialog = QPrintPreviewDialog(printer, parent)
         self._keep_printer = printer  # Qt does not own it: keep it alive with the dialog
         dialog.setWindowTitle(self.tr("Print preview"))
@@ -121,7 +152,7 @@ class PrintService(QObject):
         return bool(self.preview_dialog(pdf, parent).exec())
 
     def choose_printer_and_print(self, pdf: bytes, parent: QWidget | None = None) -> bool:
-        printer = a4_printer()
+        printer = self.new_printer()  # the dialog opens on it
         dialog = QPrintDialog(printer, parent)
         if not dialog.exec():
             return False

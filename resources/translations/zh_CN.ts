@@ -396,6 +396,78 @@
     </message>
 </context>
 <context>
+    <name>DispositionPanel</name>
+    <message>
+        <source>Non-compliant items</source>
+        <extracomment>Asks, when the visit is already completed, why a decision is changed: (go on, reason).</extracomment>
+        <translation>不符合事项</translation>
+    </message>
+    <message>
+        <source>No non-compliant item in this visit.</source>
+        <translation>本次检查没有不符合事项。</translation>
+    </message>
+    <message>
+        <source>Accept the proposal</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>no fine</source>
+        <translation>不罚款</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Why you decide otherwise (required)</source>
+        <translation>不采纳建议的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Why the rule the law makes mandatory does not apply</source>
+        <translation>法定“应当”规定为何不适用的说明</translation>
+    </message>
+    <message>
+        <source>Facts…</source>
+        <translation>违法情节…</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>改变处理方式</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Fine:</source>
+        <translation>罚款：</translation>
+    </message>
+    <message>
+        <source>Override with:</source>
+        <translation>改为：</translation>
+    </message>
+    <message>
+        <source>Mandatory rule:</source>
+        <translation>法定规定：</translation>
+    </message>
+    <message>
+        <source>Disposition decided</source>
+        <translation>处理方式已确定</translation>
+    </message>
+    <message>
+        <source>Facts recorded; the proposal is made again on them</source>
+        <translation>违法情节已记录，已据此重新提出建议</translation>
+    </message>
+    <message>
+        <source>Statement saved</source>
+        <translation>陈述申辩已保存</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <source>Document</source>
@@ -565,6 +637,34 @@
         <translation>已送达 {recipient}（{how}），{at}</translation>
     </message>
     <message>
+        <source>Drawing up the draft…</source>
+        <translation>正在生成草稿…</translation>
+    </message>
+    <message>
+        <source>Draft: {title}</source>
+        <translation>草稿：{title}</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>缩放 {percent}%</translation>
+    </message>
+    <message>
+        <source>Document issued.</source>
+        <translation>文书已出具。</translation>
+    </message>
+    <message>
+        <source>Issued {n} document(s): {numbers}</source>
+        <translation>已出具 {n} 份文书：{numbers}</translation>
+    </message>
+    <message>
+        <source>Nothing to issue: every document this visit needs is issued.</source>
+        <translation>无需出具：本次检查所需的文书均已出具。</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印 {title}</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>直接送达</translation>
     </message>
@@ -591,30 +691,6 @@
     <message>
         <source>by public announcement</source>
         <translation>公告送达</translation>
-    </message>
-    <message>
-        <source>Drawing up the draft…</source>
-        <translation>正在生成草稿…</translation>
-    </message>
-    <message>
-        <source>Draft: {title}</source>
-        <translation>草稿：{title}</translation>
-    </message>
-    <message>
-        <source>Zoom {percent}%</source>
-        <translation>缩放 {percent}%</translation>
-    </message>
-    <message>
-        <source>Document issued.</source>
-        <translation>文书已出具。</translation>
-    </message>
-    <message>
-        <source>Issued {n} document(s): {numbers}</source>
-        <translation>已出具 {n} 份文书：{numbers}</translation>
-    </message>
-    <message>
-        <source>Nothing to issue: every document this visit needs is issued.</source>
-        <translation>无需出具：本次检查所需的文书均已出具。</translation>
     </message>
     <message>
         <source>draft</source>
@@ -664,9 +740,60 @@
         <source>Document voided; its number will not be used again.</source>
         <translation>文书已作废，其文号不再使用。</translation>
     </message>
+</context>
+<context>
+    <name>FactsDialog</name>
     <message>
-        <source>Print {title}</source>
-        <translation>打印 {title}</translation>
+        <source>Facts of {item}</source>
+        <translation>{item} 的违法情节</translation>
+    </message>
+    <message>
+        <source>The violation is &amp;minor</source>
+        <translation>违法行为轻微(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No harm</source>
+        <translation>没有危害后果</translation>
+    </message>
+    <message>
+        <source>Slight harm</source>
+        <translation>危害后果轻微</translation>
+    </message>
+    <message>
+        <source>Serious harm</source>
+        <translation>危害后果严重</translation>
+    </message>
+    <message>
+        <source>It affects food &amp;safety</source>
+        <translation>影响食品安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Corrected in time</source>
+        <translation>及时改正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The party &amp;proved it was not at fault</source>
+        <translation>当事人有证据足以证明没有主观过错(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The violation is c&amp;ontinuing</source>
+        <translation>违法行为处于连续或者继续状态(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The party &amp;refused to correct after an order</source>
+        <translation>经责令改正后拒不改正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reduce (减轻) rather than lighten (从轻)</source>
+        <translation>减轻处罚（而非从轻）</translation>
+    </message>
+    <message>
+        <source>Mitigating circumstances (第三十二条)</source>
+        <translation>从轻或者减轻情节（第三十二条）</translation>
+    </message>
+    <message>
+        <source>Harm:</source>
+        <translation>危害后果：</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1052,141 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     </message>
 </context>
 <context>
+    <name>ProposalText</name>
+    <message>
+        <source>No action</source>
+        <translation>不作处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder</source>
+        <translation>行政提示</translation>
+    </message>
+    <message>
+        <source>Order to correct</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty</source>
+        <translation>不予行政处罚</translation>
+    </message>
+    <message>
+        <source>On-the-spot penalty</source>
+        <translation>当场行政处罚</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
+        <source>proposed, not decided</source>
+        <translation>已建议，未确定</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已确定</translation>
+    </message>
+    <message>
+        <source>finding changed: decide again</source>
+        <translation>检查结果已变更，请重新确定</translation>
+    </message>
+    <message>
+        <source>no longer non-compliant</source>
+        <translation>已不属于不符合事项</translation>
+    </message>
+    <message>
+        <source>{lo} to {hi} yuan</source>
+        <translation>{lo}元至{hi}元</translation>
+    </message>
+    <message>
+        <source>No local discretion benchmark is configured.</source>
+        <translation>未配置本机关行政处罚裁量基准。</translation>
+    </message>
+    <message>
+        <source>Lenient (从轻): the lowest {share}% of the range, {band}</source>
+        <translation>从轻：法定幅度最低的{share}%，即{band}</translation>
+    </message>
+    <message>
+        <source>Statutory fine range: {band}</source>
+        <translation>法定罚款幅度：{band}</translation>
+    </message>
+    <message>
+        <source>A fine only when: {condition}</source>
+        <translation>仅在以下情形处以罚款：{condition}</translation>
+    </message>
+    <message>
+        <source>The provision allows a warning.</source>
+        <translation>罚则规定可以给予警告。</translation>
+    </message>
+    <message>
+        <source>lenient (从轻)</source>
+        <translation>从轻</translation>
+    </message>
+    <message>
+        <source>reduced (减轻)</source>
+        <translation>减轻</translation>
+    </message>
+    <message>
+        <source>statutory</source>
+        <translation>法定</translation>
+    </message>
+    <message>
+        <source>Proposed fine band ({how}): {band}</source>
+        <translation>建议罚款幅度（{how}）：{band}</translation>
+    </message>
+    <message>
+        <source>Proposed fine: {fine} yuan</source>
+        <translation>建议罚款：{fine}元</translation>
+    </message>
+    <message>
+        <source>proposal accepted</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>改变建议</translation>
+    </message>
+    <message>
+        <source>Decided: {kind} ({how})</source>
+        <translation>已确定：{kind}（{how}）</translation>
+    </message>
+    <message>
+        <source>Fine: {fine} yuan</source>
+        <translation>罚款：{fine}元</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>改变建议的理由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed: {kind}</source>
+        <translation>建议：{kind}</translation>
+    </message>
+    <message>
+        <source>required by law (应当)</source>
+        <translation>法律规定应当作出</translation>
+    </message>
+    <message>
+        <source>a warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Discretion benchmark</source>
+        <translation>裁量基准</translation>
+    </message>
+    <message>
+        <source>Every rule&apos;s verdict</source>
+        <translation>各项规则的判断</translation>
+    </message>
+</context>
+<context>
     <name>ProvisionDialog</name>
     <message>
         <source>Legal basis: {item}</source>
@@ -1066,6 +1328,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>（重新启动后生效）</translation>
     </message>
     <message>
+        <source>The system&apos;s default printer ({name})</source>
+        <translation>系统默认打印机（{name}）</translation>
+    </message>
+    <message>
         <source>The system&apos;s default printer</source>
         <translation>系统默认打印机</translation>
     </message>
@@ -1131,6 +1397,449 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Signing in failed ({error}). Try again, or tell IT.</source>
         <translation>登录失败（{error}）。请重试，或联系信息技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign here with a pen, a finger or the mouse</source>
+        <translation>请用手写笔、手指或者鼠标在此签名</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Record signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <source>Witness&apos;s name and unit</source>
+        <translation>见证人姓名及单位</translation>
+    </message>
+    <message>
+        <source>Body camera file or other recording</source>
+        <translation>执法记录仪文件或者其他音像记录</translation>
+    </message>
+    <message>
+        <source>Record the party&apos;s refusal to sign</source>
+        <translation>记录当事人拒绝签名</translation>
+    </message>
+    <message>
+        <source>Signatures recorded</source>
+        <translation>已记录的签名</translation>
+    </message>
+    <message>
+        <source>Signer:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>The party refuses to sign</source>
+        <translation>当事人拒绝签名</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>音像记录：</translation>
+    </message>
+    <message>
+        <source>Recorded:</source>
+        <translation>已记录：</translation>
+    </message>
+    <message>
+        <source>{name} (inspector)</source>
+        <translation>{name}（执法人员）</translation>
+    </message>
+    <message>
+        <source>The party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>A witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>The witness&apos;s name and unit (required)</source>
+        <translation>见证人姓名及单位（必填）</translation>
+    </message>
+    <message>
+        <source>Who signs for the party (default: the representative at check-in)</source>
+        <translation>代表当事人签名的人（默认为签到时登记的当事人代表）</translation>
+    </message>
+    <message>
+        <source>{who}: refused to sign ({at}); witness: {proof}</source>
+        <translation>{who}：拒绝签名（{at}）；见证：{proof}</translation>
+    </message>
+    <message>
+        <source>{who}: signed {at}</source>
+        <translation>{who}：已签名 {at}</translation>
+    </message>
+    <message>
+        <source>Signature recorded</source>
+        <translation>签名已保存</translation>
+    </message>
+    <message>
+        <source>Refusal to sign recorded</source>
+        <translation>拒绝签名已记录</translation>
+    </message>
+</context>
+<context>
+    <name>StatementEditor</name>
+    <message>
+        <source>The party&apos;s statement and how it was weighed</source>
+        <translation>当事人的陈述、申辩及采纳情况</translation>
+    </message>
+    <message>
+        <source>What the party stated and argued (陈述、申辩)</source>
+        <translation>当事人陈述、申辩的内容</translation>
+    </message>
+    <message>
+        <source>The party &amp;waived its right to state and defend</source>
+        <translation>当事人放弃陈述、申辩权利(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Not weighed yet</source>
+        <translation>尚未复核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>予以采纳</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Why it was accepted or not (printed in the decision)</source>
+        <translation>采纳或者不予采纳的理由（载入决定书）</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>保存陈述申辩</translation>
+    </message>
+    <message>
+        <source>Recorded {at}</source>
+        <translation>记录于 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>统计(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>All my teams</source>
+        <translation>我负责的全部小组</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>Everything synced</source>
+        <translation>全部已同步数据</translation>
+    </message>
+    <message>
+        <source>The month, quarter or year that holds this day</source>
+        <translation>包含此日期的月、季度或年</translation>
+    </message>
+    <message>
+        <source>&amp;Count again</source>
+        <translation>重新统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>小组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Cont&amp;aining:</source>
+        <translation>所在日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Visits by month</source>
+        <translation>按月检查户次</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate by month (%)</source>
+        <translation>按月问题发现率（%）</translation>
+    </message>
+    <message>
+        <source>Visits by team</source>
+        <translation>按小组检查户次</translation>
+    </message>
+    <message>
+        <source>Check items before and after merging</source>
+        <translation>合并前后的检查事项数</translation>
+    </message>
+    <message>
+        <source>Dispositions by kind</source>
+        <translation>按类别的处置</translation>
+    </message>
+    <message>
+        <source>Documents issued by kind</source>
+        <translation>按类别的已出具文书</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计数据</translation>
+    </message>
+    <message>
+        <source>Teams and months</source>
+        <translation>小组和月份</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <source>Colu&amp;mns:</source>
+        <translation>列(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the table</source>
+        <translation>复制表格(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;table</source>
+        <translation>复制表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the selected figures</source>
+        <translation>复制所选数据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>计划检查户次</translation>
+    </message>
+    <message>
+        <source>Visits done</source>
+        <translation>已完成检查户次</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Published (公示)</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Visits with a non-compliance</source>
+        <translation>发现问题的户次</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate (问题发现率)</source>
+        <translation>问题发现率</translation>
+    </message>
+    <message>
+        <source>Check items before merging</source>
+        <translation>合并前检查事项数</translation>
+    </message>
+    <message>
+        <source>Check items after merging</source>
+        <translation>合并后检查事项数</translation>
+    </message>
+    <message>
+        <source>Check items saved (减负率)</source>
+        <translation>检查事项减负率</translation>
+    </message>
+    <message>
+        <source>Departmental visits they stand for</source>
+        <translation>相当于各部门分别检查的户次</translation>
+    </message>
+    <message>
+        <source>Joint visits made</source>
+        <translation>实际联合检查户次</translation>
+    </message>
+    <message>
+        <source>Visits saved by joint tasks</source>
+        <translation>联合检查减少的户次（进一次门、查多项事）</translation>
+    </message>
+    <message>
+        <source>Follow-up visits overdue</source>
+        <translation>逾期未复查</translation>
+    </message>
+    <message>
+        <source>Publications overdue (20 working days)</source>
+        <translation>逾期未公示（20个工作日）</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>不予处理</translation>
+    </message>
+    <message>
+        <source>Risk reminder (行政提示)</source>
+        <translation>行政提示</translation>
+    </message>
+    <message>
+        <source>Order to correct (责令改正)</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <source>No penalty (不予处罚)</source>
+        <translation>不予行政处罚</translation>
+    </message>
+    <message>
+        <source>Penalty on the spot (当场处罚)</source>
+        <translation>当场行政处罚</translation>
+    </message>
+    <message>
+        <source>Referred for a case (立案)</source>
+        <translation>立案调查</translation>
+    </message>
+    <message>
+        <source>On-site record (现场笔录)</source>
+        <translation>现场笔录</translation>
+    </message>
+    <message>
+        <source>No-penalty decision (不予处罚决定书)</source>
+        <translation>不予行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>On-the-spot penalty decision (当场处罚决定书)</source>
+        <translation>当场行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>Credit repair notice (信用修复告知书)</source>
+        <translation>信用修复告知书</translation>
+    </message>
+    <message>
+        <source>Joint result notice (联合检查结果告知书)</source>
+        <translation>联合检查结果告知书</translation>
+    </message>
+    <message>
+        <source>Proof of service (送达回证)</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} planned visits done, {published} published. Counted on this laptop on {as_of} from what was synced ({last}).</source>
+        <translation>计划检查 {planned} 户次，已完成 {done} 户次，已公示 {published} 户次。于 {as_of} 在本机根据已同步的数据统计（{last}）。</translation>
+    </message>
+    <message>
+        <source>last sync {at}</source>
+        <translation>最近同步 {at}</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>无小组</translation>
+    </message>
+    <message>
+        <source>Dispositions: {kind}</source>
+        <translation>处置：{kind}</translation>
+    </message>
+    <message>
+        <source>Documents issued: {kind}</source>
+        <translation>已出具文书：{kind}</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Problem-discovery rate</source>
+        <translation>问题发现率</translation>
+    </message>
+    <message>
+        <source>With a non-compliance</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Before merging</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>After merging</source>
+        <translation>合并后</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -1544,12 +2253,8 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
 <context>
     <name>VisitPage</name>
     <message>
-        <source>Checklist</source>
-        <extracomment>Findings can be recorded in these states (after completion with a reason).</extracomment>
-        <translation>检查事项清单</translation>
-    </message>
-    <message>
         <source>Documents</source>
+        <extracomment>Findings can be recorded in these states (after completion with a reason).</extracomment>
         <translation>执法文书</translation>
     </message>
     <message>
@@ -1664,6 +2369,73 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Inspection completed</source>
         <translation>检查已完成</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTabs</name>
+    <message>
+        <source>Item</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>&amp;Decide</source>
+        <translation>处理(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;item</source>
+        <translation>显示检查事项(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;dispositions</source>
+        <translation>显示处理方式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the si&amp;gnatures</source>
+        <translation>显示签名(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the proposal</source>
+        <translation>采纳建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Override with the kind and reason given</source>
+        <translation>按所选方式及理由改变建议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;kind…</source>
+        <translation>选择其他处理方式(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;facts of the finding…</source>
+        <translation>填写违法情节(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the party&apos;s &amp;statement</source>
+        <translation>保存当事人陈述申辩(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Record the signature</source>
+        <translation>保存签名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last stroke</source>
+        <translation>撤销最后一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the pad</source>
+        <translation>清除签名板(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record the party&apos;s refusal to sig&amp;n</source>
+        <translation>记录当事人拒绝签名(&amp;N)</translation>
     </message>
 </context>
 <context>

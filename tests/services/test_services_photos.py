@@ -26,6 +26,7 @@ from inspector_app.services import (
     start_inspection,
 )
 from inspector_app.services.photos import COPY_LONG_SIDE
+from inspector_app.services.settings import BY_KEY, Settings
 from inspector_app.store.models import AuditEventRow, EvidenceRow, OutboxRow
 from inspector_app.sync.protocol import MAX_BLOB_BYTES
 
@@ -72,6 +73,27 @@ def test_a_camera_photo_gets_an_upright_copy_for_documents_once(
         left = rgb.getpixel((5, image.height // 2))
         assert isinstance(right, tuple) and isinstance(left, tuple)
         assert sum(right) < 90 < sum(left)
+
+
+def test_the_photo_size_setting_sizes_the_copy(
+    profile: Profile, task: JointTask, camera_jpeg: Camera, tmp_path
+) -> None:
+    """The ``photo_long_side`` setting, declared once, is what the copy is made at; its
+    default is the size the documents' benchmark was measured with."""
+    assert COPY_LONG_SIDE == BY_KEY["photo_long_side"].default == profile.photo_long_side
+    settings = Settings.load(tmp_path / "settings.json")
+    settings.set("photo_long_side", 800)
+    profile.follow_settings(settings)
+    start_inspection(profile, task.id)
+    sha, _ = attach_evidence(profile, task.id, "i-1", camera_jpeg((2400, 1800)))
+    with Image.open(io.BytesIO(document_image(profile, sha))) as image:
+        assert image.size == (800, 600)
+    with profile.db.write() as s:  # a photo that came down from the server: made here
+        s.execute(update(EvidenceRow).values(copy_sha256=None))
+    settings.set("photo_long_side", 640)
+    profile.follow_settings(settings)
+    with Image.open(io.BytesIO(document_image(profile, sha))) as image:
+        assert image.size == (640, 480)
 
 
 def test_a_small_upright_photo_is_its_own_copy(

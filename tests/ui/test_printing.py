@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import logging
+import os
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewWidget
 
 from inspector_app.documents import load_settings, render_pdf
 from inspector_app.documents.samples import SampleOptions, sample_documents
@@ -21,7 +23,9 @@ from inspector_app.domain.entities import (
     Severity,
     SourceItem,
 )
+from inspector_app.services.settings import Settings
 from inspector_app.ui.printing import PrintError, PrintService, a4_printer
+from inspector_app.ui.settings import SettingsHub
 
 pytest.importorskip("pypdfium2")
 
@@ -114,3 +118,29 @@ def test_preview_shows_every_page_and_prints(qtbot, tmp_path, record_pdf) -> Non
 def test_not_a_pdf_says_so(qtbot, tmp_path) -> None:
     with pytest.raises(PrintError, match="不是有效的PDF"):
         PrintService().print_pdf(b"not a pdf", _pdf_printer(tmp_path / "x.pdf"))
+
+
+def test_the_printer_setting_is_followed_and_a_missing_one_falls_back(
+    qtbot, tmp_path, caplog
+) -> None:
+    hub = SettingsHub(Settings.load(tmp_path / "settings.json"))
+    service = PrintService.following(hub)
+    default = QPrinter().printerName()
+    assert service.printer_name == "" and service.new_printer().printerName() == default
+    hub.apply({"printer": "打印机 on another laptop"})
+    assert service.printer_name == "打印机 on another laptop"
+    with caplog.at_level(logging.WARNING, logger="inspector_app.ui.printing"):
+        printer = service.new_printer()
+    assert printer.printerName() == default  # not installed here: the system's default
+    assert "not installed" in caplog.text
+
+
+def test_the_printer_setting_preselects_an_installed_printer(qtbot, tmp_path) -> None:
+    name = os.environ.get("INSPECTOR_TEST_PRINTER")
+    if not name or name not in QPrinterInfo.availablePrinterNames():
+        pytest.skip("set INSPECTOR_TEST_PRINTER to an installed printer (the CUPS PDF queue)")
+    hub = SettingsHub(Settings.load(tmp_path / "settings.json"))
+    hub.apply({"printer": name})
+    printer = PrintService.following(hub).new_printer()
+    assert printer.printerName() == name
+    assert printer.pageLayout().pageSize().id() == a4_printer().pageLayout().pageSize().id()

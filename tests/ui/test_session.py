@@ -205,6 +205,10 @@ def test_locks_after_idle_time_and_opens_with_the_password(
     assert session.idle.timeout_ms == 180_000
     session.settings.apply({"idle_lock_minutes": 0})
     assert session.idle.timeout_ms == 0
+    # The photo size reaches the open profile at once: the next photo's copy has it.
+    assert session.profile.photo_long_side == 1280
+    session.settings.apply({"photo_long_side": 960})
+    assert session.profile.photo_long_side == 960
 
 
 def test_ctrl_l_locks_and_ctrl_shift_l_shows_the_law(

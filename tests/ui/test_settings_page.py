@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.settings import SETTINGS, Kind, Settings
 from inspector_app.ui.i18n import install_translator
 from inspector_app.ui.settings import SettingsDialog, SettingsHub, SettingsPage
+from inspector_app.ui.settings.page import _FolderEditor
 
 WIDGETS = {
     Kind.CHOICE: QComboBox,
@@ -29,6 +31,7 @@ WIDGETS = {
     Kind.PRINTER: QComboBox,
     Kind.URL: QLineEdit,
     Kind.TEXT: QLineEdit,
+    Kind.FOLDER: _FolderEditor,
 }
 
 
@@ -91,3 +94,57 @@ def test_a_refused_value_is_explained_and_nothing_is_saved(qtbot, tmp_path: Path
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert "is not a server address" in dialog.page.message.text()
     assert not path.exists()
+
+
+def test_the_settings_the_issue_asks_for_are_declared_and_shown_in_english(qtbot, tmp_path) -> None:
+    """Issue 14: "language, server, printer, data folder, photo size; declared once and
+    shown from that declaration"."""
+    declared = {s.key: s for s in SETTINGS}
+    for key in ("language", "server", "printer", "data_folder", "photo_long_side"):
+        assert key in declared
+    page = SettingsPage(SettingsHub(Settings.load(tmp_path / "s.json")))
+    qtbot.addWidget(page)
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    buddies = {label.buddy(): label.text() for label in page.findChildren(QLabel)}
+    for setting in SETTINGS:
+        editor = page.editors[setting.key]
+        assert isinstance(editor, WIDGETS[setting.kind]), setting.key
+        assert buddies[editor] == setting.label.en and editor.toolTip() == setting.description.en
+        assert any(t.startswith(setting.description.en) for t in texts), setting.key
+    printers = page.editors["printer"]
+    assert isinstance(printers, QComboBox)
+    assert [printers.itemData(i) for i in range(printers.count())] == [
+        "",
+        *QPrinterInfo.availablePrinterNames(),
+    ]
+    photo = page.editors["photo_long_side"]
+    assert isinstance(photo, QSpinBox)
+    assert (photo.value(), photo.minimum(), photo.maximum(), photo.suffix()) == (
+        1280, 640, 4096, " px")  # fmt: skip
+
+
+def test_a_printer_and_a_data_folder_are_kept(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    hub = SettingsHub(Settings.load(path))
+    page = SettingsPage(hub)
+    qtbot.addWidget(page)
+    printers = page.editors["printer"]
+    assert isinstance(printers, QComboBox)
+    printers.setEditText("Office printer 2")  # set up on another laptop: kept by name
+    folder = page.editors["data_folder"]
+    assert isinstance(folder, _FolderEditor)
+    folder.line.setText(str(tmp_path / "data"))
+    photo = page.editors["photo_long_side"]
+    assert isinstance(photo, QSpinBox)
+    photo.setValue(1024)
+    assert page.apply()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == {
+        "printer": "Office printer 2",
+        "data_folder": str(tmp_path / "data"),
+        "photo_long_side": 1024,
+    }
+    assert hub.settings.data_root() == tmp_path / "data"  # where new profiles go
+    again = SettingsPage(SettingsHub(Settings.load(path)))
+    qtbot.addWidget(again)
+    assert again.editors["printer"].currentText() == "Office printer 2"

@@ -238,6 +238,7 @@ class SessionController(QObject):
         factory = window_for(self.windows, profile.user.role)
         info = read_profile(profile.folder)
         server = (info.server_url if info else None) or self.server_url
+        profile.follow_settings(self.settings.settings)  # photo size (services/settings)
         window = factory(profile, WindowContext(self.settings, server or ""))
         self.profile, self.window = profile, window
         window.setWindowTitle(f"{window.windowTitle()} — {profile.user.display_name}")
@@ -334,6 +335,8 @@ class SessionController(QObject):
     def _setting_changed(self, key: str) -> None:
         if key == "idle_lock_minutes":
             self._apply_idle_setting()
+        elif key == "photo_long_side" and self.profile is not None:
+            self.profile.follow_settings(self.settings.settings)
 
     # -- another profile, signing out -----------------------------------------------------------
 

@@ -111,7 +111,13 @@ class SettingsPage(QWidget):
         if setting.kind is Kind.PRINTER:
             box = QComboBox(self)
             box.setEditable(True)
-            box.addItem(self.tr("The system's default printer"), "")
+            default = QPrinterInfo.defaultPrinterName()
+            box.addItem(
+                self.tr("The system's default printer ({name})").format(name=default)
+                if default
+                else self.tr("The system's default printer"),
+                "",
+            )
             for name in QPrinterInfo.availablePrinterNames():
                 box.addItem(name, name)
             return box

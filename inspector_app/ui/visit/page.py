@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from inspector_app import services
 from inspector_app.domain.entities import ItemResult, JointTask, Outcome, TaskStatus
@@ -30,6 +30,7 @@ from inspector_app.ui.visit.card import BusinessCard
 from inspector_app.ui.visit.checklist import ChecklistView
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.editor import OUTCOMES, ItemEditor
+from inspector_app.ui.visit.tabs import VisitTabs
 from inspector_app.ui.visit.writes import VisitWrites
 
 if TYPE_CHECKING:
@@ -84,7 +85,10 @@ class VisitPage(VisitWrites, QWidget):
         self.splitter.setObjectName("visit-splitter")
         self.splitter.addWidget(self.card)
         self.splitter.addWidget(self.checklist)
-        self.splitter.addWidget(self.editor)
+        # The item editor, the dispositions and the signatures as tabs (ui/visit/tabs).
+        self.tabs = VisitTabs(profile, ops, self._reason_if_needed, self.editor, self)
+        self.decide_actions = self.tabs.actions
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -92,17 +96,16 @@ class VisitPage(VisitWrites, QWidget):
         self.splitter.setSizes([190, 330, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # Tabs: the checklist with its recording, then the parts after the findings.
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("visit-tabs")
-        self.tabs.addTab(self.splitter, self.tr("Checklist"))
-        self.documents = DocumentsPanel(profile, ops, self)
+        layout.addWidget(self.splitter)
+        self.documents = DocumentsPanel(profile, ops, self.tabs)  # ui/documents
         self.documents.wanted.connect(lambda: self.tabs.setCurrentWidget(self.documents))
         self.tabs.addTab(self.documents, self.tr("Documents"))
-        layout.addWidget(self.tabs)
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         self._update_actions()
+
+    def _show_tabs(self) -> None:
+        self.tabs.show_task(self.task, editable=self.status in EDITABLE)
 
     # --- actions --------------------------------------------------------------------
 
@@ -212,6 +215,7 @@ class VisitPage(VisitWrites, QWidget):
             self.checklist.select_item(target)  # -> _item_selected
         else:
             self._show_item(None)
+        self._show_tabs()
         self.documents.show_task(task_id, task.business.legal_rep)
         self._update_actions()
 
@@ -222,6 +226,7 @@ class VisitPage(VisitWrites, QWidget):
         self.card.show_task(None, None, None, None, status_text="")
         self.checklist.show_task(None, {})
         self._show_item(None)
+        self._show_tabs()
         self.documents.show_task(None)
         self._update_actions()
 
@@ -283,6 +288,7 @@ class VisitPage(VisitWrites, QWidget):
         sync) re-reads the task, keeping what was typed."""
         if self.task is None:
             return
+        self.tabs.apply_changes(changes)
         task_id = self.task.id
         items = {
             rid.split(":", 1)[1] for rid in changes.item_results if rid.split(":", 1)[0] == task_id
@@ -324,6 +330,7 @@ class VisitPage(VisitWrites, QWidget):
                 self.editor.set_editable(self.status in EDITABLE)
             else:
                 self._show_item(self.editor.item_id)
+            self._show_tabs()
             self.status_changed.emit()
         self._update_actions()
 
@@ -354,7 +361,6 @@ class VisitPage(VisitWrites, QWidget):
             self.editor.focus_first_field()
 
     def focus_checklist(self) -> None:
-        self.tabs.setCurrentWidget(self.splitter)
         self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_note(self) -> None:
