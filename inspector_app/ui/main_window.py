@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._wire_sync(settings)
+        self.visit.documents.printer_name = lambda: str(self.sync.settings.get("printer") or "")
         self.window_actions = self.declare_file_actions()
         self.help_actions = self.declare_help_actions()
         self.pages: list[PageActions] = [

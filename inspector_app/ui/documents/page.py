@@ -69,7 +69,10 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self.legal_rep = ""
         self.shown_key: str | None = None  # the document whose pages are on show
         # Replaced in tests, which must not block in a modal dialog.
-        self.choose_printer: ChoosePrinter = choose_printer_dialog
+        self.printer_name: Callable[[], str] = lambda: ""  # the window: the setting's
+        self.choose_printer: ChoosePrinter = lambda parent, title, copies: choose_printer_dialog(
+            parent, title, copies, self.printer_name()
+        )
         self.ask_delivery: Callable[[VisitDocument], DeliveryEntry | None] = self._ask_delivery
         self.ask_void_reason: Callable[[VisitDocument], str | None] = self._ask_void_reason
         self.copies = 1

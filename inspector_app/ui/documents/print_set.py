@@ -54,9 +54,12 @@ class PrinterUnavailable(Exception):
     """The printer could not be opened."""
 
 
-def choose_printer_dialog(parent: QWidget, title: str, copies: int = 1) -> QPrinter | None:
-    """The system's print dialog (printer, pages, copies) on an A4 printer."""
-    printer = a4_printer()
+def choose_printer_dialog(
+    parent: QWidget, title: str, copies: int = 1, name: str = ""
+) -> QPrinter | None:
+    """The system's print dialog (printer, pages, copies) on an A4 printer, opening on
+    ``name`` (the ``printer`` setting) when it is installed, else the default printer."""
+    printer = a4_printer(name=name)
     printer.setDocName(title)
     printer.setCopyCount(copies)
     dialog = QPrintDialog(printer, parent)
