@@ -100,9 +100,25 @@ class VisitPage(VisitWrites, QWidget):
         self.documents = DocumentsPanel(profile, ops, self.tabs)  # ui/documents
         self.documents.wanted.connect(lambda: self.tabs.setCurrentWidget(self.documents))
         self.tabs.addTab(self.documents, self.tr("Documents"))
+        self._sizes_before_documents: list[int] | None = None
+        self.tabs.currentChanged.connect(lambda _i: self._room_for_documents())
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         self._update_actions()
+
+    def _room_for_documents(self) -> None:
+        """A page preview needs height: the documents tab takes most of the page while it
+        is on show, and gives it back after."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if self.tabs.currentWidget() is self.documents:
+            if total and sizes[2] < total * 0.6:
+                self._sizes_before_documents = sizes
+                top, middle = int(total * 0.12), int(total * 0.16)
+                self.splitter.setSizes([top, middle, total - top - middle])
+        elif self._sizes_before_documents is not None:
+            self.splitter.setSizes(self._sizes_before_documents)
+            self._sizes_before_documents = None
 
     def _show_tabs(self) -> None:
         self.tabs.show_task(self.task, editable=self.status in EDITABLE)
