@@ -42,6 +42,7 @@ from inspector_app.ui.session.roles import (
     WindowContext,
     WindowFactory,
     default_windows,
+    load_window_modules,
     window_for,
 )
 from inspector_app.ui.session.sign_in import SignInDialog
@@ -186,7 +187,7 @@ class SessionController(QObject):
         here). A profile never signed in asks to sign in online instead."""
         if password is not None:
             try:
-                unlock_offline(profile, password)
+                unlock_offline(profile, password, meanwhile=lambda: self._load_window(profile))
                 return Unlock.OPEN
             except SignInRequired:
                 # The demo without its server: demo tasks loaded locally, nobody signed in.
@@ -225,6 +226,12 @@ class SessionController(QObject):
             note=self.tr("This profile has not been signed in on this laptop yet."),
         )
         return Unlock.OPEN if dialog.exec() else Unlock.CANCEL
+
+    def _load_window(self, profile: Profile) -> None:
+        """While the password is checked: import the modules of the window the profile's
+        user will get (the window itself is made only once the password is right)."""
+        if profile.user is not None:
+            load_window_modules(window_for(self.windows, profile.user.role))
 
     def _demo_hint(self) -> str:
         if self.demo_password is None:

@@ -40,6 +40,14 @@ def inspector_window(profile: Profile, context: WindowContext) -> QMainWindow:
     return window
 
 
+def load_window_modules(factory: WindowFactory) -> None:
+    """Import what ``factory``'s window is made of, before it is made: the inspector's
+    window takes a few hundred milliseconds to import, which the session spends while
+    the password is being checked (in a thread). Nothing of the profile is read here."""
+    if factory is inspector_window:
+        import inspector_app.ui.main_window  # noqa: F401
+
+
 def default_windows() -> dict[Role, WindowFactory]:
     return {Role.INSPECTOR: inspector_window, Role.TEAM_LEAD: inspector_window}
 
