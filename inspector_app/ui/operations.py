@@ -132,7 +132,13 @@ class Operations(QObject):
 #: What the task page and the first save need, loaded step by step on the GUI thread
 #: after the window is up. Not in a worker thread: with PySide6 6.12 a Python import
 #: in another thread while the GUI thread runs Qt code has crashed the process.
+#: Each step holds the event loop while it imports, so the big ones are split where a
+#: package allows it: SQLAlchemy's own imports of the standard library come first (a
+#: subpackage cannot go before its package, whose __init__ imports the rest).
 WARMUP_MODULES = (
+    "typing_extensions",
+    "asyncio",
+    "importlib.metadata",
     "sqlalchemy",
     "sqlalchemy.orm",
     "inspector_app.store.models",

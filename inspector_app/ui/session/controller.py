@@ -204,6 +204,7 @@ class SessionController(QObject):
             parent,
             where=info.server_url or str(profile.folder),
             hint=self._demo_hint(),
+            meanwhile=lambda: self._load_window(profile),
         )
         if dialog.exec():
             return Unlock.OPEN
