@@ -37,7 +37,6 @@ from inspector_app.ui.i18n import error_text
 from inspector_app.ui.operations import OperationRunner
 from inspector_app.ui.session.idle import IdleWatcher
 from inspector_app.ui.session.lock import LockOverlay
-from inspector_app.ui.session.profiles import ProfileChooser
 from inspector_app.ui.session.roles import (
     WindowContext,
     WindowFactory,
@@ -45,10 +44,11 @@ from inspector_app.ui.session.roles import (
     load_window_modules,
     window_for,
 )
-from inspector_app.ui.session.sign_in import SignInDialog
 from inspector_app.ui.session.unlock import UnlockDialog, UnlockPanel
 from inspector_app.ui.settings.hub import SettingsHub
-from inspector_app.ui.settings.page import SettingsDialog
+
+# The profile chooser, the sign-in dialog and the settings page are imported when they
+# open: a start with one profile and its password needs none of them before the window.
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,8 @@ class SessionController(QObject):
             return None if opened is None else (opened, False)
         if profiles:
             current = self.profile.folder if self.profile is not None else None
+            from inspector_app.ui.session.profiles import ProfileChooser
+
             chooser = ProfileChooser(profiles, parent, current=current)
             if not chooser.exec():
                 return None
@@ -170,6 +172,8 @@ class SessionController(QObject):
                 profile.close()
                 raise
             return profile
+
+        from inspector_app.ui.session.sign_in import SignInDialog
 
         dialog = SignInDialog(
             attempt, parent, server_url=self.server_url or str(self.settings.get("server") or "")
@@ -217,6 +221,8 @@ class SessionController(QObject):
 
         def attempt(server: str, username: str, password: str) -> object:
             return login(profile, server, username, password)
+
+        from inspector_app.ui.session.sign_in import SignInDialog
 
         dialog = SignInDialog(
             attempt,
@@ -350,6 +356,8 @@ class SessionController(QObject):
         parent = self.window
         current = self.profile.folder.resolve() if self.profile is not None else None
         while True:
+            from inspector_app.ui.session.profiles import ProfileChooser
+
             chooser = ProfileChooser(self.known_profiles(), parent, current=current)
             if not chooser.exec():
                 return False
@@ -417,6 +425,8 @@ class SessionController(QObject):
             QCoreApplication.quit()
 
     def open_settings(self) -> None:
+        from inspector_app.ui.settings.page import SettingsDialog
+
         SettingsDialog(self.settings, self.window).exec()
 
     def shutdown(self) -> None:
