@@ -143,6 +143,41 @@ def test_a_wrong_password_is_refused_then_the_right_one_opens(
     assert session.window.isVisible()
 
 
+def test_a_wrong_password_given_at_start_shows_nothing_then_asks(
+    qtbot, server, session: SessionController, answers, root: Path
+) -> None:
+    """The password given at start is checked in a thread while the window's modules
+    load; a wrong one opens nothing (no window made) and the dialog asks."""
+    folder = _laptop(root, server, "inspector1")
+
+    def ask(dialog: UnlockDialog) -> None:
+        assert session.window is None  # nothing of the profile made or shown yet
+        _type_password("demo")(dialog)
+
+    answers.expect(UnlockDialog, ask)
+    assert session.start(open_profile(folder), password="not-my-password") is True
+    assert answers.seen == ["UnlockDialog"]
+    assert session.window.isVisible()
+
+
+def test_unlock_offline_runs_meanwhile_beside_the_check_and_raises_after_it(
+    server, root: Path
+) -> None:
+    from inspector_app.services import InvalidInput, unlock_offline
+
+    folder = _laptop(root, server, "inspector1")
+    ran: list[str] = []
+    with open_profile(folder) as profile:
+        with pytest.raises(InvalidInput):
+            unlock_offline(profile, "wrong", meanwhile=lambda: ran.append("wrong"))
+        assert unlock_offline(profile, "demo", meanwhile=lambda: ran.append("right")).username == (
+            "inspector1"
+        )
+        with pytest.raises(ZeroDivisionError):  # its own errors reach the caller
+            unlock_offline(profile, "demo", meanwhile=lambda: 1 / 0)
+    assert ran == ["wrong", "right"]
+
+
 def test_with_no_password_nothing_opens(
     qtbot, server, session: SessionController, answers, root: Path
 ) -> None:
