@@ -24,8 +24,18 @@ Exit 0 on success, 1 with a clear message on a refusal (the message in the langu
 
 from __future__ import annotations
 
-from inspector_app.cli_visit.commands import run
+import argparse
+from typing import Any
+
 from inspector_app.cli_visit.parser import COMMANDS, add_commands
 from inspector_app.cli_visit.views import print_json, tasks_json
 
 __all__ = ["COMMANDS", "add_commands", "print_json", "run", "tasks_json"]
+
+
+def run(command: str, args: argparse.Namespace, open_profile: Any) -> int:
+    """``commands.run``, imported when a visit command runs: it loads the rules (and the
+    holiday calendar), which ``inspector-app gui`` and the other commands do not need."""
+    from inspector_app.cli_visit.commands import run as run_command
+
+    return run_command(command, args, open_profile)

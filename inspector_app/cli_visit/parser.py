@@ -7,8 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.entities import DispositionKind, DocumentKind, Outcome
-from inspector_app.domain.findings import HARMS
+from inspector_app.domain.entities import HARMS, DispositionKind, DocumentKind, Outcome
 
 OUTCOMES = [o.value for o in Outcome]
 KINDS = [k.value for k in DispositionKind]

@@ -58,6 +58,10 @@ class Outcome(enum.StrEnum):
     NOT_CHECKED = "not_checked"
 
 
+#: 危害后果 of a non-compliance, as the inspector assesses it (``findings.Assessment``).
+HARMS = ("none", "minor", "serious")
+
+
 class PartyType(enum.StrEnum):
     """Summary-procedure fine limits differ for citizens and organisations (行政处罚法第51条)."""
 

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from inspector_app.domain.entities import (
+    HARMS,
     Finding,
     ItemResult,
     JointTask,
@@ -37,7 +38,6 @@ from inspector_app.domain.rules.propose import propose_disposition
 from inspector_app.domain.rules.rulepacks import RulePacks
 from inspector_app.domain.rules.verdict import Proposal
 
-HARMS = ("none", "minor", "serious")
 CATERING_WORDS = ("餐饮",)
 
 

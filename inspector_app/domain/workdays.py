@@ -22,8 +22,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 #: 行政处罚信息公示规定第九条 / 食品生产经营监督检查管理办法第三十九条: 20 working days.
 PUBLICATION_WORKING_DAYS = 20
@@ -33,7 +35,11 @@ class WorkingCalendar:
     """China's working days; the holidays object is cached and extended a year at a time."""
 
     def __init__(self) -> None:
-        self._holidays = holidays.China(years=())
+        # Imported here: ``holidays`` takes ~0.1 s to import, and modules that only use
+        # this module's month and year arithmetic (the rules, the window) never need it.
+        import holidays
+
+        self._holidays: holidays.HolidayBase = holidays.China(years=())
         self._years: set[int] = set()
 
     def _ensure(self, year: int) -> None:

@@ -27,7 +27,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from inspector_app.services.errors import InvalidInput
 from inspector_app.services.messages import Text
 from inspector_app.services.settings import BY_KEY
-from inspector_app.sync.protocol import MAX_BLOB_BYTES
+from inspector_app.sync.limits import MAX_BLOB_BYTES  # not .protocol: no pydantic
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from inspector_app.domain.audit import canonical_json
+from inspector_app.sync.limits import MAX_BLOB_BYTES as _MAX_BLOB_BYTES
 
 PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
@@ -46,11 +47,9 @@ REASON_OP_ID_REUSED = "op_id reused with different data"
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
-#: The largest blob (a photo, a PDF) a server takes by default, and the largest file a
-#: client accepts as evidence: one limit for both sides, so a laptop never records what
-#: sync could not deliver. A server may be set lower; the client then keeps the changes
-#: naming a refused blob aside, with the reason, and sends everything else.
-MAX_BLOB_BYTES = 25 * 1024 * 1024
+#: The largest blob a server takes by default (see ``sync.limits``, which the client's
+#: services import without loading these models).
+MAX_BLOB_BYTES = _MAX_BLOB_BYTES
 
 # -- Resumable blob upload (an extension of v1; servers without it simply never
 # answer with Upload-Offset, and clients then PUT whole bodies) --------------------

@@ -22,8 +22,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -43,6 +41,8 @@ _LANGUAGE_CONTEXT = "FieldInspector/language"
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) -> translation of the finished and unfinished entries of a .ts."""
+    import xml.etree.ElementTree as ET  # (only without a compiled file: not at every start)
+
     table: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for context in root.iter("context"):
@@ -88,6 +88,8 @@ def compiled_translation(lang: str) -> Path | None:
     cached = cache_dir() / "translations" / f"{lang}-{digest}.qm"
     if cached.is_file():
         return cached
+    import subprocess  # (only to compile, once per edited .ts: not at every start)
+
     lrelease = find_lrelease()
     if lrelease is None:
         log.info("no lrelease at hand; reading %s directly", ts)

@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         # is up, then the page shows the selected task.
         self._warm = Warmup(profile, self)
         self._warm.loaded.connect(self._warmed_up)
+        # The sync client loads after the task page's services (in steps as well).
+        self._warm.later_loaded.connect(self.sync.start)
         self._warm.checked.connect(self._integrity_checked)
         self.ops.prepare = self._warm.finish_now
         # After the first paint and whatever the user does first.
@@ -220,7 +222,6 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def _warmed_up(self) -> None:
-        self.sync.start()
         if self._audit_warning_pending:
             self._audit_warning_pending = False
             self.warn_if_audit_trail_damaged()

@@ -138,7 +138,13 @@ class Operations(QObject):
 #: What the task page and the first save need, loaded step by step on the GUI thread
 #: after the window is up. Not in a worker thread: with PySide6 6.12 a Python import
 #: in another thread while the GUI thread runs Qt code has crashed the process.
+#: Each step holds the event loop while it imports, so the big ones are split where a
+#: package allows it: SQLAlchemy's own imports of the standard library come first (a
+#: subpackage cannot go before its package, whose __init__ imports the rest).
 WARMUP_MODULES = (
+    "typing_extensions",
+    "asyncio",
+    "importlib.metadata",
     "sqlalchemy",
     "sqlalchemy.orm",
     "inspector_app.store.models",
@@ -147,6 +153,21 @@ WARMUP_MODULES = (
     "inspector_app.services.visit",
     "inspector_app.services.inspection",
     "inspector_app.services.evidence",
+)
+
+#: Loaded after those, once the task page shows its task: the sync client and the wire
+#: models (requests, pydantic), which the status bar's sign-in figure and background sync
+#: need. Over a second of imports on a slow laptop, so in steps too.
+LATER_MODULES = (
+    "urllib3",
+    "charset_normalizer",
+    "requests",
+    "pydantic_core",
+    "pydantic.main",
+    "inspector_app.sync.protocol",
+    "sqlalchemy.dialects.sqlite",
+    "inspector_app.sync.client",
+    "inspector_app.services.sync",
 )
 
 
@@ -166,11 +187,13 @@ class _IntegrityJob(QRunnable):
 
 class Warmup(QObject):
     """Loads the services behind the task page once the window is usable: one module per
-    turn of the event loop, so typing is never held up for long; then ``loaded``. The
-    integrity check a quick start-up skipped runs after, in a thread (SQLite releases
-    the GIL and imports nothing); ``checked`` carries what it found ("" when sound)."""
+    turn of the event loop, so typing is never held up for long; then ``loaded``; then
+    the sync client the same way, and ``later_loaded``. The integrity check a quick
+    start-up skipped runs after, in a thread (SQLite releases the GIL and imports
+    nothing); ``checked`` carries what it found ("" when sound)."""
 
     loaded = Signal()
+    later_loaded = Signal()
     # A str, not an object that may be None: PySide 6.12 miscounts references to None
     # sent across threads.
     checked = Signal(str)
@@ -184,7 +207,8 @@ class Warmup(QObject):
             *(lambda name=name: importlib.import_module(name) for name in WARMUP_MODULES),
             lambda: self.profile.db,  # the engine, so the first save does not wait for it
         ]
-        self.done = False
+        self.done = False  # the task page's modules are loaded
+        self._later = False  # the later steps are under way
         # A child timer, not QTimer.singleShot(callable): it dies with this object, so a
         # window closed (or replaced by the session) before the last step ends them.
         self._timer = QTimer(self)
@@ -198,6 +222,7 @@ class Warmup(QObject):
         """No further steps (the window is closing; its profile closes next)."""
         self._timer.stop()
         self._steps.clear()
+        self._later = False
 
     def _step(self) -> None:
         if self._steps:
@@ -208,8 +233,18 @@ class Warmup(QObject):
                 log.exception("warm-up step failed")
             self._timer.start(0)
             return
-        self.done = True
-        self.loaded.emit()
+        if not self.done:
+            self.done, self._later = True, True
+            self._steps = [
+                lambda name=name: importlib.import_module(name) for name in LATER_MODULES
+            ]
+            self._timer.start(0)
+            self.loaded.emit()
+            return
+        if not self._later:
+            return  # stopped
+        self._later = False
+        self.later_loaded.emit()
         if not self.profile.checked:
             from inspector_app.services import check_integrity
 

@@ -143,6 +143,41 @@ def test_a_wrong_password_is_refused_then_the_right_one_opens(
     assert session.window.isVisible()
 
 
+def test_a_wrong_password_given_at_start_shows_nothing_then_asks(
+    qtbot, server, session: SessionController, answers, root: Path
+) -> None:
+    """The password given at start is checked in a thread while the window's modules
+    load; a wrong one opens nothing (no window made) and the dialog asks."""
+    folder = _laptop(root, server, "inspector1")
+
+    def ask(dialog: UnlockDialog) -> None:
+        assert session.window is None  # nothing of the profile made or shown yet
+        _type_password("demo")(dialog)
+
+    answers.expect(UnlockDialog, ask)
+    assert session.start(open_profile(folder), password="not-my-password") is True
+    assert answers.seen == ["UnlockDialog"]
+    assert session.window.isVisible()
+
+
+def test_unlock_offline_runs_meanwhile_beside_the_check_and_raises_after_it(
+    server, root: Path
+) -> None:
+    from inspector_app.services import InvalidInput, unlock_offline
+
+    folder = _laptop(root, server, "inspector1")
+    ran: list[str] = []
+    with open_profile(folder) as profile:
+        with pytest.raises(InvalidInput):
+            unlock_offline(profile, "wrong", meanwhile=lambda: ran.append("wrong"))
+        assert unlock_offline(profile, "demo", meanwhile=lambda: ran.append("right")).username == (
+            "inspector1"
+        )
+        with pytest.raises(ZeroDivisionError):  # its own errors reach the caller
+            unlock_offline(profile, "demo", meanwhile=lambda: 1 / 0)
+    assert ran == ["wrong", "right"]
+
+
 def test_with_no_password_nothing_opens(
     qtbot, server, session: SessionController, answers, root: Path
 ) -> None:
@@ -171,10 +206,10 @@ def test_locks_after_idle_time_and_opens_with_the_password(
         QApplication.setActiveWindow(window)
     on_window: list[bool] = []
     direct = QAction("direct", window)  # an action on the window itself, not in a menu
-    direct.setShortcut(QKeySequence("Ctrl+Shift+J"))
+    direct.setShortcut(QKeySequence("Ctrl+Shift+F12"))  # no action of the window has it
     direct.triggered.connect(lambda: on_window.append(True))
     window.addAction(direct)
-    qtbot.keyClick(window.tasks.table, Qt.Key.Key_J, CTRL_SHIFT)
+    qtbot.keyClick(window.tasks.table, Qt.Key.Key_F12, CTRL_SHIFT)
     assert on_window == [True]  # (the shortcut works while unlocked)
 
     session.idle.set_timeout_ms(300)  # the setting is in minutes; a test cannot wait that
@@ -184,7 +219,7 @@ def test_locks_after_idle_time_and_opens_with_the_password(
     assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
     # No shortcut reaches the window behind the lock: Ctrl+K would check in.
     qtbot.keyClick(overlay, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(overlay, Qt.Key.Key_J, CTRL_SHIFT)
+    qtbot.keyClick(overlay, Qt.Key.Key_F12, CTRL_SHIFT)
     window.ops.wait()
     assert get_task(session.profile, task.id).status == TaskStatus.ASSIGNED
     assert on_window == [True]

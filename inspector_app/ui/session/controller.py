@@ -37,17 +37,18 @@ from inspector_app.ui.i18n import error_text
 from inspector_app.ui.operations import OperationRunner
 from inspector_app.ui.session.idle import IdleWatcher
 from inspector_app.ui.session.lock import LockOverlay
-from inspector_app.ui.session.profiles import ProfileChooser
 from inspector_app.ui.session.roles import (
     WindowContext,
     WindowFactory,
     default_windows,
+    load_window_modules,
     window_for,
 )
-from inspector_app.ui.session.sign_in import SignInDialog
 from inspector_app.ui.session.unlock import UnlockDialog, UnlockPanel
 from inspector_app.ui.settings.hub import SettingsHub
-from inspector_app.ui.settings.page import SettingsDialog
+
+# The profile chooser, the sign-in dialog and the settings page are imported when they
+# open: a start with one profile and its password needs none of them before the window.
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,8 @@ class SessionController(QObject):
             return None if opened is None else (opened, False)
         if profiles:
             current = self.profile.folder if self.profile is not None else None
+            from inspector_app.ui.session.profiles import ProfileChooser
+
             chooser = ProfileChooser(profiles, parent, current=current)
             if not chooser.exec():
                 return None
@@ -170,6 +173,8 @@ class SessionController(QObject):
                 raise
             return profile
 
+        from inspector_app.ui.session.sign_in import SignInDialog
+
         dialog = SignInDialog(
             attempt, parent, server_url=self.server_url or str(self.settings.get("server") or "")
         )
@@ -186,7 +191,7 @@ class SessionController(QObject):
         here). A profile never signed in asks to sign in online instead."""
         if password is not None:
             try:
-                unlock_offline(profile, password)
+                unlock_offline(profile, password, meanwhile=lambda: self._load_window(profile))
                 return Unlock.OPEN
             except SignInRequired:
                 # The demo without its server: demo tasks loaded locally, nobody signed in.
@@ -203,6 +208,7 @@ class SessionController(QObject):
             parent,
             where=info.server_url or str(profile.folder),
             hint=self._demo_hint(),
+            meanwhile=lambda: self._load_window(profile),
         )
         if dialog.exec():
             return Unlock.OPEN
@@ -216,6 +222,8 @@ class SessionController(QObject):
         def attempt(server: str, username: str, password: str) -> object:
             return login(profile, server, username, password)
 
+        from inspector_app.ui.session.sign_in import SignInDialog
+
         dialog = SignInDialog(
             attempt,
             parent,
@@ -225,6 +233,12 @@ class SessionController(QObject):
             note=self.tr("This profile has not been signed in on this laptop yet."),
         )
         return Unlock.OPEN if dialog.exec() else Unlock.CANCEL
+
+    def _load_window(self, profile: Profile) -> None:
+        """While the password is checked: import the modules of the window the profile's
+        user will get (the window itself is made only once the password is right)."""
+        if profile.user is not None:
+            load_window_modules(window_for(self.windows, profile.user.role))
 
     def _demo_hint(self) -> str:
         if self.demo_password is None:
@@ -345,6 +359,8 @@ class SessionController(QObject):
         parent = self.window
         current = self.profile.folder.resolve() if self.profile is not None else None
         while True:
+            from inspector_app.ui.session.profiles import ProfileChooser
+
             chooser = ProfileChooser(self.known_profiles(), parent, current=current)
             if not chooser.exec():
                 return False
@@ -412,6 +428,8 @@ class SessionController(QObject):
             QCoreApplication.quit()
 
     def open_settings(self) -> None:
+        from inspector_app.ui.settings.page import SettingsDialog
+
         SettingsDialog(self.settings, self.window).exec()
 
     def shutdown(self) -> None:

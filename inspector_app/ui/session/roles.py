@@ -45,6 +45,16 @@ def lead_window(profile: Profile, context: WindowContext) -> QMainWindow:
     return LeadWindow(profile, server_url=context.server_url, settings=context.settings)
 
 
+def load_window_modules(factory: WindowFactory) -> None:
+    """Import what ``factory``'s window is made of, before it is made: the inspector's
+    window takes a few hundred milliseconds to import, which the session spends while
+    the password is being checked (in a thread). Nothing of the profile is read here."""
+    if factory is inspector_window:
+        import inspector_app.ui.main_window  # noqa: F401
+    elif factory is lead_window:
+        import inspector_app.ui.lead.window  # noqa: F401
+
+
 def default_windows() -> dict[Role, WindowFactory]:
     return {Role.INSPECTOR: inspector_window, Role.TEAM_LEAD: lead_window}
 

@@ -46,9 +46,13 @@ class UnlockPanel(QWidget):
         where: str = "",
         hint: str = "",
         locked: bool = False,
+        meanwhile: Callable[[], object] | None = None,
     ) -> None:
+        """``meanwhile``: run once on this thread while the first password is checked in
+        the worker (the session imports the window's modules then)."""
         super().__init__(parent)
         self.check = check
+        self.meanwhile = meanwhile
         self.runner = OperationRunner(self)
         title = self.tr("Locked") if locked else self.tr("Open profile")
         self.title = QLabel(
@@ -93,6 +97,9 @@ class UnlockPanel(QWidget):
             return
         self._busy(True)
         self.runner.run(lambda: self.check(password), on_success=self._ok, on_failure=self._refused)
+        meanwhile, self.meanwhile = self.meanwhile, None
+        if meanwhile is not None:
+            meanwhile()
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.password, self.unlock_button, self.switch_button):
@@ -127,11 +134,12 @@ class UnlockDialog(QDialog):
         *,
         where: str = "",
         hint: str = "",
+        meanwhile: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Field Inspector"))
         self.switched = False
-        self.panel = UnlockPanel(user, check, self, where=where, hint=hint)
+        self.panel = UnlockPanel(user, check, self, where=where, hint=hint, meanwhile=meanwhile)
         self.panel.unlocked.connect(self.accept)
         self.panel.switch_requested.connect(self._switch)
         layout = QVBoxLayout(self)
