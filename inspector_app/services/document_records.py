@@ -226,7 +226,10 @@ def list_documents(profile: Profile, task_id: str) -> list[VisitDocument]:
             )
         )
     order = list(DocumentKind)
-    return sorted(out, key=lambda d: (order.index(d.kind), d.key, d.issued_at or datetime.min))
+    return sorted(
+        out,
+        key=lambda d: (order.index(d.kind), d.key, d.issued_at.timestamp() if d.issued_at else 0.0),
+    )
 
 
 # -- one visit, one story ------------------------------------------------------------------

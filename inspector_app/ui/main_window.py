@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._wire_sync(settings)
+        self.visit.documents.printer_name = lambda: str(self.sync.settings.get("printer") or "")
         self.window_actions = self.declare_file_actions()
         self.help_actions = self.declare_help_actions()
         self.pages: list[PageActions] = [
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             self.visit.visit_actions,
             self.visit.record_actions,
             self.visit.decide_actions,
+            self.visit.documents.actions,
             self.help_actions,
         ]
         for page in self.pages:

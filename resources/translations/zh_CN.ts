@@ -359,6 +359,93 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Record delivery</source>
+        <translation>记录送达</translation>
+    </message>
+    <message>
+        <source>Name of the person who received it</source>
+        <translation>签收人姓名</translation>
+    </message>
+    <message>
+        <source>Postal tracking number, e-mail address, …</source>
+        <translation>邮件号、电子邮箱地址等</translation>
+    </message>
+    <message>
+        <source>When someone else received it for the party: their relationship</source>
+        <translation>他人代为签收时：与当事人的关系</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>送达方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Received by</source>
+        <translation>签收人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>送达时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>送达地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Wi&amp;tness</source>
+        <translation>见证人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference</source>
+        <translation>送达凭据(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Relations&amp;hip</source>
+        <translation>代收人关系(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reason for a pro&amp;xy</source>
+        <translation>代收理由(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>In person (直接送达)</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>Left at the premises (留置送达)</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <source>By post (邮寄送达)</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Entrusted to another agency (委托送达)</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <source>Transferred (转交送达)</source>
+        <translation>转交送达</translation>
+    </message>
+    <message>
+        <source>Electronic (电子送达)</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>Public announcement (公告送达)</source>
+        <translation>公告送达</translation>
+    </message>
+</context>
+<context>
     <name>DispositionPanel</name>
     <message>
         <source>Non-compliant items</source>
@@ -428,6 +515,280 @@
     <message>
         <source>Statement saved</source>
         <translation>陈述申辩已保存</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>On-site inspection record</source>
+        <translation>现场笔录</translation>
+    </message>
+    <message>
+        <source>Order to correct</source>
+        <translation>责令改正通知书</translation>
+    </message>
+    <message>
+        <source>Risk reminder</source>
+        <translation>行政提示书</translation>
+    </message>
+    <message>
+        <source>No-penalty decision</source>
+        <translation>不予行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>Summary penalty decision</source>
+        <translation>当场行政处罚决定书</translation>
+    </message>
+    <message>
+        <source>Credit-repair notice</source>
+        <translation>信用修复告知书</translation>
+    </message>
+    <message>
+        <source>Joint result notice</source>
+        <translation>联合检查结果告知书</translation>
+    </message>
+    <message>
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>缺少出具条件</translation>
+    </message>
+    <message>
+        <source>ready to issue</source>
+        <translation>可以出具</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Missing: {what}</source>
+        <translation>尚缺：{what}</translation>
+    </message>
+    <message>
+        <source>Nothing missing: it can be issued.</source>
+        <translation>条件齐备，可以出具。</translation>
+    </message>
+    <message>
+        <source>Draft previewed; nothing missing: it can be issued.</source>
+        <translation>已预览草稿；条件齐备，可以出具。</translation>
+    </message>
+    <message>
+        <source>Void: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Delivered to {recipient}, {at}</source>
+        <translation>已送达 {recipient}，{at}</translation>
+    </message>
+    <message>
+        <source>Issued {at}; not delivered yet</source>
+        <translation>{at} 出具；尚未送达</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Choose a document and press Ctrl+Alt+V to preview it.</source>
+        <translation>选择一份文书，按 Ctrl+Alt+V 预览。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>执法文书</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;documents</source>
+        <translation>转到执法文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>出具(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Issue &amp;all</source>
+        <translation>全部出具(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the whole &amp;set…</source>
+        <translation>打印全套文书(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record delivery…</source>
+        <translation>记录送达(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>V&amp;oid…</source>
+        <translation>作废(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Zoom i&amp;n</source>
+        <translation>放大(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom ou&amp;t</source>
+        <translation>缩小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The issued documents disagree: {problems}</source>
+        <translation>已出具的文书之间不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>No document: check in and record the findings first.</source>
+        <translation>暂无文书：请先签到并记录检查结果。</translation>
+    </message>
+    <message>
+        <source>Before it can be issued, it needs:</source>
+        <translation>出具前还需要：</translation>
+    </message>
+    <message>
+        <source>Delivered to {recipient} ({how}), {at}</source>
+        <translation>已送达 {recipient}（{how}），{at}</translation>
+    </message>
+    <message>
+        <source>Drawing up the draft…</source>
+        <translation>正在生成草稿…</translation>
+    </message>
+    <message>
+        <source>Draft: {title}</source>
+        <translation>草稿：{title}</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>缩放 {percent}%</translation>
+    </message>
+    <message>
+        <source>Document issued.</source>
+        <translation>文书已出具。</translation>
+    </message>
+    <message>
+        <source>Issued {n} document(s): {numbers}</source>
+        <translation>已出具 {n} 份文书：{numbers}</translation>
+    </message>
+    <message>
+        <source>Nothing to issue: every document this visit needs is issued.</source>
+        <translation>无需出具：本次检查所需的文书均已出具。</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印 {title}</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>left at the premises</source>
+        <translation>留置送达</translation>
+    </message>
+    <message>
+        <source>by post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>entrusted</source>
+        <translation>委托送达</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>转交送达</translation>
+    </message>
+    <message>
+        <source>electronically</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>by public announcement</source>
+        <translation>公告送达</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Issue the documents first: none is issued yet.</source>
+        <translation>请先出具文书：目前尚无已出具的文书。</translation>
+    </message>
+    <message>
+        <source>Documents of the visit ({n})</source>
+        <translation>本次检查文书（{n} 份）</translation>
+    </message>
+    <message>
+        <source>Printing {title}…</source>
+        <translation>正在打印 {title}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} 页，共 {total} 页…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <source>Sent {documents} document(s), {pages} page(s) to the printer.</source>
+        <translation>已将 {documents} 份文书、{pages} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The printer could not be used ({error}). Check that it is on and connected, then print again.</source>
+        <translation>无法使用打印机（{error}）。请检查打印机是否开启并已连接，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>Delivery recorded.</source>
+        <translation>送达已记录。</translation>
+    </message>
+    <message>
+        <source>Document voided; its number will not be used again.</source>
+        <translation>文书已作废，其文号不再使用。</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1136,17 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Compliant range: {low} – {high}</source>
         <translation>合格范围：{low} – {high}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The document could not be shown: {error}</source>
+        <translation>无法显示该文书：{error}</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
     </message>
 </context>
 <context>
@@ -2425,8 +2797,12 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
 <context>
     <name>VisitPage</name>
     <message>
-        <source>&amp;Visit</source>
+        <source>Documents</source>
         <extracomment>Findings can be recorded in these states (after completion with a reason).</extracomment>
+        <translation>执法文书</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
         <translation>检查(&amp;V)</translation>
     </message>
     <message>
@@ -2643,6 +3019,33 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Record the party&apos;s refusal to sig&amp;n</source>
         <translation>记录当事人拒绝签名(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void document</source>
+        <translation>作废文书</translation>
+    </message>
+    <message>
+        <source>Void {title}? An issued document is never changed: it is voided with a reason, its number is recorded void and never used again; then issue a new one.</source>
+        <translation>作废 {title}？已出具的文书不得修改：须写明理由予以作废，其文号记为作废、不再使用；然后重新出具新的文书。</translation>
+    </message>
+    <message>
+        <source>Why is it voided? (e.g. a wrong fact, a spoiled printout)</source>
+        <translation>作废理由（例如事实有误、打印损坏）</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>作废(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>作废理由（必填）(&amp;R)</translation>
     </message>
 </context>
 <context>

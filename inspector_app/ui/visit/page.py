@@ -23,6 +23,7 @@ from inspector_app.services.errors import ServiceError
 from inspector_app.services.profile import Profile
 from inspector_app.services.task_list import list_tasks
 from inspector_app.ui.actions import PageActions
+from inspector_app.ui.documents.page import DocumentsPanel
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.tasks.model import status_label
 from inspector_app.ui.visit.card import BusinessCard
@@ -99,11 +100,30 @@ class VisitPage(VisitWrites, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.self_check = SelfCheckPrinting(self, profile, ops)  # 合规体检自查表
+        self.documents = DocumentsPanel(profile, ops, self.tabs)  # ui/documents
+        self.documents.wanted.connect(lambda: self.tabs.setCurrentWidget(self.documents))
+        self.tabs.addTab(self.documents, self.tr("Documents"))
+        self._sizes_before_documents: list[int] | None = None
+        self.tabs.currentChanged.connect(lambda _i: self._room_for_documents())
         self.visit_actions = self.declare_visit_actions()
         self.record_actions = self.declare_record_actions()
         # Submit for review, the lead's comments of a return, the on-site co-review.
         self.review = VisitReview(self)
         self._update_actions()
+
+    def _room_for_documents(self) -> None:
+        """A page preview needs height: the documents tab takes most of the page while it
+        is on show, and gives it back after."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if self.tabs.currentWidget() is self.documents:
+            if total and sizes[2] < total * 0.6:
+                self._sizes_before_documents = sizes
+                top, middle = int(total * 0.12), int(total * 0.16)
+                self.splitter.setSizes([top, middle, total - top - middle])
+        elif self._sizes_before_documents is not None:
+            self.splitter.setSizes(self._sizes_before_documents)
+            self._sizes_before_documents = None
 
     def _show_tabs(self) -> None:
         self.tabs.show_task(self.task, editable=self.status in EDITABLE)
@@ -227,6 +247,7 @@ class VisitPage(VisitWrites, QWidget):
         else:
             self._show_item(None)
         self._show_tabs()
+        self.documents.show_task(task_id, task.business.legal_rep)
         self._update_actions()
 
     def _clear(self) -> None:
@@ -238,6 +259,7 @@ class VisitPage(VisitWrites, QWidget):
         self.review.refresh()
         self._show_item(None)
         self._show_tabs()
+        self.documents.show_task(None)
         self._update_actions()
 
     def _first_open_item(self) -> str | None:
