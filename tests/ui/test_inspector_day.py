@@ -42,6 +42,7 @@ from inspector_app.services import (
 )
 from inspector_app.services.dispositions import list_dispositions
 from inspector_app.services.issuing import list_documents
+from inspector_app.services.visit import get_visit
 from inspector_app.services.settings import Settings
 from inspector_app.services.visit_record import signatures
 from inspector_app.ui.documents.dialogs import DeliveryDialog
@@ -50,7 +51,7 @@ from inspector_app.ui.session import SessionController
 from inspector_app.ui.session.sign_in import SignInDialog
 from inspector_app.ui.settings import SettingsHub
 from inspector_app.ui.sync import ConflictDialog
-from inspector_server.models import OpLedger, RecordRevision
+from inspector_server.models import OpLedger, Record, RecordRevision
 
 from .uiworld import HERE, Answers, load, syncworld
 
@@ -120,11 +121,14 @@ def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(_focus(), text)
 
 
-def _activate(window: QWidget) -> None:
-    """A window manager gives the activation back when a dialog closes; the offscreen
-    platform needs to be told."""
-    window.activateWindow()
-    QApplication.setActiveWindow(window) if False else None
+def _activate(dialog: QWidget) -> None:
+    """A window manager activates a dialog as it opens; the offscreen platform needs to be
+    told (the keys go to the focus widget of the active window)."""
+    deadline = time.monotonic() + 10
+    while not dialog.isActiveWindow():
+        assert time.monotonic() < deadline, f"{type(dialog).__name__} never became active"
+        dialog.activateWindow()
+        QTest.qWait(20)
 
 
 def _idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -156,6 +160,7 @@ def draw_signature(pad: QWidget) -> None:
 
 def sign_in_with(qtbot, url: str, username: str):  # type: ignore[no-untyped-def]
     def fill(dialog: SignInDialog) -> None:
+        _activate(dialog)
         assert QApplication.focusWidget() is dialog.server
         qtbot.keyClick(dialog.server, Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(dialog.server, url)
@@ -171,18 +176,26 @@ def sign_in_with(qtbot, url: str, username: str):  # type: ignore[no-untyped-def
 
 def check_in_with(qtbot, person: str):  # type: ignore[no-untyped-def]
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        _activate(dialog)
         assert QApplication.focusWidget() is dialog.present
         qtbot.keyClick(dialog.present, Qt.Key.Key_End, CTRL)
         if dialog.present.toPlainText():
             qtbot.keyClick(dialog.present, Qt.Key.Key_Return)
         qtbot.keyClicks(dialog.present, person)
-        qtbot.keyClick(dialog.present, Qt.Key.Key_I, ALT)  # Check &in
+        # The opening (行政处罚法第五十五条): the representative is the legal one, proposed.
+        assert dialog.representative.text()
+        qtbot.keyClick(_focus(), Qt.Key.Key_D, ALT)  # Cre&dentials shown
+        qtbot.waitUntil(dialog.credentials.isChecked)  # a mnemonic's click is animated
+        qtbot.keyClick(_focus(), Qt.Key.Key_T, ALT)  # Rights &told
+        qtbot.waitUntil(dialog.rights.isChecked)
+        qtbot.keyClick(_focus(), Qt.Key.Key_I, ALT)  # Check &in
 
     return fill
 
 
 def choose_file(qtbot, path: Path):  # type: ignore[no-untyped-def]
     def fill(dialog: QFileDialog) -> None:
+        _activate(dialog)
         qtbot.keyClicks(_focus(), str(path))  # the file name box has the focus
         qtbot.keyClick(_focus(), Qt.Key.Key_Return)
 
@@ -191,6 +204,7 @@ def choose_file(qtbot, path: Path):  # type: ignore[no-untyped-def]
 
 def print_on_default(qtbot):  # type: ignore[no-untyped-def]
     def fill(dialog: QPrintDialog) -> None:
+        _activate(dialog)
         assert dialog.printer().printerName() == PRINTER
         qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # Print
 
@@ -199,6 +213,7 @@ def print_on_default(qtbot):  # type: ignore[no-untyped-def]
 
 def deliver_to(qtbot, recipient: str):  # type: ignore[no-untyped-def]
     def fill(dialog: DeliveryDialog) -> None:
+        _activate(dialog)
         qtbot.keyClick(dialog, Qt.Key.Key_R, ALT)  # &Received by
         qtbot.keyClick(_focus(), Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(_focus(), recipient)
@@ -248,19 +263,27 @@ def _select_task_by_arrows(qtbot, window: MainWindow, task_id: str) -> None:  # 
     )
 
 
-def _select_item_by_arrows(qtbot, window: MainWindow, item_id: str) -> None:  # type: ignore[no-untyped-def]
-    press(qtbot, Qt.Key.Key_J, CTRL)  # Go to the checklist
+def _select_item_by_keys(qtbot, window: MainWindow, item_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Next item (Ctrl+PgDown) or previous (Ctrl+PgUp) until ``item_id`` is on show."""
     order = window.visit.checklist.item_order()
-    for _ in range(len(order) + 2):
-        if window.visit.editor.item_id == item_id:
+    for _ in range(len(order)):
+        shown = window.visit.editor.item_id
+        if shown == item_id:
             break
-        press(qtbot, Qt.Key.Key_Down)
+        ahead = shown is None or order.index(item_id) > order.index(shown)
+        press(qtbot, Qt.Key.Key_PageDown if ahead else Qt.Key.Key_PageUp, CTRL)
     assert window.visit.editor.item_id == item_id
 
 
 # --- the day ---------------------------------------------------------------------------
 
 
+# The file dialog's completer pops up as the path is typed: the offscreen platform says it
+# cannot raise the popup or grab the keyboard for it (an X server can; see tools/screens.py).
+OFFSCREEN_POPUP = ("This plugin does not support raise", "does not support grabbing the keyboard")
+
+
+@pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP, extend=True)
 def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     qtbot, server, session: SessionController, answers: Answers, tmp_path: Path, monkeypatch
 ) -> None:
@@ -301,30 +324,31 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     _idle(qtbot, window)
     _back(qtbot, window)
     assert window.visit.status is TaskStatus.IN_PROGRESS
-    present = get_task(profile, task_id)
-    assert "Zhang Wei, shop manager" in str(present)
+    visit = get_visit(profile, task_id)
+    assert visit is not None and "Zhang Wei, shop manager" in str(visit)
 
-    # Record: the first item compliant; SC-SP-002 and another non-compliant, with notes.
-    items = [i.id for i in task.checklist]
+    # Record every item in the checklist's order: SC-SP-002 and one more non-compliant,
+    # with a note (the first with a photo and a deadline), the rest compliant. Saving
+    # moves on to the next item, its first field with the focus.
     editor = window.visit.editor
-    compliant = next(i for i in window.visit.checklist.item_order() if i != visitday.ITEM)
-    second_nc = next(
-        i for i in window.visit.checklist.item_order() if i not in (visitday.ITEM, compliant)
-    )
-    _select_item_by_arrows(qtbot, window, compliant)
-    press(qtbot, Qt.Key.Key_1, ALT)  # Compliant
-    press(qtbot, Qt.Key.Key_Return, CTRL)  # Save result
-    _idle(qtbot, window)
-
-    for item_id, note in (
-        (visitday.ITEM, "No inspection result record posted in the shop"),
-        (second_nc, "Fire extinguisher out of date"),
-    ):
-        _select_item_by_arrows(qtbot, window, item_id)
+    order = window.visit.checklist.item_order()
+    second_nc = next(i for i in order if i != visitday.ITEM)
+    compliant = next(i for i in order if i not in (visitday.ITEM, second_nc))
+    notes = {
+        visitday.ITEM: "No inspection result record posted in the shop",
+        second_nc: "Fire extinguisher out of date",
+    }
+    for item_id in order:
+        _select_item_by_keys(qtbot, window, item_id)
+        if item_id not in notes:
+            press(qtbot, Qt.Key.Key_1, ALT)  # Compliant
+            press(qtbot, Qt.Key.Key_Return, CTRL)  # Save result
+            _idle(qtbot, window)
+            continue
         press(qtbot, Qt.Key.Key_2, ALT)  # Non-compliant
         press(qtbot, Qt.Key.Key_N, CTRL_SHIFT)  # Go to the note
         assert QApplication.focusWidget() is editor.note
-        type_text(qtbot, note)
+        type_text(qtbot, notes[item_id])
         if item_id == visitday.ITEM:
             # A photo, chosen in the file dialog by typing its path.
             answers.expect(QFileDialog, choose_file(qtbot, photo))
@@ -333,8 +357,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
             _back(qtbot, window)
             qtbot.waitUntil(lambda: len(editor.photos.photos()) == 1, timeout=10_000)
         if not editor.has_deadline.isChecked():
-            editor.has_deadline.setFocus() if False else None
-            # Tab round to "Correct by" and tick it with the space bar.
+            # Tab on to "Correct by" and tick it with the space bar.
             for _ in range(20):
                 if QApplication.focusWidget() is editor.has_deadline:
                     break
@@ -352,6 +375,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
         date.today()
     )
     assert results[second_nc].outcome is Outcome.NONCOMPLIANT
+    assert set(results) == set(order)
 
     # Dispositions: accept the proposal for SC-SP-002, override the other with a reason.
     panel = window.visit.tabs.dispositions
@@ -380,7 +404,6 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     assert QApplication.focusWidget() is panel.reason
     type_text(qtbot, "Replaced on the spot, a new one seen")
     if panel.law_statement.isEnabled():
-        press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is panel.law_statement
         type_text(qtbot, "The breach ended before the visit closed")
@@ -447,7 +470,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     # Complete, submit for review, sync.
     press(qtbot, Qt.Key.Key_K, CTRL_SHIFT)  # Complete inspection
     _idle(qtbot, window)
-    assert window.visit.status is TaskStatus.COMPLETED
+    assert window.visit.status is TaskStatus.COMPLETED, (warned, window.statusBar().currentMessage(), window.visit.complete_action.isEnabled(), QApplication.focusWidget())
     press(qtbot, Qt.Key.Key_S, CTRL_SHIFT)  # Submit for review
     _idle(qtbot, window)
     assert window.visit.status is TaskStatus.SUBMITTED
@@ -466,9 +489,13 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     issued = [d for d in list_documents(profile, task_id) if d.number]
     assert len(issued) >= 3
     with server.factory() as s:
+        numbers = [
+            r.data.get("number") for r in s.scalars(select(Record).where(Record.entity == "document"))
+        ]
         for doc in issued:
             held = server.record("document", doc.id)
             assert held is not None and held.data["number"] == doc.number
+            assert numbers.count(doc.number) == 1  # one document under each number
             revs = s.scalar(
                 select(func.count()).where(
                     RecordRevision.entity == "document", RecordRevision.record_id == doc.id
@@ -479,7 +506,9 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
                     OpLedger.entity == "document", OpLedger.record_id == doc.id
                 )
             )
-            assert (revs, ops) == (1, 1), doc.number
+            # Each change applied once: the issue, and for the order its delivery.
+            expected = 2 if doc.id == order.id else 1
+            assert (revs, ops) == (expected, expected), doc.number
     held_task = server.record("task", task_id)
     assert held_task is not None and held_task.data["status"] == "submitted"
     assert {t.id: t.status for t in list_tasks(profile)}[task_id] == TaskStatus.SUBMITTED
@@ -531,6 +560,7 @@ def test_a_conflict_of_two_laptops_settled_in_the_dialog_by_keyboard(
         chosen: list[int] = []
 
         def settle(dialog: ConflictDialog) -> None:
+            _activate(dialog)
             assert dialog.list.count() == 1
             notes = [p.values["note"].text() for p in dialog.panels]
             keep = next(i for i, n in enumerate(notes) if "one:" in n)
