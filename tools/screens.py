@@ -184,7 +184,7 @@ def inspector_pages(shots: Shots, profile, two, day, returned, url: str, hub) ->
     shots.save(window, "06-returned-banner")
     # Self-check sheet preview.
     window.visit.self_check.preview = True
-    shots.modal("07-self-check-preview", lambda: _self_check(window, day.task_id))
+    shots.modal("07-self-check-preview", lambda: _self_check(shots, window, day.task_id))
     # Search (F3).
     dialog = open_lookup(window, profile, window.ops.prepare)
     dialog.resize(1000, 700)
@@ -212,10 +212,11 @@ def inspector_pages(shots: Shots, profile, two, day, returned, url: str, hub) ->
     _ = RejectedDialog
 
 
-def _self_check(window, task_id: str) -> None:  # type: ignore[no-untyped-def]
+def _self_check(shots: Shots, window, task_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The sheet is built in a worker, then previewed in a modal dialog."""
+    count = len(shots.saved)
     window.visit.self_check.start(task_id)
-    wait(lambda: QApplication.activeModalWidget() is not None, 60)
-    # the preview is modal: exec() of the preview returns when Shots.modal closes it
+    wait(lambda: len(shots.saved) > count, 60)
     wait(lambda: QApplication.activeModalWidget() is None, 60)
 
 
