@@ -132,7 +132,10 @@ def prepare(folder: Path, url: str):  # type: ignore[no-untyped-def]
     refused = sorted(t.id for t in list_tasks(lead) if t.status == "assigned")[0]
     start_inspection(lead, refused)
     record_item_result(
-        lead, refused, get_task(lead, refused).checklist[0].id, outcome=Outcome.NONCOMPLIANT,
+        lead,
+        refused,
+        get_task(lead, refused).checklist[0].id,
+        outcome=Outcome.NONCOMPLIANT,
         note="组长改",
     )
     sync(lead)
@@ -203,9 +206,7 @@ def inspector_pages(shots: Shots, profile, two, day, returned, url: str, hub) ->
     other.resize(1400, 950)
     other.show()
     wait(lambda: other.sync.started and not other.sync.busy)
-    shots.modal(
-        "10-conflict", lambda: ConflictDialog(two, other.data_changed, other).exec()
-    )
+    shots.modal("10-conflict", lambda: ConflictDialog(two, other.data_changed, other).exec())
     other.sync.shutdown()
     other.ops.wait()
     other.close()

@@ -43,8 +43,8 @@ from inspector_app.services import (
 )
 from inspector_app.services.dispositions import list_dispositions
 from inspector_app.services.issuing import list_documents
-from inspector_app.services.visit import get_visit
 from inspector_app.services.settings import Settings
+from inspector_app.services.visit import get_visit
 from inspector_app.services.visit_record import signatures
 from inspector_app.ui.documents.dialogs import DeliveryDialog
 from inspector_app.ui.main_window import MainWindow
@@ -478,9 +478,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     assert all(b == [] for b in blocked.values()), blocked
     press(qtbot, Qt.Key.Key_I, CTRL_ALT | SHIFT)  # Issue all
     _idle(qtbot, window)
-    qtbot.waitUntil(
-        lambda: {d.state for d in docs.model.rows} == {"issued"}, timeout=30_000
-    )
+    qtbot.waitUntil(lambda: {d.state for d in docs.model.rows} == {"issued"}, timeout=30_000)
     order = next(d for d in docs.model.rows if d.kind.value == "order_to_correct")
     _select_document_by_arrows(qtbot, docs, order.key)
     assert docs.current().number == order.number
@@ -525,7 +523,8 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     assert len(issued) >= 3
     with server.factory() as s:
         numbers = [
-            r.data.get("number") for r in s.scalars(select(Record).where(Record.entity == "document"))
+            r.data.get("number")
+            for r in s.scalars(select(Record).where(Record.entity == "document"))
         ]
         for doc in issued:
             held = server.record("document", doc.id)
