@@ -175,6 +175,22 @@
         <translation>在场人员（每行一人：姓名和身份）(&amp;P)</translation>
     </message>
     <message>
+        <source>Name and position, e.g. 张三（店长）</source>
+        <translation>姓名及职务，如：张三（店长）</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials shown (出示执法证件)</source>
+        <translation>已出示执法证件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rights &amp;told: to state, defend, ask for a hearing (告知陈述申辩权)</source>
+        <translation>已告知陈述、申辩、听证等权利(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Representative of the party</source>
+        <translation>当事人代表(&amp;R)</translation>
+    </message>
+    <message>
         <source>Public &amp;observers</source>
         <translation>社会监督人员(&amp;O)</translation>
     </message>
@@ -627,8 +643,8 @@
         <translation>执法文书</translation>
     </message>
     <message>
-        <source>&amp;Documents</source>
-        <translation>文书(&amp;D)</translation>
+        <source>D&amp;ocuments</source>
+        <translation>文书(&amp;O)</translation>
     </message>
     <message>
         <source>Show the &amp;documents</source>

@@ -79,7 +79,7 @@ def test_co_review_offline_with_the_leads_own_unlock_synced_later(
         assert not review.co_review_action.isEnabled()  # only a submitted visit
         rows = {(menu, text): keys for menu, text, keys in shortcut_rows(window.shortcut_pages())}
         assert rows[("Visit", "Submit for review")] == "Ctrl+Shift+S"
-        assert rows[("Visit", "Co-review on this laptop")] == "Ctrl+Alt+R"
+        assert rows[("Visit", "Co-review on this laptop")] == "Ctrl+Alt+Shift+R"
         review.submit_action.trigger()
         qtbot.waitUntil(lambda: window.visit.status is TaskStatus.SUBMITTED)
         assert review.co_review_action.isEnabled()

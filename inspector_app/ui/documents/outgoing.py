@@ -115,14 +115,18 @@ class DocumentOutgoing:
         self._update_actions()
 
     def _print_progress(self: DocumentsPanel, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(
-                QCoreApplication.translate(
-                    "DocumentsPanel", "Printing page {done} of {total}…"
-                ).format(done=done, total=total)
+        progress = self.progress
+        if progress is None:
+            return
+        # setValue() of a window-modal progress dialog runs the event loop, where the end
+        # of the job may close the dialog (self.progress = None): the label first.
+        progress.setLabelText(
+            QCoreApplication.translate("DocumentsPanel", "Printing page {done} of {total}…").format(
+                done=done, total=total
             )
+        )
+        progress.setMaximum(total)
+        progress.setValue(done)
 
     def _close_progress(self: DocumentsPanel) -> None:
         if self.progress is not None:

@@ -166,7 +166,7 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
     # --- actions --------------------------------------------------------------------
 
     def declare_actions(self) -> PageActions:
-        a = PageActions(self.tr("&Documents"), self)
+        a = PageActions(self.tr("D&ocuments"), self)  # Alt+D opens Decide
         a.add("show-documents", self.tr("Show the &documents"), "Ctrl+Alt+D", self.bring_forward)
         self.preview_action = a.add(
             "preview-document", self.tr("Pre&view"), "Ctrl+Alt+V", self.preview, separator=True

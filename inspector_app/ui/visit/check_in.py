@@ -11,12 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.enforcement import Opening
 from inspector_app.domain.entities import Observer, ObserverKind
 
 
@@ -35,6 +39,7 @@ class CheckInDialog(QDialog):
         *,
         suggested_present: list[str],
         related_reason: str | None = None,
+        representative: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,6 +75,23 @@ class CheckInDialog(QDialog):
         self.present.setPlainText("\n".join(suggested_present))
         present_label.setBuddy(self.present)
 
+        # The scripted opening (行政处罚法第五十五条), which the on-site record needs.
+        self.representative = QLineEdit(representative, self)
+        self.representative.setObjectName("party-representative")
+        self.representative.setPlaceholderText(self.tr("Name and position, e.g. 张三（店长）"))
+        self.credentials = QCheckBox(self.tr("Cre&dentials shown (出示执法证件)"), self)
+        self.credentials.setObjectName("credentials-shown")
+        self.rights = QCheckBox(
+            self.tr("Rights &told: to state, defend, ask for a hearing (告知陈述申辩权)"), self
+        )
+        self.rights.setObjectName("rights-told")
+        opening = QFormLayout()
+        representative_label = QLabel(self.tr("&Representative of the party"), self)
+        representative_label.setBuddy(self.representative)
+        opening.addRow(representative_label, self.representative)
+        opening.addRow(self.credentials)
+        opening.addRow(self.rights)
+
         observers_label = QLabel(self.tr("Public &observers"), self)
         self.observers = QTableWidget(0, 3, self)
         self.observers.setObjectName("observers")
@@ -103,12 +125,13 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.recusal)
         layout.addWidget(present_label)
         layout.addWidget(self.present)
+        layout.addLayout(opening)
         layout.addWidget(observers_label)
         layout.addWidget(self.observers)
         layout.addLayout(observer_buttons)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(620, 460)
+        self.resize(620, 540)
         self.present.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def append_observer(self, kind: ObserverKind, name: str = "", organisation: str = "") -> None:
@@ -130,6 +153,15 @@ class CheckInDialog(QDialog):
 
     def people_present(self) -> list[str]:
         return [line.strip() for line in self.present.toPlainText().splitlines() if line.strip()]
+
+    def opening(self) -> Opening | None:
+        """The opening as recorded here; None when nothing of it was given."""
+        value = Opening(
+            self.representative.text().strip(),
+            self.credentials.isChecked(),
+            self.rights.isChecked(),
+        )
+        return value if value != Opening() else None
 
     def observer_list(self) -> list[Observer]:
         out = []

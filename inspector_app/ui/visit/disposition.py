@@ -109,8 +109,13 @@ class DispositionPanel(QWidget):
 
         decision = QGroupBox(self.tr("Decision"), self)
         form = QFormLayout(decision)
+        # Accept on a row of its own: beside the fine and the facts it made the window
+        # wider than a 1366-pixel laptop screen in English.
+        accept = QHBoxLayout()
+        accept.addWidget(self.accept_button)
+        accept.addStretch(1)
+        form.addRow(accept)
         penalty = QHBoxLayout()
-        penalty.addWidget(self.accept_button)
         penalty.addWidget(QLabel(self.tr("Fine:"), decision))
         penalty.addWidget(self.fine)
         penalty.addWidget(self.warning)

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 # The lead's comments of a return are shown while the inspectors correct the visit.
 CORRECTING = frozenset({TaskStatus.RETURNED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED})
 SUBMIT_KEYS = "Ctrl+Shift+S"
-CO_REVIEW_KEYS = "Ctrl+Alt+R"
+CO_REVIEW_KEYS = "Ctrl+Alt+Shift+R"  # Ctrl+Alt+R records a delivery (ui/documents)
 
 
 class VisitReview(QObject):

@@ -73,6 +73,7 @@ class StatementEditor(QGroupBox):
         self.save_button.clicked.connect(self.request_save)
         self.recorded = QLabel(self)
         self.recorded.setObjectName("statement-recorded")
+        self.recorded.setWordWrap(True)  # may take two lines: the window fits 1366 pixels
 
         weigh = QHBoxLayout()
         weigh.addWidget(self.not_weighed)

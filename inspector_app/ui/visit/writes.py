@@ -117,14 +117,15 @@ class VisitWrites:
             if rep
             else [],
             related_reason=related,
+            representative=rep or "",
             parent=self,
         )
         if not dialog.exec():
             return
         profile, present, observers = self.profile, dialog.people_present(), dialog.observer_list()
-        start = services.start_inspection
+        opening, start = dialog.opening(), services.start_inspection
         self.ops.run(
-            lambda: start(profile, task.id, present=present, observers=observers),
+            lambda: start(profile, task.id, present=present, observers=observers, opening=opening),
             done=QCoreApplication.translate("VisitPage", "Checked in"),
         )
 
