@@ -285,7 +285,7 @@ def test_deliver_then_void_with_a_reason_only(qtbot, window) -> None:
     number = _issue_order(qtbot, window)
     at = datetime.now().astimezone() + timedelta(minutes=1)
     panel.ask_delivery = lambda _d: DeliveryEntry("direct", "张伟", at, place="店堂")
-    _press(qtbot, window, Qt.Key.Key_E, CTRL_ALT)  # Record delivery
+    _press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)  # Record delivery
     _idle(qtbot, window)
     qtbot.waitUntil(lambda: _states(panel)["order_to_correct"] == "delivered", timeout=20_000)
     assert "张伟" in panel.details.text()

@@ -188,7 +188,7 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self.deliver_action = a.add(
             "deliver-document",
             self.tr("&Record delivery…"),
-            "Ctrl+Alt+E",
+            "Ctrl+Alt+R",
             self.deliver,
             separator=True,
         )
