@@ -113,7 +113,7 @@ def test_the_stencil_paints_the_ink_and_leaves_the_paper() -> None:
     alpha = png.getchannel("A")
     stencil = StencilMask(alpha)
     bits = Image.frombytes("1", (stencil.width, stencil.height), zlib.decompress(stencil.content))
-    painted = bits.point(lambda v: 255 - v).resize(alpha.size, Image.Resampling.BOX)
+    painted = bits.convert("L").point(lambda v: 255 - v).resize(alpha.size, Image.Resampling.BOX)
     # Sample 0 paints: where the signature's ink is (alpha at least half), and only there.
     ink = [a >= 128 for a in alpha.tobytes()]
     cover = [p >= 128 for p in painted.tobytes()]
