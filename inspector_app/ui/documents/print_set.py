@@ -4,9 +4,10 @@ The printer is chosen on the GUI thread (``choose_printer``: the QPrintDialog, w
 number of copies; tests hand in a printer of their own instead). Then, in a worker thread
 so the window stays responsive:
 
-- on a CUPS system (Linux, macOS) the issued PDFs themselves go to the chosen queue with
-  ``lp``, as one job: the paper carries exactly the issued document, its text, embedded
-  fonts and QR code as they are, and CUPS makes the copies;
+- on a CUPS system (Linux, macOS) the issued PDFs themselves, joined into one PDF, go to
+  the chosen queue with ``lp`` as one job: the paper carries exactly the issued
+  documents, their text, embedded fonts and QR codes as they are, and CUPS makes the
+  copies (a PDF printer such as cups-pdf writes one searchable file);
 - elsewhere (Windows, or a printer without a CUPS queue) the pages are rasterised with
   pypdfium2 and painted onto the QPrinter (Qt allows QPainter on a QPrinter outside the
   GUI thread); a progress dialog can cancel between pages.
