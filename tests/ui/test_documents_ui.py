@@ -108,6 +108,8 @@ def test_needs_with_what_blocks_them_and_a_draft_preview_by_keyboard(qtbot, wind
     assert window.visit.tabs.currentWidget() is not panel
     _press(qtbot, window, Qt.Key.Key_D, CTRL_ALT)  # Show the documents
     assert window.visit.tabs.currentWidget() is panel
+    # The list is read off the GUI thread: wait for it (a busy machine is slow to).
+    qtbot.waitUntil(lambda: bool(panel.model.rows) and not panel.reader.busy, timeout=20_000)
     assert _states(panel) == {
         "onsite_record": "needed",
         "joint_result_notice": "needed",
