@@ -11,11 +11,21 @@ record, so the registered faces get two process-wide helpers (``_SubsetCache``):
   stream, kept in a small LRU: preview-then-print, a re-issued document or drafts of the
   same record embed the same subsets and reuse them byte for byte.
 
-The embedded bytes are exactly reportlab's own (tests/documents/test_caches.py).
+The embedded bytes are reportlab's own (tests/documents/test_caches.py) but for one table:
+each subset's ``post`` table names its glyphs (``uni6DF1``, ``with_glyph_names``).
+reportlab writes a nameless ``post`` (format 3); a viewer needs no names (the subset is
+symbolic: codes select glyphs through its ``cmap``, and ``ToUnicode`` gives the text), but
+printing does. CUPS turns a PDF into PostScript for most printer drivers (Ghostscript's
+``ps2write``), and PostScript fonts carry no ``ToUnicode``: the glyph names are all that
+is left of the text, and what Ghostscript reads back into ``ToUnicode`` when the
+PostScript becomes a PDF again (a PDF printer such as cups-pdf, a printer that keeps a
+searchable copy). Unnamed, the glyphs came back as Mac Roman letters. The glyph shapes,
+codes and widths are untouched: the pages look exactly the same.
 """
 
 from __future__ import annotations
 
+import struct
 import threading
 import zlib
 from collections import OrderedDict
@@ -24,7 +34,7 @@ from functools import cache
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontMaker
 
 from inspector_app.paths import resource
 
@@ -46,6 +56,51 @@ FONT_FILES = (
 
 SUBSET_CACHE_SIZE = 48  # subsets per face; each is at most ~150 KB raw + compressed
 FONT_ZLIB_LEVEL = 3  # vs 6 (zlib default): ~4 ms less per fresh 60-item record, +1.7% size
+
+
+def glyph_name(code_point: int) -> str:
+    """The Adobe Glyph List name of a character: ``uni6DF1``, ``u20B9F`` past the BMP."""
+    return f"uni{code_point:04X}" if code_point <= 0xFFFF else f"u{code_point:05X}"
+
+
+def _tables(program: bytes) -> dict[str, bytes]:
+    (count,) = struct.unpack_from(">H", program, 4)
+    tables = {}
+    for i in range(count):
+        tag, _checksum, offset, length = struct.unpack_from(">4sLLL", program, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = program[offset : offset + length]
+    return tables
+
+
+def with_glyph_names(program: bytes, subset: list[int]) -> bytes:
+    """reportlab's subset font ``program`` (``subset``: the code points, in code order)
+    with a format 2 ``post`` table naming each glyph after its character (``uni4E00``);
+    glyphs only used inside others, and ``.notdef``, keep neutral names."""
+    tables = _tables(program)
+    cmap = tables["cmap"]
+    (offset,) = struct.unpack_from(">L", cmap, 8)  # the one subtable: (1, 0), format 6
+    fmt, _length, _language, first, count = struct.unpack_from(">5H", cmap, offset)
+    if fmt != 6:
+        return program
+    gids = struct.unpack_from(f">{count}H", cmap, offset + 10)
+    (glyphs,) = struct.unpack_from(">H", tables["maxp"], 4)
+    names: dict[int, str] = {}
+    for code, gid in enumerate(gids, first):
+        if 0 < gid < glyphs and code < len(subset) and subset[code] > 0:
+            names.setdefault(gid, glyph_name(subset[code]))
+    index = [0]  # .notdef: the first of the 258 standard Macintosh names
+    strings = bytearray()
+    for gid in range(1, glyphs):
+        name = names.get(gid, f"g{gid}").encode("ascii")
+        index.append(258 + gid - 1)
+        strings += bytes([len(name)]) + name
+    post = tables["post"]
+    header = b"\x00\x02\x00\x00" + post[4:32].ljust(28, b"\x00")
+    out = TTFontMaker()
+    for tag, data in tables.items():
+        out.add(tag, data)
+    out.add("post", header + struct.pack(f">H{glyphs}H", glyphs, *index) + bytes(strings))
+    return out.makeStream()
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
@@ -97,7 +152,7 @@ class _SubsetCache:
                 self._subsets.move_to_end(key)
                 self.hits += 1
                 return hit
-        data = self._make_subset(subset)
+        data = with_glyph_names(self._make_subset(subset), subset)
         with self._lock:
             self.misses += 1
             self._subsets[key] = data

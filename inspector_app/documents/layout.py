@@ -12,6 +12,7 @@ import hashlib
 import io
 import itertools
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -329,7 +330,8 @@ class _Key:
 @dataclass(frozen=True, slots=True)
 class PreparedImage:
     """An image as its PDF XObject needs it: JPEG bytes as they are (DCTDecode), or the
-    pixels of anything else decoded and Flate-compressed once, with the alpha soft mask.
+    pixels of anything else decoded and Flate-compressed once, with its alpha channel as
+    a stencil mask (:class:`StencilMask`).
     Kept per content (SHA-256) so the seal, the inspectors' signatures and photos that
     recur across documents and pages are neither decoded nor compressed again."""
 
@@ -337,6 +339,90 @@ class PreparedImage:
     name: str  # the XObject name reportlab derives from the key and mask="auto"
     template: pdfdoc.PDFImageXObject
     size: tuple[int, int]
+
+
+STENCIL_SCALE = 4  # mask pixels per image pixel along each side (see StencilMask)
+STENCIL_MAX_SIDE = 4096  # ...unless the mask would be larger than this
+
+
+class StencilMask(pdfdoc.PDFObject):
+    """An image's alpha channel as a 1-bit mask (``/Mask``, PDF's explicit masking), not
+    a soft mask (``/SMask``).
+
+    A soft mask is transparency, which PostScript has not: CUPS's PostScript step
+    (Ghostscript's ``ps2write``, used for most printer drivers and by cups-pdf) then
+    rasterises the whole page, and a page with a signature or the seal reaches the
+    printer as a picture, its text gone (a printed file with no text; on paper, text as
+    sharp as the raster). A 1-bit mask is plain PostScript (an ImageType 3 image): the
+    page stays vector. The mask has ``STENCIL_SCALE`` times the image's pixels each way
+    (1000-2000 dpi at the sizes signatures and seals are drawn), the alpha channel
+    smoothed up to it and cut at half coverage, so the strokes' anti-aliased edges stay
+    smooth at any printer's resolution (dithering instead looked grainy on screen); what
+    is under the image (the agency name and date under the seal) still shows wherever
+    the ink is not. Ink less than half opaque (the faint rim of a scanned seal) is left
+    out rather than blended: a printer prints no partial transparency either.
+    """
+
+    def __init__(self, alpha: Any) -> None:  # a PIL "L" image
+        from PIL import Image
+
+        w, h = alpha.size
+        scale = max(1, min(STENCIL_SCALE, STENCIL_MAX_SIDE // max(w, h, 1)))
+        if scale > 1:
+            alpha = alpha.resize((w * scale, h * scale), Image.Resampling.BILINEAR)
+        # Sample 0 paints the image, 1 masks it out (the Decode array's default [0 1]).
+        cut = alpha.point(lambda v: 0 if v >= 128 else 255)
+        bits = cut.convert("1", dither=Image.Dither.NONE)
+        self.width, self.height = bits.size
+        data = bits.tobytes()
+        self.name = "fi-mask-" + hashlib.sha1(data).hexdigest()
+        self.content = zlib.compress(data)
+
+    def format(self, document: Any) -> bytes:
+        stream = pdfdoc.PDFStream(content=self.content)
+        d = stream.dictionary
+        d["Type"] = pdfdoc.PDFName("XObject")
+        d["Subtype"] = pdfdoc.PDFName("Image")
+        d["Width"] = self.width
+        d["Height"] = self.height
+        d["ImageMask"] = pdfdoc.PDFtrue
+        d["BitsPerComponent"] = 1
+        d["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        d["Length"] = len(self.content)
+        return stream.format(document)
+
+
+class MaskedImageXObject(pdfdoc.PDFImageXObject):
+    """reportlab's image XObject, with the alpha channel as a :class:`StencilMask`."""
+
+    stencil: Any = None  # the reference to the registered StencilMask, once drawn
+
+    def _checkTransparency(self, im: Any) -> None:
+        alpha = getattr(im, "_dataA", None)
+        if self.mask == "auto" and alpha is not None:
+            self.mask = None
+            self._stencil = StencilMask(alpha._image)
+        else:
+            super()._checkTransparency(im)
+
+    def format(self, document: Any) -> bytes:
+        if self.stencil is None:
+            return super().format(document)
+        # reportlab's PDFImageXObject.format (5.x), for an RGB or grey image, plus /Mask.
+        stream = pdfdoc.PDFStream(content=self.streamContent)
+        d = stream.dictionary
+        d["Type"] = pdfdoc.PDFName("XObject")
+        d["Subtype"] = pdfdoc.PDFName("Image")
+        d["Width"] = self.width
+        d["Height"] = self.height
+        d["BitsPerComponent"] = self.bitsPerComponent
+        d["ColorSpace"] = pdfdoc.PDFName(self.colorSpace)
+        if getattr(self, "_decode", None):
+            d["Decode"] = pdfdoc.PDFArray(self._decode)
+        d["Filter"] = pdfdoc.PDFArray(map(pdfdoc.PDFName, self._filters))
+        d["Length"] = len(self.streamContent)
+        d["Mask"] = self.stencil
+        return stream.format(document)
 
 
 _PREPARED: OrderedDict[str, PreparedImage] = OrderedDict()
@@ -354,7 +440,7 @@ def prepared_image(data: bytes) -> PreparedImage:
     try:
         keyed = KeyedImage(data)
         name = _digester(f"{keyed.key}auto")
-        template = pdfdoc.PDFImageXObject(name, keyed, mask="auto")
+        template = MaskedImageXObject(name, keyed, mask="auto")
     except Exception as exc:  # Pillow's and reportlab's errors for bad image bytes vary
         raise DocumentError(
             f"An image in the document ({digest[:12]}…) cannot be read "
@@ -382,19 +468,19 @@ def _register(canv: Canvas, p: PreparedImage) -> None:
         return
     img = copy.copy(p.template)
     img.name = p.name
-    smask = getattr(img, "_smask", None)
+    stencil = getattr(img, "_stencil", None)
     canv._setXObjects(img)
     doc.Reference(img, reg_name)
     doc.addForm(p.name, img)
-    if smask is not None:
-        smask = copy.copy(smask)
-        m_reg_name = doc.getXObjectName(smask.name)
+    if stencil is not None:
+        m_reg_name = doc.getXObjectName(stencil.name)
         if doc.idToObject.get(m_reg_name) is None:
-            canv._setXObjects(smask)
-            img.smask = doc.Reference(smask, m_reg_name)
+            # A copy: Reference marks the object it registers, and the prepared one
+            # serves every document.
+            img.stencil = doc.Reference(copy.copy(stencil), m_reg_name)
         else:
-            img.smask = pdfdoc.PDFObjectReference(m_reg_name)
-        del img._smask
+            img.stencil = pdfdoc.PDFObjectReference(m_reg_name)
+        del img._stencil
 
 
 def image_size(data: bytes) -> tuple[int, int]:

@@ -108,6 +108,8 @@ def test_needs_with_what_blocks_them_and_a_draft_preview_by_keyboard(qtbot, wind
     assert window.visit.tabs.currentWidget() is not panel
     _press(qtbot, window, Qt.Key.Key_D, CTRL_ALT)  # Show the documents
     assert window.visit.tabs.currentWidget() is panel
+    # The list is read off the GUI thread: wait for it (a busy machine is slow to).
+    qtbot.waitUntil(lambda: bool(panel.model.rows) and not panel.reader.busy, timeout=20_000)
     assert _states(panel) == {
         "onsite_record": "needed",
         "joint_result_notice": "needed",
@@ -179,7 +181,7 @@ def _issue_order(qtbot, window: MainWindow) -> str:
 def _cups_text(started: float, doc_name: str) -> tuple[Path, str]:
     """The text of the PDF cups-pdf wrote for the job ``doc_name`` (once it is whole)."""
     folders = [Path.home() / "PDF", Path("/root/PDF"), Path("/var/spool/cups-pdf/ANONYMOUS")]
-    for _ in range(600):
+    for _ in range(1800):  # Ghostscript takes its time on a busy machine
         for folder in folders:
             if not folder.is_dir():
                 continue
@@ -205,11 +207,9 @@ def _qr_codes(pdf: Path, folder: Path) -> list[str]:
 
 
 def _number_in(number: str, text: str) -> None:
-    if not text:
-        # Debian's cups-pdf goes through PostScript, which has no transparency: a page
-        # with a signature image (PNG with an alpha channel) is rasterised whole, so the
-        # printed file has no text layer to extract. Known; see the branch report.
-        pytest.xfail("the cups-pdf queue rasterised the pages: no text layer to read")
+    # cups-pdf prints through CUPS's PostScript step (Ghostscript), as most printer
+    # drivers do: the pages stay vector (signatures have no soft mask) and the glyph
+    # names bring the text back (documents/fonts.py ``with_glyph_names``).
     assert "".join(number.split()) in text
 
 
@@ -250,6 +250,8 @@ def test_issue_then_print_the_set_to_cups(qtbot, window, tmp_path) -> None:
     for d in issued:
         assert any(d.id in c and (d.content_sha256 or "-") in c for c in codes), (d.title, codes)
     _number_in(number, squeezed)
+    for d in issued:  # every document of the set, as text
+        _number_in(d.number or "-", squeezed)
 
 
 @pytest.mark.skipif(not PRINTER, reason="set INSPECTOR_TEST_PRINTER to a CUPS queue (cups-pdf)")

@@ -4,9 +4,10 @@ The printer is chosen on the GUI thread (``choose_printer``: the QPrintDialog, w
 number of copies; tests hand in a printer of their own instead). Then, in a worker thread
 so the window stays responsive:
 
-- on a CUPS system (Linux, macOS) the issued PDFs themselves go to the chosen queue with
-  ``lp``, as one job: the paper carries exactly the issued document, its text, embedded
-  fonts and QR code as they are, and CUPS makes the copies;
+- on a CUPS system (Linux, macOS) the issued PDFs themselves, joined into one PDF, go to
+  the chosen queue with ``lp`` as one job: the paper carries exactly the issued
+  documents, their text, embedded fonts and QR codes as they are, and CUPS makes the
+  copies (a PDF printer such as cups-pdf writes one searchable file);
 - elsewhere (Windows, or a printer without a CUPS queue) the pages are rasterised with
   pypdfium2 and painted onto the QPrinter (Qt allows QPainter on a QPrinter outside the
   GUI thread); a progress dialog can cancel between pages.
@@ -104,19 +105,40 @@ def cups_command(printer: QPrinter) -> list[str] | None:
     return cmd
 
 
+def joined(pdfs: Sequence[bytes]) -> bytes:
+    """One PDF of every page of ``pdfs``, in order (pdfium copies the pages with their
+    fonts and images as they are)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    if len(pdfs) == 1:
+        return pdfs[0]
+    with PDFIUM:
+        out = pdfium.PdfDocument.new()
+        sources = [pdfium.PdfDocument(pdf) for pdf in pdfs]
+        try:
+            for src in sources:
+                out.import_pages(src)
+            buf = io.BytesIO()
+            out.save(buf)
+            return buf.getvalue()
+        finally:
+            for src in sources:
+                src.close()
+            out.close()
+
+
 def send_to_cups(
     items: Sequence[PrintItem], cmd: list[str], progress: Callable[[int], None]
 ) -> PrintOutcome:
-    """The PDFs as they are, one CUPS job (``lp`` takes several files in one job)."""
-    pages = 0
+    """The PDFs as they are, joined into one document of one CUPS job: the copies and
+    collation apply to the whole set, and a PDF printer (cups-pdf) writes one file."""
+    pages = sum(page_count(item.pdf) for item in items)
     with tempfile.TemporaryDirectory(prefix="fi-print-") as tmp:
-        files = []
-        for n, item in enumerate(items, 1):
-            path = Path(tmp) / f"{n:02d}.pdf"
-            path.write_bytes(item.pdf)
-            files.append(str(path))
-            pages += page_count(item.pdf)
-        done = subprocess.run([*cmd, "--", *files], capture_output=True, text=True, timeout=120)
+        path = Path(tmp) / "set.pdf"
+        path.write_bytes(joined([item.pdf for item in items]))
+        done = subprocess.run([*cmd, "--", str(path)], capture_output=True, text=True, timeout=120)
         if done.returncode != 0:
             raise PrinterUnavailable((done.stderr or done.stdout).strip() or cmd[2])
     progress(pages)
@@ -204,7 +226,9 @@ class SetPrinter(QObject):
         cancelled = self._cancel.is_set
 
         def job() -> PrintOutcome:
-            return paint_set(items, printer, progress=lambda n: emit(n, total), cancelled=cancelled)
+            # The PDFs themselves to a CUPS queue (their text and vector pages reach the
+            # printer), else painted page by page.
+            return print_set(items, printer, progress=lambda n: emit(n, total), cancelled=cancelled)
 
         def finished(outcome: Any) -> None:
             self.printer = None
