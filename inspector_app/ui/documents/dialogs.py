@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.services.visit_documents import DELIVERY_METHODS
-
 
 @dataclass(frozen=True, slots=True)
 class DeliveryEntry:
@@ -46,6 +44,9 @@ class DeliveryDialog(QDialog):
         self.setWindowTitle(self.tr("Record delivery"))
         self.method = QComboBox(self)
         names = self.method_names()
+        # Here, not at import: the services load with the task page, not at start-up.
+        from inspector_app.services.visit_documents import DELIVERY_METHODS
+
         for wire in DELIVERY_METHODS:
             self.method.addItem(names.get(wire, DELIVERY_METHODS[wire]), wire)
         self.recipient = QLineEdit(recipient, self)

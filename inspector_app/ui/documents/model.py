@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector_app.domain.entities import DocumentKind
-from inspector_app.services.document_records import VisitDocument
+
+if TYPE_CHECKING:  # the services load with the task page, not at start-up
+    from inspector_app.services.document_records import VisitDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
