@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -211,8 +213,13 @@ def settings_folder(profile: Profile, department_code: str) -> Path | None:
     blob = json.dumps(files, ensure_ascii=False, sort_keys=True).encode("utf-8")
     folder = profile.folder / REFERENCE_DIR / hashlib.sha256(blob).hexdigest()[:16]
     if not folder.is_dir():
-        partial = folder.with_name(folder.name + ".partial")
-        partial.mkdir(parents=True, exist_ok=True)
+        # A folder of this writer's own: two threads (the documents list read in the
+        # background, an issue on the operations thread) or two processes may write the
+        # same content at once, and must not write into one another's half-made folder.
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        partial = Path(
+            tempfile.mkdtemp(prefix=folder.name + ".", suffix=".partial", dir=folder.parent)
+        )
         for name, content in files.items():
             (partial / name).write_text(json.dumps(content, ensure_ascii=False), "utf-8")
         # Seal image: a file name in agency.json refers to resources/documents, whose
@@ -220,6 +227,8 @@ def settings_folder(profile: Profile, department_code: str) -> Path | None:
         try:
             partial.replace(folder)
         except OSError:
-            if not folder.is_dir():  # not another process writing the same content
+            if not folder.is_dir():  # not another writer that got there first
                 raise
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)  # only left when another won
     return folder

@@ -121,3 +121,12 @@ def test_a_rule_pack_or_agency_change_reaches_the_laptop_at_the_next_sync(
     assert json.loads((written / "agency.json").read_text("utf-8"))["agency"]["name"] == (
         "深圳市福田区消防救援大队"
     )
+    # Written by several threads at once (the documents list read in the background while
+    # an issue runs): each writes a folder of its own, one wins, none fails, none is left.
+    from concurrent.futures import ThreadPoolExecutor
+
+    shutil.rmtree(written)
+    with ThreadPoolExecutor(8) as pool:
+        folders = set(pool.map(lambda _n: settings_folder(one, "XF"), range(16)))
+    assert folders == {written} and (written / "wording.json").is_file()
+    assert not [p for p in written.parent.iterdir() if p.name.endswith(".partial")]

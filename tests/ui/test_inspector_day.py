@@ -135,15 +135,15 @@ def _activate(dialog: QWidget) -> None:
 
 
 def _idle(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not window.ops.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=60_000)
 
 
 def sync_now(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
     """F9, once the window's sync is idle; the report of that sync."""
-    qtbot.waitUntil(lambda: window.sync.started and not window.sync.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: window.sync.started and not window.sync.busy, timeout=60_000)
     with qtbot.waitSignal(window.sync.synced, timeout=60_000) as done:
         press(qtbot, Qt.Key.Key_F9)  # Sync now
-    qtbot.waitUntil(lambda: not window.sync.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.sync.busy, timeout=60_000)
     return done.args[0]
 
 
@@ -302,7 +302,7 @@ def _select_task_by_arrows(qtbot, window: MainWindow, task_id: str) -> None:  # 
         press(qtbot, Qt.Key.Key_Down)
     assert window.current_task_id() == task_id
     qtbot.waitUntil(
-        lambda: window.visit.task is not None and window.visit.task.id == task_id, timeout=20_000
+        lambda: window.visit.task is not None and window.visit.task.id == task_id, timeout=60_000
     )
 
 
@@ -348,7 +348,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     # The team's tasks and the document numbers come with the first syncs (F9).
     for _ in range(2):
         sync_now(qtbot, window)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=60_000)
 
     # Open a task from the list, by arrows.
     task_id = visitday.pick_task(profile)
@@ -473,12 +473,12 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     docs = window.visit.documents
     press(qtbot, Qt.Key.Key_D, CTRL_ALT)  # Show the documents
     assert window.visit.tabs.currentWidget() is docs
-    qtbot.waitUntil(lambda: bool(docs.model.rows) and not docs.reader.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(docs.model.rows) and not docs.reader.busy, timeout=60_000)
     blocked = {d.kind.value: docs.model.blocked_by(d) for d in docs.model.rows}
     assert all(b == [] for b in blocked.values()), blocked
     press(qtbot, Qt.Key.Key_I, CTRL_ALT | SHIFT)  # Issue all
     _idle(qtbot, window)
-    qtbot.waitUntil(lambda: {d.state for d in docs.model.rows} == {"issued"}, timeout=30_000)
+    qtbot.waitUntil(lambda: {d.state for d in docs.model.rows} == {"issued"}, timeout=60_000)
     order = next(d for d in docs.model.rows if d.kind.value == "order_to_correct")
     _select_document_by_arrows(qtbot, docs, order.key)
     assert docs.current().number == order.number
@@ -498,7 +498,7 @@ def test_a_whole_inspector_day_by_keyboard_alone(  # noqa: PLR0915
     _back(qtbot, window)
     qtbot.waitUntil(
         lambda: next(d for d in docs.model.rows if d.key == order.key).state == "delivered",
-        timeout=20_000,
+        timeout=60_000,
     )
 
     # Complete, submit for review, sync.
