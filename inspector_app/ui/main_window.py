@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar
 
-from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import ServiceError
 from inspector_app.services.profile import Profile
@@ -39,6 +38,7 @@ from inspector_app.ui.tasks.page import TaskListPage
 from inspector_app.ui.visit.drafts import DraftKeeper
 from inspector_app.ui.visit.page import VisitPage
 from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
+from inspector_app.ui.widgets.window_messages import show_about, show_operation_error
 
 log = logging.getLogger(__name__)
 
@@ -309,22 +309,7 @@ class MainWindow(QMainWindow):
     # --- errors ---------------------------------------------------------------------
 
     def _op_failed(self, exc: BaseException) -> None:
-        title = self.tr("Field Inspector")
-        if isinstance(exc, ServiceError):
-            QMessageBox.warning(self, title, error_text(exc))
-            return
-        log.error("operation failed", exc_info=exc)
-        QMessageBox.critical(
-            self,
-            title,
-            self.tr("Something went wrong and nothing was changed: {error}").format(error=exc),
-        )
+        show_operation_error(self, exc)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Field Inspector"),
-            self.tr(
-                "Field Inspector {version}\nJoint market-supervision inspections, offline first."
-            ).format(version=__version__),
-        )
+        show_about(self)

@@ -987,24 +987,6 @@
         <source>&amp;About Field Inspector</source>
         <translation>关于现场检查(&amp;A)</translation>
     </message>
-    <message>
-        <source>Field Inspector</source>
-        <translation>现场检查</translation>
-    </message>
-    <message>
-        <source>Something went wrong and nothing was changed: {error}</source>
-        <translation>出现错误，未作任何更改：{error}</translation>
-    </message>
-    <message>
-        <source>About Field Inspector</source>
-        <translation>关于现场检查</translation>
-    </message>
-    <message>
-        <source>Field Inspector {version}
-Joint market-supervision inspections, offline first.</source>
-        <translation>现场检查 {version}
-部门联合“双随机、一公开”现场检查，离线优先。</translation>
-    </message>
 </context>
 <context>
     <name>LookupDialog</name>

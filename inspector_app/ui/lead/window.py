@@ -23,14 +23,12 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from inspector_app import __version__
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import ServiceError
 from inspector_app.services.profile import Profile
@@ -41,7 +39,6 @@ from inspector_app.ui.actions import (
     install,
     menu_bar_pages,
 )
-from inspector_app.ui.i18n import error_text
 from inspector_app.ui.lead.queue import QueuePage
 from inspector_app.ui.lead.review_page import ReviewPage, own_access
 from inspector_app.ui.lookup import lookup_action
@@ -50,6 +47,7 @@ from inspector_app.ui.settings.hub import SettingsHub
 from inspector_app.ui.stats.dialog import add_statistics_action
 from inspector_app.ui.sync.controller import SyncController
 from inspector_app.ui.widgets.shortcuts import ShortcutsDialog
+from inspector_app.ui.widgets.window_messages import show_about, show_operation_error
 
 log = logging.getLogger(__name__)
 
@@ -257,22 +255,7 @@ class LeadWindow(QMainWindow):
     # --- errors ---------------------------------------------------------------------
 
     def _op_failed(self, exc: BaseException) -> None:
-        title = self.tr("Field Inspector")
-        if isinstance(exc, ServiceError):
-            QMessageBox.warning(self, title, error_text(exc))
-            return
-        log.error("operation failed", exc_info=exc)
-        QMessageBox.critical(
-            self,
-            title,
-            self.tr("Something went wrong and nothing was changed: {error}").format(error=exc),
-        )
+        show_operation_error(self, exc)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Field Inspector"),
-            self.tr(
-                "Field Inspector {version}\nJoint market-supervision inspections, offline first."
-            ).format(version=__version__),
-        )
+        show_about(self)
