@@ -219,7 +219,7 @@ def list_dispositions(
     checklist order, with the proposal made now and what was decided."""
     on = on or today()
     with profile.db.session() as s:
-        task = task_entity(task_row(s, task_id))
+        task = task_entity(task_row(s, task_id), profile.parsed_task)
         results = {
             r.item_id: item_result_entity(r)
             for r in s.scalars(select(ItemResultRow).where(ItemResultRow.task_id == task_id))
@@ -251,7 +251,7 @@ def get_disposition(
     with profile.db.session() as s:
         task_r = task_row(s, task_id)
         item_row(s, task_r, item_id)
-        task = task_entity(task_r)
+        task = task_entity(task_r, profile.parsed_task)
         rid = item_result_id(task_id, item_id)
         row = s.get(ItemResultRow, rid)
         result = None if row is None else item_result_entity(row)
@@ -504,7 +504,7 @@ def _band(d: Disposition) -> str:
 
 def _party_type(profile: Profile, task_id: str) -> Any:
     with profile.db.session() as s:
-        return task_entity(task_row(s, task_id)).business.party_type
+        return task_entity(task_row(s, task_id), profile.parsed_task).business.party_type
 
 
 def confirmed_dispositions(profile: Profile, task_id: str) -> list[ItemDisposition]:

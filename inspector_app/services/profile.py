@@ -6,11 +6,13 @@ import logging
 import os
 import threading
 import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from inspector_app.domain.entities import Inspector
+from inspector_app.domain.entities import Inspector, JointTask
 from inspector_app.services.errors import InvalidState, ProfileUnavailable
 from inspector_app.services.messages import Text
 from inspector_app.services.settings import BY_KEY, Settings
@@ -72,6 +74,10 @@ UNAVAILABLE = Text(
 )
 
 
+#: How many parsed tasks a profile keeps (a few hundred kB each at 300 items).
+PARSED_TASKS_KEPT = 8
+
+
 class Profile:
     """An open profile. Pass it to every service function; close it when done.
 
@@ -107,10 +113,30 @@ class Profile:
         self.photo_long_side: int = BY_KEY["photo_long_side"].default
         # What the check of the audit trail found (None: the database is not open yet).
         self._audit_verdict = audit_verdict
+        # Tasks as parsed from their stored JSON, the latest few (see ``parsed_task``).
+        self._parsed: OrderedDict[Hashable, JointTask] = OrderedDict()
+        self._parsed_lock = threading.Lock()
         if db is not None and audit_verdict is None:
             from inspector_app.store.audit_check import ChainVerdict
 
             self._audit_verdict = ChainVerdict(True, 0)
+
+    def parsed_task(self, version: Hashable, parse: Callable[[], JointTask]) -> JointTask:
+        """The task stored as ``version`` (its id, rev and when its data was written),
+        parsed once: opening a task with a 300-item checklist again, or the documents
+        and dispositions reading it beside the window, costs no JSON parsing. Tasks
+        are immutable values, so one parsed copy serves every reader and thread."""
+        with self._parsed_lock:
+            task = self._parsed.get(version)
+            if task is not None:
+                self._parsed.move_to_end(version)
+                return task
+        task = parse()
+        with self._parsed_lock:
+            self._parsed[version] = task
+            while len(self._parsed) > PARSED_TASKS_KEPT:
+                self._parsed.popitem(last=False)
+        return task
 
     @property
     def db(self) -> Database:

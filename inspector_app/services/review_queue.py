@@ -363,7 +363,7 @@ def review_visit(
         row = get_task_row(s, task_id)
         if row is None:
             raise NotFound(VISIT_MISSING, task_id=task_id)
-        task = task_entity(row)
+        task = task_entity(row, host.parsed_task)
         inspection = s.get(InspectionRow, task_id)
         results = {
             r.item_id: r

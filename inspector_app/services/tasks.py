@@ -73,7 +73,7 @@ def get_task(profile: Profile, task_id: str) -> JointTask:
         row = get_task_row(session, task_id)
         if row is None:
             raise _missing_task(task_id)
-        return task_entity(row)
+        return task_entity(row, profile.parsed_task)
 
 
 def get_results(profile: Profile, task_id: str) -> dict[str, ItemResult]:

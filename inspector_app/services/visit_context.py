@@ -131,7 +131,7 @@ def load_context(profile: Profile, task_id: str, session: Session | None = None)
 
 
 def _load(profile: Profile, s: Session, task_id: str) -> VisitContext:
-    task = task_entity(task_row(s, task_id))
+    task = task_entity(task_row(s, task_id), profile.parsed_task)
     results = {
         r.item_id: item_result_entity(r)
         for r in s.scalars(select(ItemResultRow).where(ItemResultRow.task_id == task_id))

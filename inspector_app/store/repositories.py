@@ -7,7 +7,7 @@ in :meth:`Database.action`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -189,9 +189,19 @@ def visit_status(*, recorded: str, held: str, incoming: str, newer: bool) -> str
     return recorded
 
 
-def task_entity(row: TaskRow) -> JointTask:
-    """The task as the server sent it, with the local lifecycle status."""
-    return replace(task_from_json(row.data), status=TaskStatus(row.status), rev=row.rev)
+def task_entity(
+    row: TaskRow, parsed: Callable[[Hashable, Callable[[], JointTask]], JointTask] | None = None
+) -> JointTask:
+    """The task as the server sent it, with the local lifecycle status.
+
+    ``parsed(version, parse)`` may hand back the task already parsed for that version
+    of the row (``Profile.parsed_task``): then the large ``data`` column is not read.
+    """
+    if parsed is None:
+        task = task_from_json(row.data)
+    else:
+        task = parsed((row.id, row.rev, row.received_at), lambda: task_from_json(row.data))
+    return replace(task, status=TaskStatus(row.status), rev=row.rev)
 
 
 def get_task_row(session: Session, task_id: str) -> TaskRow | None:

@@ -218,6 +218,11 @@ class Warmup(QObject):
     def start(self, delay_ms: int = 0) -> None:
         self._timer.start(delay_ms)
 
+    @property
+    def finished(self) -> bool:
+        """Every module is loaded (or the steps were stopped)."""
+        return self.done and not self._later and not self._steps
+
     def stop(self) -> None:
         """No further steps (the window is closing; its profile closes next)."""
         self._timer.stop()

@@ -18,6 +18,7 @@ from inspector_app.services import (
     record_item_result,
     start_inspection,
 )
+from inspector_app.store.repositories import get_task_row, task_entity
 
 
 def test_import_adds_no_outbox_row_and_no_audit_event(
@@ -34,6 +35,29 @@ def test_import_adds_no_outbox_row_and_no_audit_event(
 def test_get_task_round_trips_the_whole_task(profile: Profile, task: JointTask) -> None:
     assert get_task(profile, task.id) == task
     assert get_task(profile, task.id).checklist[0].sources[1].department_code == "WJW"
+
+
+def test_a_task_read_again_is_parsed_once_and_a_new_version_is_read_anew(
+    profile: Profile, task: JointTask
+) -> None:
+    first = get_task(profile, task.id)
+    # The same stored version: the checklist parsed the first time serves again.
+    assert get_task(profile, task.id).checklist is first.checklist
+    # The server sends a new rev with another title: that is what is read, not the copy.
+    item = replace(task.checklist[0], title="新的检查项标题")
+    newer = replace(task, rev=task.rev + 1, checklist=(item, *task.checklist[1:]))
+    import_tasks(profile, [newer])
+    again = get_task(profile, task.id)
+    assert again.rev == newer.rev and again.checklist[0].title == "新的检查项标题"
+    # The local status is the row's, whatever the parsed copy says.
+    start_inspection(profile, task.id)
+    assert get_task(profile, task.id).status is TaskStatus.IN_PROGRESS
+    # The same rev written again (a loader, a repeated pull) is a new version of the row.
+    same_rev = replace(newer, business=replace(newer.business, name="改名后的示例公司"))
+    import_tasks(profile, [same_rev])
+    with profile.db.session() as session:
+        stored = task_entity(get_task_row(session, task.id))  # parsed afresh, no copy
+    assert get_task(profile, task.id) == stored
 
 
 def test_list_tasks_summarises_progress(
