@@ -44,6 +44,7 @@ from inspector_app.domain.workdays import publication_deadline
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.messages import Text
 from inspector_app.services.profile import Profile
+from inspector_app.services.reference_data import team_names
 from inspector_app.store.repositories import get_state
 from inspector_app.store.reviews import led_teams
 from inspector_app.sync.engine import LAST_SYNC_KEY
@@ -239,7 +240,7 @@ def lead_statistics(
             "until": until.isoformat() if until else None,
         },
         "totals": _finish(groups["all"].get("all") or _empty()),
-        "by_team": listing("team", "team_id"),
+        "by_team": listing("team", "team_id", team_names(profile)),
         "by_department": listing("department", "department_code", department_names),
         "by_plan": listing("plan", "plan_id", plan_names),
         "by_month": listing("month", "month"),

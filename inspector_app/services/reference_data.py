@@ -169,6 +169,21 @@ def roster(profile: Profile) -> dict[str, RosterOfficer]:
     return officers
 
 
+def team_names(profile: Profile) -> dict[str, str]:
+    """Team names by id, from the server's roster (the demo's teams without one)."""
+    records = _records(profile, ROSTER)
+    names: dict[str, str] = {}
+    for _name, content in records:
+        for entry in content.get("teams") or ():
+            if isinstance(entry, dict) and entry.get("id") and entry.get("name"):
+                names[str(entry["id"])] = str(entry["name"])
+    if not records:
+        from inspector_app.services.demo import demo_dataset
+
+        names = {t.id: t.name for t in demo_dataset().teams}
+    return names
+
+
 # -- document settings --------------------------------------------------------------------
 
 

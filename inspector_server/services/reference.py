@@ -39,7 +39,7 @@ from inspector_app.domain.reference import (
     record_id,
     record_name,
 )
-from inspector_server.models import Department, User
+from inspector_server.models import Department, Team, User
 from inspector_server.services.sync import server_put
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -106,7 +106,8 @@ def import_reference(session: Session, folders: list[Path]) -> ReferenceReport:
 
 
 def publish_roster(session: Session) -> bool:
-    """The active officers with a badge number, as documents name them (no secrets)."""
+    """The active officers with a badge number, as documents name them, and the teams'
+    names, which a lead's statistics show on the laptop (no secrets)."""
     names = {d.code: d.name for d in session.scalars(select(Department))}
     officers = [
         RosterOfficer(
@@ -120,9 +121,10 @@ def publish_roster(session: Session) -> bool:
         for u in session.scalars(select(User).order_by(User.username))
         if u.is_active and u.badge_no
     ]
+    teams = [{"id": t.id, "name": t.name} for t in session.scalars(select(Team).order_by(Team.id))]
     return server_put(
         session,
         entity="reference",
         record_id=record_id(ROSTER, ROSTER_NAME),
-        data=record_data(ROSTER, ROSTER_NAME, {"officers": officers}),
+        data=record_data(ROSTER, ROSTER_NAME, {"officers": officers, "teams": teams}),
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.entities import Inspector, JointTask, Role
+from inspector_app.domain.reference import ROSTER, ROSTER_NAME, record_data, record_id
 from inspector_app.services import (
     InvalidInput,
     InvalidState,
@@ -28,6 +29,7 @@ from inspector_app.services import (
     list_follow_ups,
     open_profile,
 )
+from inspector_app.store.models import ReferenceRow
 from inspector_app.store.reviews import set_led_teams
 from inspector_app.store.sync_records import flag_task
 
@@ -138,3 +140,25 @@ def test_a_period_and_the_teams_of_another_lead(lead: Profile) -> None:
         set_led_teams(s, [])
     with pytest.raises(InvalidState, match="leads no team"):
         lead_statistics(lead)
+
+
+def test_teams_are_named_as_the_servers_roster_names_them(lead: Profile) -> None:
+    # Before any roster came: the id (the demo's teams are other teams).
+    (team,) = lead_statistics(lead, today=TODAY)["by_team"]
+    assert team["team_id"] == "team-1" and team["name"] == ""
+    with lead.db.write() as s:
+        s.add(
+            ReferenceRow(
+                id=record_id(ROSTER, ROSTER_NAME),
+                kind=ROSTER,
+                rev=1,
+                data=record_data(
+                    ROSTER,
+                    ROSTER_NAME,
+                    {"officers": [], "teams": [{"id": "team-1", "name": "福田一组"}]},
+                ),
+                received_at=datetime.now(UTC),
+            )
+        )
+    (team,) = lead_statistics(lead, today=TODAY)["by_team"]
+    assert (team["team_id"], team["name"], team["planned"]) == ("team-1", "福田一组", 7)

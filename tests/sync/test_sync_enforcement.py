@@ -18,12 +18,14 @@ from inspector_app.services import (
     start_inspection,
     sync,
 )
+from inspector_app.services.demo import demo_dataset
 from inspector_app.services.dispositions import decide, list_dispositions
 from inspector_app.services.reference_data import (
     agency_content,
     roster,
     rule_packs,
     settings_folder,
+    team_names,
 )
 from inspector_app.services.visit_record import sign, signature_image, signatures
 from inspector_app.store.models import ReferenceRow
@@ -86,6 +88,11 @@ def test_a_rule_pack_or_agency_change_reaches_the_laptop_at_the_next_sync(
         assert s.get(ReferenceRow, record_id(ROSTER, "officers")) is not None
     assert {"rule_pack", "benchmark", "roster"} <= kinds
     assert roster(one)[one.user.id].badge_no == one.user.badge_no  # type: ignore[union-attr]
+    # The teams' names come with the roster: a lead's statistics name the teams.
+    with one.db.session() as s:
+        sent = s.get(ReferenceRow, record_id(ROSTER, "officers")).data["content"]["teams"]  # type: ignore[union-attr]
+    demo_teams = {t.id: t.name for t in demo_dataset().teams}
+    assert {t["id"]: t["name"] for t in sent} == demo_teams == team_names(one)
     shipped = {p.id for p in rule_packs(one).packs}
 
     # The administrator edits a pack and publishes an agency's settings.

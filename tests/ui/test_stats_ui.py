@@ -50,12 +50,14 @@ from inspector_app.domain.entities import (
     SourceItem,
 )
 from inspector_app.domain.findings import Assessment
+from inspector_app.domain.reference import ROSTER, ROSTER_NAME, record_data, record_id
 from inspector_app.services import Profile, import_tasks, open_profile
 from inspector_app.store.models import (
     DispositionRow,
     DocumentRow,
     InspectionRow,
     ItemResultRow,
+    ReferenceRow,
     TaskRow,
 )
 from inspector_app.store.reviews import set_led_teams
@@ -262,6 +264,32 @@ def test_a_team_and_a_month(qtbot, page: StatisticsPage) -> None:
     _show(qtbot, page, PeriodKind.QUARTER, date(2026, 5, 9))
     assert (v("planned", "Total"), v("done", "Total"), v("published", "Total")) == ("4", "3", "1")
     assert page.team.count() == 3  # the list of teams stays whole
+
+
+def test_teams_go_by_the_names_the_server_sent(qtbot, lead: Profile) -> None:
+    with lead.db.write() as s:
+        content = {"officers": [], "teams": [{"id": "team-1", "name": "福田一组"}]}
+        s.add(
+            ReferenceRow(
+                id=record_id(ROSTER, ROSTER_NAME),
+                kind=ROSTER,
+                rev=1,
+                data=record_data(ROSTER, ROSTER_NAME, content),
+                received_at=datetime.now(UTC),
+            )
+        )
+    host = QWidget()
+    qtbot.addWidget(host)
+    ops = Operations(lambda exc: pytest.fail(f"operation failed: {exc!r}"), host)
+    page = StatisticsPage(lead, ops, host, today=TODAY)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        host.show()
+    # Named where the roster names it; by its id where it does not (team-2).
+    assert [page.team.itemText(i) for i in (1, 2)] == ["福田一组", "team-2"]
+    assert page.team.itemData(1) == "team-1"
+    assert page.charts["visits_by_team"].categories == ["福田一组", "team-2"]
+    assert page.value("planned", "福田一组") == "4"
+    ops.wait()
 
 
 def test_a_range_backwards_is_refused_on_the_page(qtbot, page: StatisticsPage) -> None:

@@ -360,7 +360,8 @@ class StatisticsPage(QWidget):
     def show_figures(self, figures: dict[str, Any]) -> None:
         self.figures = figures
         if not self.team.currentData():
-            self._remember_teams(list(figures["filter"]["teams"]))
+            names = {t["team_id"]: t.get("name") for t in figures["by_team"]}
+            self._remember_teams(list(figures["filter"]["teams"]), names)
         totals = figures["totals"]
         last = figures.get("last_sync")
         self.summary.setText(
@@ -380,7 +381,7 @@ class StatisticsPage(QWidget):
         self._fill_table(figures)
         self._draw(figures)
 
-    def _remember_teams(self, teams: list[str]) -> None:
+    def _remember_teams(self, teams: list[str], names: dict[str, str | None]) -> None:
         if teams == self._led:
             return
         self._led = teams
@@ -390,7 +391,7 @@ class StatisticsPage(QWidget):
             while self.team.count() > 1:
                 self.team.removeItem(1)
             for team in teams:
-                self.team.addItem(team, team)
+                self.team.addItem(names.get(team) or team, team)
             index = self.team.findData(current) if current else 0
             self.team.setCurrentIndex(max(index, 0))
         finally:
@@ -409,9 +410,13 @@ class StatisticsPage(QWidget):
             out += [(str(p["name"] or p["plan_id"] or self.tr("no plan")), p)
                     for p in figures["by_plan"]]  # fmt: skip
         else:
-            out += [(str(t["team_id"] or self.tr("no team")), t) for t in figures["by_team"]]
+            out += [(self.team_label(t), t) for t in figures["by_team"]]
             out += [(str(m["month"]), m) for m in figures["by_month"]]
         return out
+
+    def team_label(self, team: dict[str, Any]) -> str:
+        """A team by its name (the server's roster), else its id."""
+        return str(team.get("name") or team["team_id"] or self.tr("no team"))
 
     def _breakdown_changed(self, *_args: object) -> None:
         if self.figures is not None:  # the same figures, other columns: nothing to count
@@ -526,7 +531,7 @@ class StatisticsPage(QWidget):
         )
         teams = figures["by_team"]
         self.charts["visits_by_team"].set_bars(
-            [str(t["team_id"]) for t in teams],
+            [self.team_label(t) for t in teams],
             [
                 Series(planned, tuple(t["planned"] for t in teams)),
                 Series(done, tuple(t["done"] for t in teams)),
