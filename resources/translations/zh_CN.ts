@@ -691,6 +691,14 @@
         <translation>已出具的文书之间不一致：{problems}</translation>
     </message>
     <message>
+        <source>{issued} of {total} documents issued; still to issue: {titles}</source>
+        <translation>已出具{issued}份，共{total}份；尚待出具：{titles}</translation>
+    </message>
+    <message>
+        <source>All {total} documents of this visit are issued.</source>
+        <translation>本次检查的{total}份文书均已出具。</translation>
+    </message>
+    <message>
         <source>No document: check in and record the findings first.</source>
         <translation>暂无文书：请先签到并记录检查结果。</translation>
     </message>
