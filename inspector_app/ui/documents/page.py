@@ -331,7 +331,9 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
             text = self.tr("{issued} of {total} documents issued; still to issue: {titles}").format(
                 issued=len(progress.issued),
                 total=progress.total,
-                titles="、".join(self.model.title(d) for d in progress.to_issue),
+                titles=("、" if current_language().startswith("zh") else "; ").join(
+                    self.model.title(d) for d in progress.to_issue
+                ),
             )
         else:
             text = self.tr("All {total} documents of this visit are issued.").format(
