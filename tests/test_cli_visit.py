@@ -129,6 +129,11 @@ def test_a_scripted_day(run, tmp_path: Path) -> None:  # type: ignore[no-untyped
     assert code == 0 and "责改" in out
     code, _, err = run("issue", task, "order_to_correct")
     assert code == 1 and "void" in err  # issuing twice
+    # Half the set issued: what is still to issue is told, and is no failed check.
+    assert run("issue", task, "onsite_record")[0] == 0
+    code, _, err = run("documents", task, "--check")
+    assert code == 0 and "no_joint_notice" not in err
+    assert "2 of 3 documents issued" in err or "已出具2份，共3份" in err
     assert run("issue", task, "all")[0] == 0
     code, out, _ = run("documents", task, "--json", "--check")
     docs = {d["kind"]: d for d in json.loads(out)}

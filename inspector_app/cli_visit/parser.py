@@ -154,7 +154,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument(
         "--check",
         action="store_true",
-        help="also check that the issued documents tell one story (exit 1 if not)",
+        help="also say what is still to issue and check that the issued documents tell one "
+        "story (exit 1 if not)",
     )
 
     p = sub.add_parser("issue", help="issue (or preview with --draft) documents of a kind")

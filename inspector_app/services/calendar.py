@@ -51,3 +51,15 @@ def working_days_until(start: date, end: date) -> int:
 
 def schedule_known(year: int) -> bool:
     return _calendar().calendar_known(year)
+
+
+def is_working_day(day: date) -> bool:
+    """Whether ``day`` is worked: not a weekend (unless made a working day, 调休上班), not a
+    public holiday or a day off given for one."""
+    return bool(_calendar().is_working_day(day))
+
+
+def next_working_day(day: date) -> date:
+    """The first working day after ``day`` (``day`` itself when it is one)."""
+    result: date = _calendar().next_working_day_on_or_after(day)
+    return result

@@ -358,6 +358,10 @@
 <context>
     <name>DeadlineEdit</name>
     <message>
+        <source>Move to the next &amp;working day</source>
+        <translation>顺延至下一工作日(&amp;W)</translation>
+    </message>
+    <message>
         <source>in the past</source>
         <translation>已过期</translation>
     </message>
@@ -372,6 +376,26 @@
     <message>
         <source>(holiday schedule for {year} not installed)</source>
         <translation>（未安装 {year} 年节假日安排）</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>a holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>{date} is a rest day ({why})</source>
+        <translation>{date} 是休息日（{why}）</translation>
+    </message>
+    <message>
+        <source>Move the deadline to {date} (Alt+W)</source>
+        <translation>将期限改为 {date}（Alt+W）</translation>
     </message>
 </context>
 <context>
@@ -689,6 +713,14 @@
     <message>
         <source>The issued documents disagree: {problems}</source>
         <translation>已出具的文书之间不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>{issued} of {total} documents issued; still to issue: {titles}</source>
+        <translation>已出具{issued}份，共{total}份；尚待出具：{titles}</translation>
+    </message>
+    <message>
+        <source>All {total} documents of this visit are issued.</source>
+        <translation>本次检查的{total}份文书均已出具。</translation>
     </message>
     <message>
         <source>No document: check in and record the findings first.</source>

@@ -31,6 +31,7 @@ from inspector_app.services import (
 )
 from inspector_app.services.demo import demo_dataset
 from inspector_app.services.dispositions import decide
+from inspector_app.services.issue_progress import visit_progress
 from inspector_app.services.issuing import (
     deliver,
     document_pdf,
@@ -39,6 +40,7 @@ from inspector_app.services.issuing import (
     list_documents,
     number_ledger,
     preview,
+    visit_problems,
     void_document,
 )
 from inspector_app.services.visit_record import record_opening
@@ -273,3 +275,54 @@ def test_a_summary_penalty_goes_without_a_credit_repair_notice(demo: Profile, da
     text = helpers.pdf_text(doc.pdf)
     assert "警告" in text and "第五十一条" in text and "行政复议" in text
     assert "现场发现问题" in text and "记录表被清洁工误丢" in text  # the statement (情理)
+
+
+def test_a_half_issued_set_is_progress_not_a_contradiction(demo: Profile, day) -> None:  # type: ignore[no-untyped-def]
+    """The 现场笔录 issued, the joint notice and the order not yet: the check still says
+    the notice is missing (it is), and the progress tells it as the next step."""
+    issue(demo, day.task_id, "onsite_record")
+    assert [p.code for p in visit_problems(demo, day.task_id)] == ["no_joint_notice"]
+    progress = visit_progress(demo, day.task_id)
+    assert progress.problems == ()
+    assert [p.code for p in progress.awaiting] == ["no_joint_notice"]
+    assert [d.kind.value for d in progress.issued] == ["onsite_record"]
+    assert {d.kind.value for d in progress.to_issue} == {"joint_result_notice", "order_to_correct"}
+    message = progress.message()
+    assert message is not None
+    assert message.render("en").startswith("1 of 3 documents issued; still to issue: ")
+    assert message.render("zh").startswith("已出具1份，共3份；尚待出具：")
+    assert "联合检查结果告知书" in message.render("zh") and "责令改正通知书" in message.render("zh")
+
+    # Delivered, with its 送达回证 still to issue: progress too, until that is issued.
+    order = next(
+        d for d in issue_all(demo, day.task_id).documents if d.kind.value == "order_to_correct"
+    )
+    deliver(
+        demo,
+        order.id,
+        method="direct",
+        recipient="张伟",
+        proxy_relationship="当事人的店长",
+        proxy_reason="法定代表人不在场，由店长代收",
+    )
+    assert [p.code for p in visit_problems(demo, day.task_id)] == ["not_in_proof_of_service"]
+    progress = visit_progress(demo, day.task_id)
+    assert progress.problems == () and [d.kind.value for d in progress.to_issue] == [
+        "proof_of_service"
+    ]
+    issue(demo, day.task_id, "proof_of_service")
+    progress = visit_progress(demo, day.task_id)
+    assert progress.problems == progress.awaiting == progress.to_issue == ()
+    assert progress.message().render("en") == "All 4 documents of this visit are issued."  # type: ignore[union-attr]
+
+
+def test_issued_documents_that_disagree_stay_a_problem_mid_way(demo: Profile, day) -> None:  # type: ignore[no-untyped-def]
+    """An order issued for a finding the record now calls compliant is a contradiction,
+    whatever is still to issue."""
+    issue(demo, day.task_id, "onsite_record")
+    issue(demo, day.task_id, "order_to_correct")
+    record_item_result(demo, day.task_id, day.item_id, outcome=Outcome.COMPLIANT, note="符合")
+    progress = visit_progress(demo, day.task_id)
+    assert [p.code for p in progress.problems] == ["decision_on_compliant_item"]
+    assert [p.code for p in progress.awaiting] == ["no_joint_notice"]
+    assert "责令改正通知书" in progress.problems[0].message

@@ -178,6 +178,48 @@ def _issue_order(qtbot, window: MainWindow) -> str:
     return doc.number
 
 
+def _issue_kind(qtbot, window: MainWindow, kind: str) -> None:
+    panel = _show_documents(qtbot, window)
+    panel.select_document(key=next(d.key for d in panel.model.rows if d.kind.value == kind))
+    _press(qtbot, window, Qt.Key.Key_I, CTRL_ALT)  # Issue
+    _idle(qtbot, window)
+    qtbot.waitUntil(lambda: _states(panel)[kind] == "issued", timeout=20_000)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=20_000)
+
+
+def test_a_half_issued_set_reads_as_progress_and_a_contradiction_as_a_problem(
+    qtbot, window
+) -> None:
+    """The 现场笔录 issued, the joint notice and the order not yet: the page tells what is
+    still to issue, in the normal colour, and shows no problem. An issued order for a
+    finding the record now calls compliant is a contradiction, shown as one."""
+    from inspector_app.domain.entities import Outcome
+    from inspector_app.services import Changes, record_item_result
+
+    panel = _panel(window)
+    _issue_kind(qtbot, window, "onsite_record")
+    assert not panel.problems.isVisible()
+    assert panel.progress_note.isVisible()
+    note = panel.progress_note.text()
+    assert note.startswith("1 of 3 documents issued; still to issue: ")
+    assert "联合检查结果告知书" in note and "责令改正通知书" in note
+    assert "现场笔录 " not in note.split(":", 1)[1]
+    assert "#a8281e" not in panel.progress_note.styleSheet()
+
+    _issue_kind(qtbot, window, "order_to_correct")
+    assert not panel.problems.isVisible()
+    assert panel.progress_note.text().startswith("2 of 3 documents issued")
+
+    task_id = window.visit.task.id
+    item = next(d.item_ids[0] for d in panel.model.rows if d.kind.value == "order_to_correct")
+    record_item_result(window.profile, task_id, item, outcome=Outcome.COMPLIANT, note="符合")
+    window.ops.data_changed.emit(Changes(item_results=frozenset({f"{task_id}:{item}"})))
+    qtbot.waitUntil(panel.problems.isVisible, timeout=20_000)
+    assert "责令改正通知书" in panel.problems.text() and "符合" in panel.problems.text()
+    assert "联合检查结果告知书" not in panel.problems.text()  # still to issue, not a problem
+    assert "联合检查结果告知书" in panel.progress_note.text()
+
+
 def _cups_text(started: float, doc_name: str) -> tuple[Path, str]:
     """The text of the PDF cups-pdf wrote for the job ``doc_name`` (once it is whole)."""
     folders = [Path.home() / "PDF", Path("/root/PDF"), Path("/var/spool/cups-pdf/ANONYMOUS")]

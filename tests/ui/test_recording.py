@@ -345,3 +345,45 @@ def test_typed_measurements_where_the_checklist_says_what_is_measured(
         _wait_op(qtbot, window)
         saved = get_results(profile, task.id)[fridge.id]
         assert saved.measurements == {"fridge_temp": 4.5, "湿度": 60}
+
+
+def test_a_deadline_on_a_rest_day_is_said_and_moved_by_one_key(qtbot, window: MainWindow) -> None:
+    """Sunday 2026-12-13 is allowed as a deadline, but the editor says it is a rest day and
+    Alt+W moves it to Monday 2026-12-14, leaving the rest of the entry as typed."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    task_id = _check_in_by_keyboard(qtbot, window)
+    editor = window.visit.editor
+    item = editor.item_id
+    _key(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Non-compliant
+    _key(qtbot, window, Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor.note, "no temperature log since Monday")
+    _key(qtbot, window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Correct &by
+    qtbot.waitUntil(editor.has_deadline.isChecked)  # a mnemonic's click is animated
+    deadline = editor.deadline
+    deadline.edit.setDate(QDate(2026, 12, 13))  # picked in the calendar: a Sunday
+
+    assert deadline.rest.isVisible() and deadline.to_working_day.isVisible()
+    assert deadline.rest.text() == "2026-12-13 is a rest day (Sunday)"
+    assert editor.entry().deadline == date(2026, 12, 13)  # allowed as it is
+    assert editor.dirty
+
+    _key(qtbot, window, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # next &working day
+    qtbot.waitUntil(lambda: deadline.date() == date(2026, 12, 14))
+    assert not deadline.rest.isVisible() and not deadline.to_working_day.isVisible()
+    assert editor.note.toPlainText() == "no temperature log since Monday"
+    assert editor.outcome_buttons[Outcome.NONCOMPLIANT].isChecked()
+    assert editor.has_deadline.isChecked() and editor.dirty
+
+    # A holiday is said too (2027-01-01, New Year's Day, a Friday).
+    deadline.edit.setDate(QDate(2027, 1, 1))
+    assert deadline.rest.text() == "2027-01-01 is a rest day (a holiday)"
+    deadline.edit.setDate(QDate(2026, 12, 14))
+
+    _key(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _wait_op(qtbot, window)
+    result = get_results(window.profile, task_id)[item]
+    assert result.deadline == date(2026, 12, 14)
+    assert result.note == "no temperature log since Monday"

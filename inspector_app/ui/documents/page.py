@@ -46,6 +46,7 @@ from inspector_app.ui.operations import OperationRunner, Operations
 
 if TYPE_CHECKING:
     from inspector_app.services.document_records import VisitDocument
+    from inspector_app.services.issue_progress import IssueProgress
     from inspector_app.services.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,12 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a8281e;")
         self.problems.hide()
+        # How far the set is issued: information in the normal colour, not a problem (a
+        # set is issued one document after another).
+        self.progress_note = QLabel(self)
+        self.progress_note.setObjectName("visit-progress")
+        self.progress_note.setWordWrap(True)
+        self.progress_note.hide()
 
         self.preview_title = QLabel(self)
         self.preview_title.setObjectName("preview-title")
@@ -139,6 +146,7 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.table, 3)
         lv.addWidget(self.details, 1)
+        lv.addWidget(self.progress_note)
         lv.addWidget(self.problems)
         right = QWidget(self)
         rv = QVBoxLayout(right)
@@ -251,6 +259,7 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         document: a while) in the reader thread, then show them keeping the selection;
         ``wait``: read here and now (an action needs the list at once)."""
         from inspector_app.services.document_gates import blocking
+        from inspector_app.services.issue_progress import issue_progress
         from inspector_app.services.issuing import list_documents, visit_problems
 
         self.stale = False
@@ -258,21 +267,21 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         read_no, task_id, profile = self._reads, self.task_id, self.profile
         lang = current_language()
 
-        def read() -> tuple[list[Any], dict[str, list[str]], list[Any]]:
+        def read() -> tuple[list[Any], dict[str, list[str]], IssueProgress]:
             if task_id is None:
-                return [], {}, []
+                return [], {}, issue_progress((), ())
             try:
                 rows = list_documents(profile, task_id)
                 gates = blocking(profile, task_id)
-                problems = visit_problems(profile, task_id)
+                progress = issue_progress(rows, visit_problems(profile, task_id))
             except ServiceError as exc:
                 log.warning("documents of %s not read: %s", task_id, exc)
-                return [], {}, []
+                return [], {}, issue_progress((), ())
             texts = {
                 key: [b.render(lang) if isinstance(b, Message) else b for b in found]
                 for key, found in gates.items()
             }
-            return rows, texts, problems
+            return rows, texts, progress
 
         def fill(result: Any) -> None:
             if read_no == self._reads and task_id == self.task_id:
@@ -287,11 +296,13 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
             self.reader.run(read, on_success=fill, on_failure=failed)
 
     def _fill(
-        self, rows: list[VisitDocument], texts: dict[str, list[str]], problems: list[Any]
+        self, rows: list[VisitDocument], texts: dict[str, list[str]], progress: IssueProgress
     ) -> None:
         current = self.current()
         keep = (current.id, current.key) if current is not None else (None, None)
         self.model.set_documents(rows, texts)
+        self._show_progress(progress)
+        problems = progress.problems
         if problems:
             self.problems.setText(
                 self.tr("The issued documents disagree: {problems}").format(
@@ -310,6 +321,26 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self._show_details()
         self._update_actions()
         self.loaded.emit()
+
+    def _show_progress(self, progress: IssueProgress) -> None:
+        """Documents still to issue are the next steps of the work, told as such."""
+        if not progress.total:
+            self.progress_note.hide()
+            return
+        if progress.to_issue:
+            text = self.tr("{issued} of {total} documents issued; still to issue: {titles}").format(
+                issued=len(progress.issued),
+                total=progress.total,
+                titles=("、" if current_language().startswith("zh") else "; ").join(
+                    self.model.title(d) for d in progress.to_issue
+                ),
+            )
+        else:
+            text = self.tr("All {total} documents of this visit are issued.").format(
+                total=progress.total
+            )
+        self.progress_note.setText(text)
+        self.progress_note.show()
 
     def current(self) -> VisitDocument | None:
         index = self.table.currentIndex()

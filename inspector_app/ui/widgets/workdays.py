@@ -2,7 +2,9 @@
 
 Days off (weekends and public holidays) are greyed and holidays carry their name as a
 tooltip; make-up working days (调休上班) are marked, since they are the days people
-get wrong. Beside the date the editor says how many working days it leaves.
+get wrong. Beside the date the editor says how many working days it leaves and, when
+the day chosen is not worked, says so and offers to move it to the next working day (a
+deadline on a rest day is allowed, so the date is never refused or changed unasked).
 """
 
 from __future__ import annotations
@@ -11,9 +13,22 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
-from inspector_app.services.calendar import month_days, schedule_known, working_days_until
+from inspector_app.services.calendar import (
+    is_working_day,
+    month_days,
+    next_working_day,
+    schedule_known,
+    working_days_until,
+)
 
 HOLIDAY = QColor("#c62828")
 DAY_OFF = QColor("#9e9e9e")
@@ -82,10 +97,20 @@ class DeadlineEdit(QWidget):
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.info = QLabel(self)
         self.info.setObjectName("deadline-info")
+        self.rest = QLabel(self)
+        self.rest.setObjectName("deadline-rest-day")
+        self.rest.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.rest.hide()
+        self.to_working_day = QPushButton(self.tr("Move to the next &working day"), self)
+        self.to_working_day.setObjectName("deadline-to-working-day")
+        self.to_working_day.clicked.connect(self.move_to_working_day)
+        self.to_working_day.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.info)
+        layout.addWidget(self.rest)
+        layout.addWidget(self.to_working_day)
         self.setFocusProxy(self.edit)
         self.from_day = date.today()
         self._active = False  # counts working days only while a deadline is being set
@@ -103,9 +128,15 @@ class DeadlineEdit(QWidget):
         self._describe()
         self.changed.emit()
 
+    def move_to_working_day(self) -> None:
+        """Move the date to the next working day; like picking it, an edit of the entry."""
+        self.edit.setDate(QDate(next_working_day(self.date())))
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _describe(self) -> None:
         if not self._active:  # no deadline set: nothing to count (and no holidays to load)
             self.info.clear()
+            self._describe_rest(None)
             return
         day = self.date()
         n = working_days_until(self.from_day, day)
@@ -120,6 +151,28 @@ class DeadlineEdit(QWidget):
                 year=day.year
             )
         self.info.setText(text)
+        self._describe_rest(day)
+
+    def _describe_rest(self, day: date | None) -> None:
+        """Say plainly when the deadline falls on a day that is not worked."""
+        if day is None or is_working_day(day):
+            self.rest.hide()
+            self.to_working_day.hide()
+            return
+        why = {
+            5: self.tr("Saturday"),
+            6: self.tr("Sunday"),
+        }.get(day.weekday(), self.tr("a holiday"))
+        self.rest.setText(
+            self.tr("{date} is a rest day ({why})").format(date=day.isoformat(), why=why)
+        )
+        self.to_working_day.setToolTip(
+            self.tr("Move the deadline to {date} (Alt+W)").format(
+                date=next_working_day(day).isoformat()
+            )
+        )
+        self.rest.show()
+        self.to_working_day.show()
 
     def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt's name
         super().setEnabled(enabled)
