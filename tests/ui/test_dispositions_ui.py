@@ -238,5 +238,5 @@ def test_a_long_statement_leaves_the_proposal_its_room(qtbot, window, profile):
     qtbot.waitUntil(lambda: panel.items.count() == 1 and panel.statement.text.toPlainText() == long)
     qtbot.wait(50)
     line = panel.view.fontMetrics().lineSpacing()
-    assert panel.view.viewport().height() >= 6 * line
+    assert panel.view.viewport().height() >= 5 * line
     assert panel.statement.text.viewport().height() >= 3 * line

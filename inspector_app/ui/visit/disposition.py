@@ -161,7 +161,7 @@ class DispositionPanel(QWidget):
         self.rows.setSizes([10_000, 1])  # the statement at its smallest to begin with
         # The proposal keeps room for its heading, state and first reasons whatever the
         # statement's length; on a short screen the panel scrolls rather than crush it.
-        self.view.setMinimumHeight(text_height(self.view, 6))
+        self.view.setMinimumHeight(text_height(self.view, 5))
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("disposition-scroll")
         self.scroll.setWidgetResizable(True)
