@@ -99,7 +99,22 @@ def build_toolbar(toolbar: QToolBar, pages: list[PageActions]) -> None:
             toolbar.addSeparator()
         first = False
         for action in page.toolbar:
+            show_plain_on_toolbar(action)
             toolbar.addAction(action)
+
+
+def show_plain_on_toolbar(action: QAction) -> None:
+    """A toolbar button shows the action's text without its mnemonic, now and whenever the
+    text changes; menus keep it. (Qt drops the "&" itself, but of a Chinese "提交审核(&B)"
+    it leaves "提交审核(B)" on the button.)"""
+
+    def follow() -> None:
+        wanted = plain(action.text()).removesuffix("…").removesuffix("...").strip()
+        if action.iconText() != wanted:
+            action.setIconText(wanted)  # emits changed again: then nothing to do
+
+    follow()
+    action.changed.connect(follow)
 
 
 def install(widget: QWidget, pages: list[PageActions]) -> None:

@@ -220,3 +220,23 @@ def test_facts_put_the_fine_in_the_lenient_band(qtbot, window, profile):
     assert view.proposal.disposition.discretion == "lenient"
     assert view.proposal.disposition.fine_range == (50_000, 65_000)
     qtbot.waitUntil(lambda: "Proposed fine band (lenient (从轻))" in panel.view.toPlainText())
+
+
+def test_a_long_statement_leaves_the_proposal_its_room(qtbot, window, profile):
+    """On a 1366×768 laptop, a statement of many lines does not crush the proposal, and both
+    stay readable: several lines of each are on screen."""
+    from inspector_app.services.visit_record import record_statement
+
+    task_id, _items = non_compliance(window, profile, count=1)
+    long = "\n".join(f"第{n}点：当事人称公示表被顾客碰落，已于当日重新张贴。" for n in range(1, 40))
+    window.data_changed.emit(
+        record_statement(profile, task_id, text=long, accepted=False, reason="现场未见公示表")
+    )
+    window.resize(1366, 740)
+    _keys(qtbot, Qt.Key.Key_D)
+    panel = window.visit.tabs.dispositions
+    qtbot.waitUntil(lambda: panel.items.count() == 1 and panel.statement.text.toPlainText() == long)
+    qtbot.wait(50)
+    line = panel.view.fontMetrics().lineSpacing()
+    assert panel.view.viewport().height() >= 5 * line
+    assert panel.statement.text.viewport().height() >= 3 * line

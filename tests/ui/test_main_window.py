@@ -308,3 +308,70 @@ def test_a_damaged_audit_trail_is_shown_when_the_window_opens(
         assert window.warn_if_audit_trail_damaged()  # asked again: said again
         window.close()
     assert len(shown) == 2 and "event 1" in shown[0] and "Nothing was deleted" in shown[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_window_fits_a_1366_pixel_screen_with_filters_and_columns_whole(
+    qtbot, demo_profile, lang
+) -> None:
+    """Each filter shows its "All ..." entry whole (and the credit and status filters their
+    longest entry), each fixed column its header with the sort arrow and its usual cell,
+    and still the window is no wider than a 1366-pixel laptop screen."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    translator = install_translator(QApplication.instance(), lang) if lang != "en" else None
+    try:
+        window = _window(qtbot, demo_profile)
+        assert window.minimumSizeHint().width() <= 1366
+        window.resize(1366, 740)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.tasks
+        for combo in (page.department, page.area, page.credit, page.status):
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            field = combo.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                combo,
+            )
+            whole = range(combo.count()) if combo in (page.credit, page.status) else [0]
+            fm = combo.fontMetrics()
+            for n in whole:
+                assert fm.horizontalAdvance(combo.itemText(n)) <= field.width(), combo.itemText(n)
+            assert isinstance(combo, QComboBox)
+        header = page.table.horizontalHeader()
+        fm = page.table.fontMetrics()
+        m = TaskTableModel
+        usual = {m.CREDIT: "D", m.STATUS: "In progress", m.PROGRESS: "23/23"}
+        usual |= {m.WINDOW: "11-09–12-04", m.DEPARTMENTS: "4"}
+        for column, sample in usual.items():
+            sample = _tr_model(sample) if column == m.STATUS else sample
+            width = header.sectionSize(column)
+            assert width >= header.sectionSizeFromContents(column).width(), column
+            assert width > fm.horizontalAdvance(sample), column
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
+
+
+def _tr_model(text: str) -> str:
+    return QApplication.translate("TaskTableModel", text)
+
+
+def test_toolbar_buttons_show_no_mnemonic_and_menus_keep_it(qtbot, demo_profile) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    translator = install_translator(QApplication.instance(), "zh_CN")
+    try:
+        window = _window(qtbot, demo_profile)
+        toolbars = [window.toolbar, window.visit.documents.toolbar]
+        buttons = [b for bar in toolbars for b in bar.findChildren(QToolButton) if b.text()]
+        assert len(buttons) >= 6
+        for button in buttons:
+            assert "(" not in button.text() and "&" not in button.text(), button.text()
+        submit = next(a for a in window.toolbar.actions() if a.objectName() == "submit")
+        assert submit.text() == "提交审核(&B)" and submit.iconText() == "提交审核"
+    finally:
+        QApplication.instance().removeTranslator(translator)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import ServiceError
 from inspector_app.services.messages import Message
-from inspector_app.ui.actions import PageActions
+from inspector_app.ui.actions import PageActions, show_plain_on_toolbar
 from inspector_app.ui.documents.dialogs import DeliveryEntry
 from inspector_app.ui.documents.model import ISSUED, PRINTABLE, DocumentTableModel
 from inspector_app.ui.documents.outgoing import DocumentOutgoing
@@ -135,9 +135,10 @@ class DocumentsPanel(DocumentOutgoing, QWidget):
         self.toolbar.setObjectName("documents-toolbar")
         for action in self.actions.actions:
             if action.objectName() not in ("show-documents",):
+                show_plain_on_toolbar(action)
                 self.toolbar.addAction(action)
                 action.setToolTip(
-                    f"{action.text().replace('&', '')} "
+                    f"{action.iconText()} "
                     f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
                 )
 

@@ -91,11 +91,16 @@ class TaskListPage(QWidget):
         ):
             combo.setToolTip(tip)
             combo.setAccessibleName(tip)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        # Credit classes and statuses are a few short words: each combo as wide as its
+        # longest. Departments and areas are data (a name may be long): as wide as their
+        # "All ..." entry, with a popup as wide as the longest name (see _refill).
+        for combo in (self.credit, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo in (self.department, self.area):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(9)
-            combo.currentIndexChanged.connect(self._filters_changed)
 
         self.table = TaskTable(self)
         self.model = self.table.task_model
@@ -412,3 +417,15 @@ def _refill(combo: QComboBox, everything: str, entries: list[tuple[str, object]]
         combo.addItem(text, value)
     index = combo.findData(keep) if keep is not None else 0
     combo.setCurrentIndex(max(index, 0))
+    if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToContents:
+        # The "All ..." entry always shows whole (Qt counts the length in X's); the
+        # popup's list is as wide as its longest entry.
+        fm = combo.fontMetrics()
+        combo.setMinimumContentsLength(
+            -(-fm.horizontalAdvance(everything) // fm.horizontalAdvance("X"))
+        )
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+    # Qt keeps the minimum size hint it computed first (on the empty combo): the layout
+    # must not squeeze the combo below the width its entries need.
+    combo.setMinimumWidth(combo.sizeHint().width())

@@ -1,12 +1,14 @@
 """The table of tasks: fixed row heights and column widths, so 10,000 rows scroll smoothly
-and are never measured one by one."""
+and are never measured one by one (the widths come from the font: the header and what a
+column typically shows)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from inspector_app.ui.tasks.model import TaskTableModel
+from inspector_app.domain.entities import CreditClass, TaskStatus
+from inspector_app.ui.tasks.model import TaskTableModel, status_label
 
 
 class TaskTable(QTableView):
@@ -33,14 +35,29 @@ class TaskTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TaskTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in (
-            (TaskTableModel.CREDIT, 4),
-            (TaskTableModel.STATUS, 8),
-            (TaskTableModel.PROGRESS, 6),
-            (TaskTableModel.WINDOW, 10),
-            (TaskTableModel.DEPARTMENTS, 5),
-            (TaskTableModel.USCC, 13),
-        ):
-            header.resizeSection(column, width * em)
+        self.fit_columns()
         self.setColumnHidden(TaskTableModel.USCC, True)  # searchable; shown on the card
+
+    def fit_columns(self) -> None:
+        """Each fixed column as wide as its header (with room for the sort arrow) or its
+        typical cell, whichever is wider, from the font's metrics: never from the rows."""
+        header = self.horizontalHeader()
+        fm = self.fontMetrics()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        padding = 2 * (margin + 1) + fm.horizontalAdvance(" ")
+        for column, samples in typical_cells().items():
+            cell = max(fm.horizontalAdvance(s) for s in samples) + padding
+            header.resizeSection(column, max(cell, header.sectionSizeFromContents(column).width()))
+
+
+def typical_cells() -> dict[int, list[str]]:
+    """What the fixed columns usually show, in the current language."""
+    m = TaskTableModel
+    return {
+        m.CREDIT: [c.value for c in CreditClass],
+        m.STATUS: [status_label(s) for s in TaskStatus],
+        m.PROGRESS: ["88/88"],
+        m.WINDOW: ["12-28–12-28"],
+        m.DEPARTMENTS: ["88"],
+        m.USCC: ["91440300MA5FJLP1G8"],
+    }

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTextBrowser,
@@ -39,7 +41,7 @@ from inspector_app.services.errors import ServiceError
 from inspector_app.ui.i18n import error_text, text
 from inspector_app.ui.operations import Operations
 from inspector_app.ui.visit.proposal_text import ProposalText
-from inspector_app.ui.visit.statement import StatementEditor, StatementEntry
+from inspector_app.ui.visit.statement import StatementEditor, StatementEntry, text_height
 
 log = logging.getLogger(__name__)
 
@@ -157,9 +159,17 @@ class DispositionPanel(QWidget):
         self.rows.setStretchFactor(1, 1)
         self.rows.setChildrenCollapsible(False)
         self.rows.setSizes([10_000, 1])  # the statement at its smallest to begin with
+        # The proposal keeps room for its heading, state and first reasons whatever the
+        # statement's length; on a short screen the panel scrolls rather than crush it.
+        self.view.setMinimumHeight(text_height(self.view, 5))
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("disposition-scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.rows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.scroll, 1)
         self._show_current()
 
     # --- showing --------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QCheckBox,
     QGroupBox,
@@ -24,6 +25,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def text_height(edit: QAbstractScrollArea, lines: int) -> int:
+    """The height of a text box that shows ``lines`` lines of its font, frame included."""
+    margin = 4  # QTextDocument's default document margin, above and below
+    return lines * edit.fontMetrics().lineSpacing() + 2 * (margin + edit.frameWidth())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +54,9 @@ class StatementEditor(QGroupBox):
         self.text.setObjectName("statement-text")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What the party stated and argued (陈述、申辩)"))
-        self.text.setMaximumHeight(52)
+        # Three lines at least; a longer statement scrolls, or gets the room the user
+        # drags the splitter above it to (ui/visit/disposition).
+        self.text.setMinimumHeight(text_height(self.text, 3))
         self.waived = QCheckBox(self.tr("The party &waived its right to state and defend"), self)
         self.waived.setObjectName("statement-waived")
         self.not_weighed = QRadioButton(self.tr("Not weighed yet"), self)
