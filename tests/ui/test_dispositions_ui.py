@@ -5,54 +5,34 @@ rule's verdict and the discretion benchmark; accept one, override another with a
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.domain.entities import DispositionKind, Outcome
-from inspector_app.services import get_task, open_profile, record_item_result, start_inspection
-from inspector_app.services.demo import load_demo
+from inspector_app.services import get_task, record_item_result, start_inspection
 from inspector_app.services.dispositions import REASON_REQUIRED, list_dispositions
 from inspector_app.services.visit_record import get_statement
 from inspector_app.ui.i18n import text
 from inspector_app.ui.main_window import MainWindow
 
+from .keyboard import press, wait_op
+
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def profile(tmp_path: Path):
-    with open_profile(tmp_path / "profile") as p:
-        load_demo(p)
-        yield p
+def profile(demo_profile):  # type: ignore[no-untyped-def]
+    return demo_profile
 
 
 @pytest.fixture
-def window(qtbot, profile, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, msg, *a: shown.append(msg))
-    w = MainWindow(profile)
-    qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.visit.task is not None)
-    w.resize(1400, 1000)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    w.warnings = shown  # type: ignore[attr-defined]
-    yield w
-    w.ops.wait()
+def window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
-def _wait_op(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
-
-
-def _keys(qtbot, key: Qt.Key, mods=CTRL_SHIFT) -> None:
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    qtbot.keyClick(target, key, mods)
+_wait_op, _keys = wait_op, press
 
 
 def non_compliance(window: MainWindow, profile, count: int = 3) -> tuple[str, list[str]]:
