@@ -41,6 +41,9 @@ class WorkingCalendar:
 
         self._holidays: holidays.HolidayBase = holidays.China(years=())
         self._years: set[int] = set()
+        # The same schedule with the holidays' names in a language (the package's own
+        # translations: 国庆节 / National Day), made when a name is first asked for.
+        self._named: dict[str, holidays.HolidayBase] = {}
 
     def _ensure(self, year: int) -> None:
         if year not in self._years:
@@ -53,11 +56,24 @@ class WorkingCalendar:
         self._ensure(d.year)
         return bool(self._holidays.is_working_day(d))
 
-    def is_holiday_name(self, d: date) -> str | None:
-        """The holiday's name if ``d`` is a public holiday or a substituted day off."""
+    def is_holiday_name(self, d: date, language: str | None = None) -> str | None:
+        """The holiday's name if ``d`` is a public holiday or a substituted day off, in
+        ``language`` (``zh_CN`` or ``en``; None: the package's default, English)."""
         self._ensure(d.year)
-        name = self._holidays.get(d)
+        if self._holidays.get(d) is None:
+            return None
+        named = self._holidays if language is None else self._in(language)
+        name = named.get(d)
         return str(name) if name is not None else None
+
+    def _in(self, language: str) -> holidays.HolidayBase:
+        code = "zh_CN" if language.startswith("zh") else "en_US"
+        named = self._named.get(code)
+        if named is None:
+            import holidays
+
+            named = self._named[code] = holidays.China(years=(), language=code)
+        return named
 
     def next_working_day_on_or_after(self, d: date) -> date:
         while not self.is_working_day(d):

@@ -26,8 +26,9 @@ def _calendar():  # type: ignore[no-untyped-def]
     return default_calendar()
 
 
-def month_days(year: int, month: int) -> list[Day]:
-    """Every day of a month with whether it is worked, and why not."""
+def month_days(year: int, month: int, language: str | None = None) -> list[Day]:
+    """Every day of a month with whether it is worked, and why not (a holiday's name in
+    ``language``: ``zh_CN`` or ``en``)."""
     cal = _calendar()
     out = []
     for n in range(1, calendar.monthrange(year, month)[1] + 1):
@@ -37,7 +38,7 @@ def month_days(year: int, month: int) -> list[Day]:
             Day(
                 day=d,
                 working=working,
-                holiday=None if working else cal.is_holiday_name(d),
+                holiday=None if working else cal.is_holiday_name(d, language),
                 make_up=working and d.weekday() >= 5,
             )
         )
@@ -63,3 +64,8 @@ def next_working_day(day: date) -> date:
     """The first working day after ``day`` (``day`` itself when it is one)."""
     result: date = _calendar().next_working_day_on_or_after(day)
     return result
+
+
+def holiday_name(day: date, language: str | None = None) -> str | None:
+    """The public holiday ``day`` is (or is given off for), in ``language``; None else."""
+    return _calendar().is_holiday_name(day, language)

@@ -34,6 +34,15 @@ def test_national_day_2026_off_with_make_up_days(cal: WorkingCalendar) -> None:
     assert not cal.is_working_day(date(2026, 10, 11))  # ordinary Sunday
 
 
+def test_holidays_are_named_in_the_interfaces_language(cal: WorkingCalendar) -> None:
+    assert cal.is_holiday_name(date(2026, 10, 1), "zh_CN") == "国庆节"
+    assert cal.is_holiday_name(date(2026, 10, 1), "en") == "National Day"
+    assert cal.is_holiday_name(date(2027, 1, 1), "zh_CN") == "元旦"
+    # A day given off in lieu says so (调休); a plain Sunday has no name.
+    assert "调休" in (cal.is_holiday_name(date(2026, 10, 7), "zh_CN") or "")
+    assert cal.is_holiday_name(date(2026, 10, 11), "zh_CN") is None
+
+
 def test_spring_festival_2026(cal: WorkingCalendar) -> None:
     assert not any(cal.is_working_day(d) for d in _days(date(2026, 2, 15), date(2026, 2, 23)))
     assert cal.is_working_day(date(2026, 2, 14))  # Saturday

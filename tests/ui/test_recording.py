@@ -379,7 +379,7 @@ def test_a_deadline_on_a_rest_day_is_said_and_moved_by_one_key(qtbot, window: Ma
 
     # A holiday is said too (2027-01-01, New Year's Day, a Friday).
     deadline.edit.setDate(QDate(2027, 1, 1))
-    assert deadline.rest.text() == "2027-01-01 is a rest day (a holiday)"
+    assert deadline.rest.text() == "2027-01-01 is a rest day (New Year's Day)"
     deadline.edit.setDate(QDate(2026, 12, 14))
 
     _key(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

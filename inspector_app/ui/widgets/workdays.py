@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.calendar import (
+    holiday_name,
     is_working_day,
     month_days,
     next_working_day,
     schedule_known,
     working_days_until,
 )
+from inspector_app.ui.i18n import current_language
 
 HOLIDAY = QColor("#c62828")
 DAY_OFF = QColor("#9e9e9e")
@@ -69,7 +71,7 @@ class WorkdayCalendar(QCalendarWidget):
             if (y, m) in self._marked or not 1 <= y <= 9999:
                 continue
             self._marked.add((y, m))
-            for day in month_days(y, m):
+            for day in month_days(y, m, current_language()):
                 fmt = QTextCharFormat()
                 if day.make_up:
                     fmt.setForeground(MAKE_UP)
@@ -159,7 +161,7 @@ class DeadlineEdit(QWidget):
             self.rest.hide()
             self.to_working_day.hide()
             return
-        why = {
+        why = holiday_name(day, current_language()) or {
             5: self.tr("Saturday"),
             6: self.tr("Sunday"),
         }.get(day.weekday(), self.tr("a holiday"))
