@@ -104,11 +104,14 @@ class OpeningDialog(QDialog):
         self.message.setObjectName("opening-message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        # Our own button, not the standard Save: a language change resets a standard
+        # button's text (and its mnemonic) to Qt's.
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setObjectName("save-opening")
+        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.request_save)
         self.buttons.rejected.connect(self.reject)
 
