@@ -26,8 +26,9 @@ from inspector_app.store.sync_records import numbers_left
 OPENING = Text(
     "gates.opening",
     en="the record that the officers showed their credentials and told the party its rights "
-    "(行政处罚法第五十五条): record the opening at check-in",
-    zh="执法人员出示执法证件并告知当事人权利的记录（行政处罚法第五十五条），请在签到时记录",
+    "(行政处罚法第五十五条): record it with Visit > Record the opening… (Ctrl+Alt+K)",
+    zh="执法人员出示执法证件并告知当事人权利的记录（行政处罚法第五十五条），"
+    "请通过“检查 > 记录表明身份与告知…”（Ctrl+Alt+K）记录",
 )
 NO_NUMBER = Text(
     "gates.no_number",

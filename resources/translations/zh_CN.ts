@@ -175,22 +175,6 @@
         <translation>在场人员（每行一人：姓名和身份）(&amp;P)</translation>
     </message>
     <message>
-        <source>Name and position, e.g. 张三（店长）</source>
-        <translation>姓名及职务，如：张三（店长）</translation>
-    </message>
-    <message>
-        <source>Cre&amp;dentials shown (出示执法证件)</source>
-        <translation>已出示执法证件(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Rights &amp;told: to state, defend, ask for a hearing (告知陈述申辩权)</source>
-        <translation>已告知陈述、申辩、听证等权利(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Representative of the party</source>
-        <translation>当事人代表(&amp;R)</translation>
-    </message>
-    <message>
         <source>Public &amp;observers</source>
         <translation>社会监督人员(&amp;O)</translation>
     </message>
@@ -1166,6 +1150,44 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Compliant range: {low} – {high}</source>
         <translation>合格范围：{low} – {high}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningDialog</name>
+    <message>
+        <source>The opening at {business}</source>
+        <translation>表明身份与告知：{business}</translation>
+    </message>
+    <message>
+        <source>Before checking, the officers show their credentials and tell the party its rights (行政处罚法第五十五条). The on-site record (现场笔录) prints this and cannot be issued until both are recorded.</source>
+        <translation>检查前，执法人员应当主动出示执法证件，并告知当事人依法享有的权利（行政处罚法第五十五条）。现场笔录载明以上内容，两项均记录后方可出具。</translation>
+    </message>
+    <message>
+        <source>Reason for the &amp;change (the inspection is already completed)</source>
+        <translation>修改理由（检查已完成）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningFields</name>
+    <message>
+        <source>Name and position, e.g. 张三（店长）</source>
+        <translation>姓名及职务，如：张三（店长）</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials shown (出示执法证件)</source>
+        <translation>已出示执法证件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rights &amp;told: to state, defend, ask for a hearing (告知陈述申辩权)</source>
+        <translation>已告知陈述、申辩、听证等权利(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Representative of the party</source>
+        <translation>当事人代表(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2866,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
+        <source>Record the &amp;opening…</source>
+        <translation>记录表明身份与告知(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Show the &amp;legal basis</source>
         <translation>查看检查依据(&amp;L)</translation>
     </message>
@@ -2943,6 +2969,10 @@ Nothing was deleted. The damage is recorded in the trail and goes to the server 
     <message>
         <source>Checked in</source>
         <translation>已签到，检查开始</translation>
+    </message>
+    <message>
+        <source>Opening recorded</source>
+        <translation>已记录表明身份与告知</translation>
     </message>
     <message>
         <source>Inspection completed</source>

@@ -11,15 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -30,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.enforcement import Opening
 from inspector_app.domain.entities import Observer, ObserverKind
+from inspector_app.ui.visit.opening import OpeningFields
 
 
 class CheckInDialog(QDialog):
@@ -75,22 +73,12 @@ class CheckInDialog(QDialog):
         self.present.setPlainText("\n".join(suggested_present))
         present_label.setBuddy(self.present)
 
-        # The scripted opening (行政处罚法第五十五条), which the on-site record needs.
-        self.representative = QLineEdit(representative, self)
-        self.representative.setObjectName("party-representative")
-        self.representative.setPlaceholderText(self.tr("Name and position, e.g. 张三（店长）"))
-        self.credentials = QCheckBox(self.tr("Cre&dentials shown (出示执法证件)"), self)
-        self.credentials.setObjectName("credentials-shown")
-        self.rights = QCheckBox(
-            self.tr("Rights &told: to state, defend, ask for a hearing (告知陈述申辩权)"), self
-        )
-        self.rights.setObjectName("rights-told")
-        opening = QFormLayout()
-        representative_label = QLabel(self.tr("&Representative of the party"), self)
-        representative_label.setBuddy(self.representative)
-        opening.addRow(representative_label, self.representative)
-        opening.addRow(self.credentials)
-        opening.addRow(self.rights)
+        # The scripted opening (行政处罚法第五十五条), which the on-site record needs; the
+        # same fields record or correct it later (ui/visit/opening).
+        self.opening_fields = OpeningFields(Opening(representative), self)
+        self.representative = self.opening_fields.representative
+        self.credentials = self.opening_fields.credentials
+        self.rights = self.opening_fields.rights
 
         observers_label = QLabel(self.tr("Public &observers"), self)
         self.observers = QTableWidget(0, 3, self)
@@ -125,7 +113,7 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.recusal)
         layout.addWidget(present_label)
         layout.addWidget(self.present)
-        layout.addLayout(opening)
+        layout.addWidget(self.opening_fields)
         layout.addWidget(observers_label)
         layout.addWidget(self.observers)
         layout.addLayout(observer_buttons)
@@ -156,11 +144,7 @@ class CheckInDialog(QDialog):
 
     def opening(self) -> Opening | None:
         """The opening as recorded here; None when nothing of it was given."""
-        value = Opening(
-            self.representative.text().strip(),
-            self.credentials.isChecked(),
-            self.rights.isChecked(),
-        )
+        value = self.opening_fields.value()
         return value if value != Opening() else None
 
     def observer_list(self) -> list[Observer]:

@@ -142,6 +142,10 @@ class VisitPage(VisitWrites, QWidget):
             self.complete,
             toolbar=True,
         )
+        # The opening again, after check-in: recorded there wrongly or not at all.
+        self.opening_action = a.add(
+            "record-opening", self.tr("Record the &opening…"), "Ctrl+Alt+K", self.record_opening
+        )
         self.law_action = a.add(
             "show-provision",
             self.tr("Show the &legal basis"),
@@ -208,6 +212,7 @@ class VisitPage(VisitWrites, QWidget):
             self.task is not None and status in STARTABLE and self.server_state is None
         )
         self.complete_action.setEnabled(status is TaskStatus.IN_PROGRESS)
+        self.opening_action.setEnabled(self.task is not None and status in EDITABLE)
         editable = status in EDITABLE and self.editor.item is not None
         self.save_action.setEnabled(editable)
         self.photo_action.setEnabled(editable)

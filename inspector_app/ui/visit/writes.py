@@ -1,5 +1,5 @@
-"""What the task page writes: results, photos, check-in and check-out, each one operation
-run off the GUI thread through ``Operations``; and the provision text it reads.
+"""What the task page writes: results, photos, check-in, the opening and check-out, each
+one operation run off the GUI thread through ``Operations``; and the provision text it reads.
 
 A mixin of :class:`~inspector_app.ui.visit.page.VisitPage`, which holds the state
 these use (task, status, history, editor, drafts, ops). Its strings are translated in
@@ -8,6 +8,7 @@ the page's context, ``VisitPage``, which is the class Qt sees at run time.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
 from inspector_app import services
+from inspector_app.domain.enforcement import Opening
 from inspector_app.domain.entities import TaskStatus
 from inspector_app.services.changes import Changes
+from inspector_app.ui.i18n import error_text
 from inspector_app.ui.visit.check_in import CheckInDialog
 from inspector_app.ui.visit.editor import ItemEntry
+from inspector_app.ui.visit.opening import OpeningDialog
 from inspector_app.ui.visit.provisions import ProvisionDialog
 
 if TYPE_CHECKING:
@@ -128,6 +132,34 @@ class VisitWrites:
             lambda: start(profile, task.id, present=present, observers=observers, opening=opening),
             done=QCoreApplication.translate("VisitPage", "Checked in"),
         )
+
+    def record_opening(self: VisitPage) -> None:
+        """Record or correct the opening (行政处罚法第五十五条) after check-in; after
+        completion the dialog asks why, as every change then does."""
+        task = self.task
+        if task is None or not self.opening_action.isEnabled():
+            return
+        profile, record = self.profile, services.record_opening
+        opening = services.get_opening(profile, task.id)
+        if not opening.party_representative and task.business.legal_rep:
+            opening = replace(opening, party_representative=task.business.legal_rep)
+        dialog = OpeningDialog(
+            task.business.name,
+            opening,
+            needs_reason=self.status in AFTER_COMPLETION,
+            parent=self,
+        )
+
+        def save(value: Opening, reason: str | None) -> None:
+            self.ops.run(
+                lambda: record(profile, task.id, value, reason=reason),
+                done=QCoreApplication.translate("VisitPage", "Opening recorded"),
+                after=lambda _changes: dialog.saved(),
+                failed=lambda exc: dialog.refused(error_text(exc)),
+            )
+
+        dialog.save_requested.connect(save)
+        dialog.exec()
 
     def complete(self: VisitPage) -> None:
         task = self.task
