@@ -51,7 +51,7 @@ REASON_NEEDED = Text(
     "inspection.reason_needed",
     en="The inspection of {business} is already {status}. "
     "Give a reason for changing a finding after completion.",
-    zh="对{business}的检查已{status}。检查完成后修改检查结果，请填写修改理由。",
+    zh="对{business}的检查{status}。检查完成后修改检查结果，请填写修改理由。",
 )
 NOT_STARTED = Text(
     "inspection.not_started",

@@ -40,6 +40,21 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     assert problems == []
 
 
+def test_a_status_reads_as_chinese_in_every_message_that_names_one() -> None:
+    """The statuses' Chinese labels carry their own 已 (已完成, 已提交审核): a message
+    must not put another before them ("检查已已完成" was shown once)."""
+    doubled = []
+    for key, text in load_all().items():
+        if "status" not in placeholders(text.zh):
+            continue
+        others = {name: "某" for name in placeholders(text.zh) if name != "status"}
+        for status in TaskStatus:
+            said = text.render("zh_CN", status=status, **others)
+            if "已已" in said:
+                doubled.append(f"{key}: {said}")
+    assert doubled == []
+
+
 def _service_error_names() -> set[str]:
     load_all()
 
