@@ -107,6 +107,12 @@ FIELD_PRESENT = Text(
     "guards.field.present", en="The name of person present no. {n}", zh="第{n}名在场人员的姓名"
 )
 FIELD_USER = Text("guards.field.user", en="The user name", zh="用户名")
+FIELD_REPRESENTATIVE = Text(
+    "guards.field.representative", en="The party's representative", zh="当事人代表"
+)
+FIELD_STATEMENT = Text("guards.field.statement", en="The party's statement", zh="当事人陈述、申辩")
+FIELD_SIGNER = Text("guards.field.signer", en="The signer's name", zh="签名人姓名")
+FIELD_WITNESS = Text("guards.field.witness", en="The witness", zh="见证人")
 FIELD_PASSWORD = Text("guards.field.password", en="The password", zh="密码")
 
 

@@ -23,6 +23,7 @@ from inspector_app.services._guards import (
     FIELD_MEASUREMENT,
     FIELD_NOTE,
     FIELD_PRESENT,
+    FIELD_REPRESENTATIVE,
     aware,
     check_editable,
     check_text,
@@ -199,6 +200,7 @@ def _observers(observers: Sequence[Observer]) -> list[dict[str, str]]:
 
 
 def _clean(opening: Opening) -> Opening:
+    check_text(opening.party_representative, FIELD_REPRESENTATIVE)
     return Opening(
         opening.party_representative.strip(), opening.credentials_shown, opening.rights_told
     )

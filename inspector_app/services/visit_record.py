@@ -36,7 +36,17 @@ from inspector_app.domain.enforcement import (
     statement_to_json,
 )
 from inspector_app.domain.entities import TaskStatus
-from inspector_app.services._guards import aware, check_editable, task_row
+from inspector_app.services._guards import (
+    FIELD_REASON,
+    FIELD_REPRESENTATIVE,
+    FIELD_SIGNER,
+    FIELD_STATEMENT,
+    FIELD_WITNESS,
+    aware,
+    check_editable,
+    check_text,
+    task_row,
+)
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState
 from inspector_app.services.messages import Text
@@ -163,6 +173,7 @@ def record_opening(
         clean = check_editable(task, reason)
         row = _inspection(profile, s, task)
         previous = (row.details or {}).get("opening")
+        check_text(opening.party_representative, FIELD_REPRESENTATIVE)
         value = Opening(
             opening.party_representative.strip(), opening.credentials_shown, opening.rights_told
         )
@@ -198,6 +209,8 @@ def record_statement(
     ``item_ids``: the findings it concerns (decisions on other findings then say the party
     stated nothing about them); empty for the whole visit."""
     user = profile.require_user()
+    check_text(text, FIELD_STATEMENT)
+    check_text(reason, FIELD_REASON)
     text = text.strip()
     if not text and not waived:
         raise InvalidInput(STATEMENT_EMPTY)
@@ -296,6 +309,9 @@ def sign(
     keeps it). The image is checked and stored (fsynced) before the record names it.
     """
     user = profile.require_user()
+    check_text(name, FIELD_SIGNER)
+    check_text(witness, FIELD_WITNESS)
+    check_text(av_reference, FIELD_WITNESS)
     at = aware(at, SIGNING_TIME)
     if (image is None) == (not refused):
         raise InvalidInput(IMAGE_OR_REFUSAL)

@@ -34,6 +34,7 @@ from inspector_app.services.follow_ups import list_follow_ups, record_follow_up
 from inspector_app.services.visit_record import (
     get_opening,
     get_statement,
+    record_opening,
     record_statement,
     sign,
     signatures,
@@ -91,6 +92,28 @@ def test_the_opening_is_part_of_the_inspection_record(demo: Profile, visit: Join
         "rights_told": True,
     }
     assert "statement" not in op.data  # only once recorded: older readers see what they knew
+
+
+@pytest.mark.parametrize("bad", ["张\x00伟", "张\ud800伟"])
+def test_text_that_cannot_be_stored_or_printed_is_refused_with_its_field(
+    demo: Profile, visit: JointTask, bad: str
+) -> None:
+    """A NUL or a lone surrogate (a bad paste) is refused where the visit's record takes
+    free text, naming the field; nothing is written."""
+    before = _outbox(demo)
+    attempts = {
+        "当事人代表": lambda: record_opening(demo, visit.id, Opening(bad, True, True)),
+        "当事人陈述、申辩": lambda: record_statement(demo, visit.id, text=bad),
+        "理由": lambda: record_statement(demo, visit.id, text="说明", accepted=True, reason=bad),
+        "签名人姓名": lambda: sign(demo, visit.id, signer="party", image=signature_png(), name=bad),
+        "见证人": lambda: sign(demo, visit.id, signer="party", refused=True, witness=bad),
+    }
+    for field, attempt in attempts.items():
+        with pytest.raises(InvalidInput) as caught:
+            attempt()
+        assert field in caught.value.text("zh"), caught.value.text("zh")
+    assert _outbox(demo) == before
+    assert get_opening(demo, visit.id) == Opening("张伟（店长）", True, True)
 
 
 def test_the_statement_and_how_it_was_weighed(demo: Profile, visit: JointTask) -> None:
