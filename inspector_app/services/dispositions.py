@@ -40,7 +40,13 @@ from inspector_app.domain.follow_ups import ORDERING
 from inspector_app.domain.provisions import provisions_for
 from inspector_app.domain.rules.override import validate_override
 from inspector_app.domain.rules.verdict import Proposal
-from inspector_app.services._guards import check_editable, item_row, task_row
+from inspector_app.services._guards import (
+    FIELD_DECISION,
+    check_editable,
+    check_text,
+    item_row,
+    task_row,
+)
 from inspector_app.services.changes import Changes
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
 from inspector_app.services.messages import Text
@@ -393,6 +399,7 @@ def decide(
     written then. ``edit_reason``: required after check-out, as for findings. ``education``:
     the education given with a no-penalty decision (第三十三条第三款), in the officer's words
     (the decision states the law's sentence when none is given)."""
+    check_text({"reason": reason, "statement": statement, "education": education}, FIELD_DECISION)
     on = on or today()
     view = get_disposition(
         profile,

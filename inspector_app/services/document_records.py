@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from inspector_app.documents import Document, Problem, check_visit
 from inspector_app.domain.entities import DocumentKind
 from inspector_app.domain.serialization import iso_utc
-from inspector_app.services._guards import aware
+from inspector_app.services._guards import FIELD_DELIVERY, FIELD_REASON, aware, check_text
 from inspector_app.services.changes import Changes
 from inspector_app.services.document_settings import image_reader, settings_for
 from inspector_app.services.errors import InvalidInput, InvalidState, NotFound
@@ -295,6 +295,7 @@ def void_document(profile: Profile, document_id: str, *, reason: str) -> Changes
     """Void an issued document (by id or number): its number is recorded void, never
     reused; the void is synced. Issue a new document to replace it."""
     user = profile.require_user()
+    check_text(reason, FIELD_REASON)
     reason = reason.strip()
     if not reason:
         raise InvalidInput(VOID_REASON)
@@ -352,6 +353,18 @@ def deliver(
 ) -> Changes:
     """Record that an issued document was delivered (送达); the 送达回证 lists it."""
     user = profile.require_user()
+    check_text(
+        {
+            "recipient": recipient,
+            "place": place,
+            "proxy_relationship": proxy_relationship,
+            "proxy_reason": proxy_reason,
+            "witness": witness,
+            "reference": reference,
+            "av_reference": av_reference,
+        },
+        FIELD_DELIVERY,
+    )
     at = aware(at, DELIVERY_TIME)
     names = {zh: wire for wire, zh in DELIVERY_METHODS.items()}
     method = names.get(method.strip(), method.strip())  # 直接送达 or direct

@@ -167,6 +167,13 @@ def test_void_keeps_the_number_and_a_new_document_takes_the_next(demo: Profile, 
     (first,) = issue(demo, day.task_id, "order_to_correct").documents
     with pytest.raises(InvalidInput):
         void_document(demo, first.id, reason=" ")
+    for bad in ("期限\x00写错", "期限\ud800写错"):  # a NUL, a bad paste: refused, named
+        with pytest.raises(InvalidInput) as refused:
+            void_document(demo, first.id, reason=bad)
+        assert "理由" in refused.value.text("zh")
+        with pytest.raises(InvalidInput) as refused:
+            deliver(demo, first.id, method="direct", recipient="张伟", place=bad)
+        assert "送达记录" in refused.value.text("zh") and "place" in str(refused.value)
     void_document(demo, first.id, reason="期限写错")
     with pytest.raises(InvalidState):
         void_document(demo, first.id, reason="again")

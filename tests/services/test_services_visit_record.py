@@ -107,6 +107,9 @@ def test_text_that_cannot_be_stored_or_printed_is_refused_with_its_field(
         "理由": lambda: record_statement(demo, visit.id, text="说明", accepted=True, reason=bad),
         "签名人姓名": lambda: sign(demo, visit.id, signer="party", image=signature_png(), name=bad),
         "见证人": lambda: sign(demo, visit.id, signer="party", refused=True, witness=bad),
+        "处理决定": lambda: decide(
+            demo, visit.id, visit.checklist[0].id, kind="no_action", reason=bad
+        ),
     }
     for field, attempt in attempts.items():
         with pytest.raises(InvalidInput) as caught:
