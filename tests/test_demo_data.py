@@ -60,6 +60,7 @@ CHECKLIST_HEADER = [
     "penalty_discretionary",
     "benchmark",
     "penalty_note",
+    "fine_optional",
 ]
 EQUIVALENCE_HEADER = ["code_a", "code_b", "note"]
 

@@ -167,6 +167,9 @@ class PenaltyProvision:
     note: str = ""  # the data's own caveat, e.g. a range not checked against the official text
     discretionary: bool = False  # "可以…处罚": the order is due, the penalty the agency's choice
     fine_condition: str = ""  # the fine only (not the warning) needs this, e.g. "拒不改正的"
+    # "给予警告，可以并处…罚款": beside the warning the law sets, the fine is the agency's
+    # choice (食品生产经营监督检查管理办法第四十八条)
+    fine_optional: bool = False
 
     @property
     def conditional(self) -> bool:

@@ -25,6 +25,10 @@ formats"):
 ``fine_condition``
     when only the fine needs a condition the warning does not, e.g. 食品安全法第一百二十六条
     "责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款" (``拒不改正的``).
+``fine_optional``
+    ``1`` where the provision gives a warning and *may* add the fine ("给予警告，可以并处
+    5000元以上5万元以下罚款", 食品生产经营监督检查管理办法第四十八条): documents then say so
+    in the law's words rather than list the warning and the fine side by side.
 ``penalty_discretionary``
     ``1`` where the provision says the penalty *may* be given ("可以并处警告、罚款"): the
     order to correct is due, whether to penalise is the agency's choice.
@@ -56,6 +60,7 @@ PROVISION_COLUMNS = (
     "penalty_condition",
     "fine_condition",
     "penalty_discretionary",
+    "fine_optional",
     "benchmark",
     "penalty_note",
 )
@@ -83,6 +88,7 @@ def parse_provision_cells(
     warning = _flag(row, "penalty_warning", problems)
     discretionary = _flag(row, "penalty_discretionary", problems)
     fine_condition = row.get("fine_condition", "").strip()
+    fine_optional = _flag(row, "fine_optional", problems)
     fine_min = _yuan(row.get("fine_min", ""), "fine_min", problems)
     fine_max = _yuan(row.get("fine_max", ""), "fine_max", problems)
     condition = row.get("penalty_condition", "").strip()
@@ -97,6 +103,7 @@ def parse_provision_cells(
         or fine_max is not None
         or condition
         or fine_condition
+        or fine_optional
         or benchmark
     )
     if not basis:
@@ -113,6 +120,7 @@ def parse_provision_cells(
         note=note,
         discretionary=discretionary,
         fine_condition=fine_condition,
+        fine_optional=fine_optional,
     )
     return order_basis, penalty, problems
 

@@ -127,6 +127,8 @@ def penalty_to_json(p: PenaltyProvision) -> Json:
         out["discretionary"] = True
     if p.fine_condition:
         out["fine_condition"] = p.fine_condition
+    if p.fine_optional:
+        out["fine_optional"] = True
     return out
 
 
@@ -143,6 +145,7 @@ def penalty_from_json(d: Json | None) -> PenaltyProvision | None:
         note=d.get("note", ""),
         discretionary=bool(d.get("discretionary", False)),
         fine_condition=d.get("fine_condition", ""),
+        fine_optional=bool(d.get("fine_optional", False)),
     )
 
 

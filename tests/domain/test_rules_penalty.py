@@ -25,7 +25,7 @@ from inspector_app.domain.entities import (
     Severity,
 )
 from inspector_app.domain.provisions import MatterProvisions
-from inspector_app.domain.rules import load_benchmarks, propose_disposition
+from inspector_app.domain.rules import describe_penalty, load_benchmarks, propose_disposition
 
 TODAY = date(2026, 5, 10)
 BENCHMARK = load_benchmarks(Path(__file__).parents[2] / "resources/reference/benchmarks").default()
@@ -45,6 +45,7 @@ DISPLAY = MatterProvisions(
         fine_max=50000,
         condition="拒不改正的",
         benchmark="food-inspection-48",
+        fine_optional=True,
     ),
 )
 
@@ -202,7 +203,7 @@ def test_warning_now_fine_only_after_refusal() -> None:
     fsl126 = _provisions(warning=True, fine_min=5000, fine_max=50000, fine_condition="拒不改正的")
     d = _propose(_finding(), fsl126).disposition
     assert d.kind is DispositionKind.SUMMARY_PENALTY and d.warning and d.fine_range is None
-    assert "警告；拒不改正的5,000元以上50,000元以下罚款" in d.reasoning
+    assert "警告；拒不改正的，处5,000元以上50,000元以下罚款" in d.reasoning
     refused = _propose(_finding(refused_to_correct=True), fsl126).disposition
     assert refused.warning  # the fine's minimum is above 第五十一条's limit: still only a warning
     assert refused.fine_range is None
@@ -267,3 +268,12 @@ def test_the_order_states_the_consequence_in_the_laws_words() -> None:
     refused = _propose(_finding(refused_to_correct=True), fire66).disposition
     assert (refused.kind, refused.rule_id) == (DispositionKind.REFER_CASE, "CASE-1")
     assert "逾期拒不改正" in refused.reasoning
+
+
+def test_penalties_are_said_in_the_laws_words() -> None:
+    # 第四十八条: the warning is due once the party refuses; the fine *may* be added.
+    assert describe_penalty(DISPLAY.penalty) == "警告，可以并处5,000元以上50,000元以下罚款"  # type: ignore[arg-type]
+    both = _provisions(warning=True, fine_min=5000, fine_max=50000).penalty
+    assert describe_penalty(both) == "警告、5,000元以上50,000元以下罚款"  # type: ignore[arg-type]
+    refused = _propose(_finding(refused_to_correct=True), DISPLAY).disposition
+    assert "可以并处5,000元以上50,000元以下罚款" in refused.reasoning, refused.reasoning

@@ -38,7 +38,9 @@ _ORDER_28 = (
 
 
 def describe_penalty(p: PenaltyProvision) -> str:
-    """The penalties a provision allows, in words: 警告、5,000元以上50,000元以下罚款."""
+    """The penalties a provision allows, in the law's way of saying them: 警告、5,000元以上
+    50,000元以下罚款; 警告；拒不改正的，处5,000元以上50,000元以下罚款 (a condition on the fine
+    alone); 警告，可以并处5,000元以上50,000元以下罚款 (the fine beside the warning optional)."""
     fine = ""
     if p.fine_min is not None and p.fine_max is not None:
         fine = f"{p.fine_min:,}元以上{p.fine_max:,}元以下罚款"
@@ -47,8 +49,10 @@ def describe_penalty(p: PenaltyProvision) -> str:
     elif p.fine_min is not None:
         fine = f"{p.fine_min:,}元以上罚款"
     if fine and p.fine_condition:
-        fine = f"{p.fine_condition}{fine}"
+        fine = f"{p.fine_condition}，处{fine}"
         return f"警告；{fine}" if p.warning else fine
+    if fine and p.warning and p.fine_optional:
+        return f"警告，可以并处{fine}"
     parts = (["警告"] if p.warning else []) + ([fine] if fine else [])
     return "、".join(parts) or "罚则规定的处罚"
 
