@@ -27,6 +27,7 @@ from inspector_app.services import (
     submit_inspection,
     sync,
 )
+from inspector_app.ui.i18n import install_translator
 from inspector_app.ui.lead.window import LeadPage, LeadWindow
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.session.roles import WindowContext, default_windows
@@ -110,6 +111,37 @@ def test_a_lead_gets_the_leads_window(qtbot: Any, server: Any, tmp_path: Path) -
         go.trigger()
         assert window.tabs.currentIndex() == 1
         assert go.shortcut().toString() == "Ctrl+2"
+
+
+def test_toolbar_buttons_show_no_mnemonic_and_menus_keep_it(
+    qtbot: Any, server: Any, tmp_path: Path
+) -> None:
+    """In Chinese a mnemonic reads "通过(&A)": the lead's toolbar shows "通过", the menu
+    keeps "通过(&A)" (as the inspector's window does, tests/ui/test_main_window.py)."""
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    translator = install_translator(QApplication.instance(), "zh_CN")
+    try:
+        with laptop(tmp_path / "lead", server.url, "lead") as lead:
+            window = LeadWindow(lead, server_url=server.url)
+            qtbot.addWidget(window)
+            buttons = [b for b in window.toolbar.findChildren(QToolButton) if b.text()]
+            assert len(buttons) >= 3  # approve, return, sync
+            for button in buttons:
+                assert "(" not in button.text() and "&" not in button.text(), button.text()
+            on_bar = {a.objectName(): a for a in window.toolbar.actions()}
+            approve, back = on_bar["approve"], on_bar["return-visit"]
+            assert approve.text() == "通过(&A)" and approve.iconText() == "通过"
+            assert back.text() == "退回并附意见(&T)" and back.iconText() == "退回并附意见"
+            in_menus = [
+                action
+                for entry in window.menuBar().actions()
+                if entry.menu() is not None
+                for action in entry.menu().actions()
+            ]
+            assert approve in in_menus and back in in_menus
+    finally:
+        QApplication.instance().removeTranslator(translator)
 
 
 def test_return_with_item_comments_correction_then_approval(
