@@ -53,3 +53,4 @@ def demo_window(qtbot, demo_profile, monkeypatch) -> Iterator[Any]:  # type: ign
     w.warnings = shown  # type: ignore[attr-defined]
     yield w
     w.ops.wait()
+    w.visit.documents.wait()

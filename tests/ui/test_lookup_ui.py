@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from inspector_app.services import open_profile
-from inspector_app.services.demo import load_demo
 from inspector_app.services.lookup import Kind
 from inspector_app.ui.lookup import open_lookup
 from inspector_app.ui.lookup.page import LookupDialog
@@ -19,10 +15,8 @@ from inspector_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def profile(tmp_path: Path):
-    with open_profile(tmp_path / "profile") as p:
-        load_demo(p)
-        yield p
+def profile(demo_profile):  # type: ignore[no-untyped-def]
+    return demo_profile
 
 
 @pytest.fixture

@@ -5,22 +5,19 @@ blocking the 现场笔录 once it is recorded; a refusal is said in the interfac
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from inspector_app.domain.enforcement import Opening
 from inspector_app.domain.entities import Outcome, TaskStatus
 from inspector_app.services import (
     complete_inspection,
     get_opening,
-    open_profile,
     record_item_result,
     start_inspection,
 )
-from inspector_app.services.demo import load_demo
 from inspector_app.ui.documents.page import DocumentsPanel
 from inspector_app.ui.i18n import install_translator
 from inspector_app.ui.main_window import MainWindow
@@ -33,26 +30,13 @@ LAW = "行政处罚法第五十五条"  # in the opening's blocker, in either la
 
 
 @pytest.fixture
-def profile(tmp_path: Path):
-    with open_profile(tmp_path / "profile") as p:
-        load_demo(p)
-        yield p
+def profile(demo_profile):  # type: ignore[no-untyped-def]
+    return demo_profile
 
 
 @pytest.fixture
-def window(qtbot, profile, monkeypatch):
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
-    w = MainWindow(profile)
-    qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.visit.task is not None)
-    w.show()
-    qtbot.waitExposed(w)
-    _activate(qtbot, w)
-    w.warnings = warnings  # type: ignore[attr-defined]
-    yield w
-    w.ops.wait()
-    w.visit.documents.wait()
+def window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
 def _activate(qtbot, w: MainWindow) -> None:

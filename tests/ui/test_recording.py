@@ -37,10 +37,8 @@ from inspector_app.ui.visit.provisions import ProvisionDialog
 
 
 @pytest.fixture
-def profile(tmp_path: Path):
-    with open_profile(tmp_path / "profile") as p:
-        load_demo(p)
-        yield p
+def profile(demo_profile):  # type: ignore[no-untyped-def]
+    return demo_profile
 
 
 @pytest.fixture

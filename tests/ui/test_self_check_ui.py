@@ -21,8 +21,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel
 
-from inspector_app.services import get_task, open_profile
-from inspector_app.services.demo import load_demo
+from inspector_app.services import get_task
 from inspector_app.services.self_check import self_check_sheet
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.printing import a4_printer
@@ -32,10 +31,8 @@ pytest.importorskip("pypdfium2")
 
 
 @pytest.fixture
-def profile(tmp_path: Path):
-    with open_profile(tmp_path / "profile") as p:
-        load_demo(p)
-        yield p
+def profile(demo_profile):  # type: ignore[no-untyped-def]
+    return demo_profile
 
 
 @pytest.fixture
