@@ -221,12 +221,14 @@ def _documents(profile: Any, args: argparse.Namespace) -> int:
         for d in docs:
             print(f"{d.state:<9} {d.title:<12} {d.number or '':<24} {d.id or ''}")
     if args.check:
-        from inspector_app.services.issue_progress import visit_progress
+        from inspector_app.services.issue_progress import issue_progress
+        from inspector_app.services.issuing import visit_problems
         from inspector_app.services.messages import system_language
         from inspector_app.services.settings import Settings
 
         # A document still to issue is the next step, not a contradiction: said, exit 0.
-        progress = visit_progress(profile, args.task)
+        # The documents listed above are the ones weighed (not read a second time).
+        progress = issue_progress(docs, visit_problems(profile, args.task))
         told = progress.message()
         if told is not None:
             lang = getattr(args, "lang", None) or Settings.load().language() or system_language()
