@@ -113,6 +113,9 @@ FIELD_REPRESENTATIVE = Text(
 FIELD_STATEMENT = Text("guards.field.statement", en="The party's statement", zh="当事人陈述、申辩")
 FIELD_SIGNER = Text("guards.field.signer", en="The signer's name", zh="签名人姓名")
 FIELD_WITNESS = Text("guards.field.witness", en="The witness", zh="见证人")
+FIELD_RECORDING = Text(
+    "guards.field.recording", en="The audio or video record's reference", zh="录音录像记录编号"
+)
 FIELD_DECISION = Text("guards.field.decision", en="The decision", zh="处理决定")
 FIELD_DELIVERY = Text("guards.field.delivery", en="The delivery record", zh="送达记录")
 FIELD_PASSWORD = Text("guards.field.password", en="The password", zh="密码")

@@ -38,6 +38,7 @@ from inspector_app.domain.enforcement import (
 from inspector_app.domain.entities import TaskStatus
 from inspector_app.services._guards import (
     FIELD_REASON,
+    FIELD_RECORDING,
     FIELD_REPRESENTATIVE,
     FIELD_SIGNER,
     FIELD_STATEMENT,
@@ -311,7 +312,7 @@ def sign(
     user = profile.require_user()
     check_text(name, FIELD_SIGNER)
     check_text(witness, FIELD_WITNESS)
-    check_text(av_reference, FIELD_WITNESS)
+    check_text(av_reference, FIELD_RECORDING)
     at = aware(at, SIGNING_TIME)
     if (image is None) == (not refused):
         raise InvalidInput(IMAGE_OR_REFUSAL)
